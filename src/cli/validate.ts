@@ -1,0 +1,34 @@
+import { parseArgs } from 'node:util';
+import { basename, dirname } from 'node:path';
+import { loadCatalog, type Problem } from '../engine/index.ts';
+import { isProblem, loadCaseFile, printProblems, readText } from './files.ts';
+
+/** A catalogue file lives in a folder named "catalog"; anything else is a case. */
+const isCatalogFile = (path: string) => basename(dirname(path)) === 'catalog';
+
+export function validateFiles(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { catalog: { type: 'string' } } });
+  if (positionals.length === 0) {
+    process.stderr.write('Usage: npm run -s case -- validate <files…> [--catalog DIR]\n');
+    return 2;
+  }
+  let errors = 0;
+  let warnings = 0;
+  for (const path of positionals.filter((p) => !p.endsWith('.schema.json'))) {
+    let problems: Problem[];
+    if (isCatalogFile(path)) {
+      const file = readText(path);
+      const loaded = isProblem(file) ? { ok: false as const, problems: [file] } : loadCatalog([file]);
+      problems = loaded.ok ? loaded.warnings : loaded.problems;
+    } else {
+      const loaded = loadCaseFile(path, values.catalog);
+      problems = loaded.ok ? loaded.warnings : loaded.problems;
+    }
+    printProblems(problems);
+    errors += problems.filter((p) => p.severity === 'error').length;
+    warnings += problems.filter((p) => p.severity === 'warning').length;
+  }
+  const files = positionals.length;
+  process.stderr.write(`${String(files)} file${files === 1 ? '' : 's'} checked: ${String(errors)} error${errors === 1 ? '' : 's'}, ${String(warnings)} warning${warnings === 1 ? '' : 's'}\n`);
+  return errors > 0 ? 1 : 0;
+}

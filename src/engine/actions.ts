@@ -1,0 +1,209 @@
+import { bolusEndsAt, vitalsNow } from './advance.ts';
+import { isRunning } from './care.ts';
+import type { CaseContext, LearnerAction, ProcedureRecord, TimelineEntry, TreatmentRecord } from './context.ts';
+import type { ResolvedCase } from './load/load-case.ts';
+import { didYouMean } from './load/suggest.ts';
+import { computeResult } from './results.ts';
+import { nextRandom, triangular } from './rng.ts';
+
+/** Valid ids for each verb in this case. */
+export function targetsFor(resolved: ResolvedCase, verb: LearnerAction['do']): string[] {
+  const { catalog, data } = resolved;
+  switch (verb) {
+    case 'examine':
+      return Object.keys(catalog.examRegions);
+    case 'ask':
+      return data.history.map((h) => h.id);
+    case 'order':
+      return Object.keys(catalog.tests);
+    case 'treat':
+    case 'stop':
+      return Object.keys(catalog.treatments);
+    case 'consult':
+      return Object.keys(catalog.consults);
+    case 'diagnose':
+      return data.diagnoses.map((d) => d.id);
+    case 'dispose':
+      return Object.keys(catalog.dispositions);
+    default:
+      return verb satisfies never;
+  }
+}
+
+const NOUN: Record<LearnerAction['do'], string> = {
+  examine: 'exam region', ask: 'history question', order: 'test', treat: 'treatment', stop: 'treatment',
+  consult: 'consult', diagnose: 'diagnosis', dispose: 'disposition',
+};
+
+/** Why an action cannot be done (unknown id, dose out of range), or null. Independent of the play's state. */
+export function checkAction(resolved: ResolvedCase, action: LearnerAction): string | null {
+  const ids = targetsFor(resolved, action.do);
+  if (!ids.includes(action.id)) return `unknown ${NOUN[action.do]} "${action.id}"${didYouMean(action.id, ids)}`;
+  if (action.do === 'treat' && action.dose !== undefined) {
+    const treatment = resolved.catalog.treatments[action.id];
+    if (treatment !== undefined && !(action.dose > 0 && action.dose <= treatment.doseMax)) {
+      return `dose ${String(action.dose)} ${treatment.doseUnit} of ${action.id} is outside 0–${String(treatment.doseMax)} ${treatment.doseUnit}`;
+    }
+  }
+  return null;
+}
+
+/** Why an action cannot be done now, in this play (nothing to stop, already called), or null. */
+function checkNow(ctx: CaseContext, action: LearnerAction): string | null {
+  if (action.do === 'stop' && !ctx.treatments.some((t) => t.treatmentId === action.id && isRunning(t, ctx.nowMin))) {
+    return `nothing of "${action.id}" is running`;
+  }
+  if (action.do === 'consult' && ctx.consults.some((c) => c.consultId === action.id)) return `"${action.id}" has already been called`;
+  return null;
+}
+
+/** Apply one learner action at the current minute. Refused actions are logged with their reason, never thrown. */
+export function applyAction(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction): CaseContext {
+  const now = ctx.nowMin;
+  const mapAtAction = Math.round(ctx.vitals.map);
+  const reason = checkAction(resolved, action) ?? checkNow(ctx, action);
+  if (reason !== null) {
+    return {
+      ...ctx,
+      log: [...ctx.log, { atMin: now, action, accepted: false, reason, mapAtAction }],
+      timeline: [...ctx.timeline, { atMin: now, kind: 'refused', text: `Not done: ${reason}.`, ref: `${action.do}:${action.id}` }],
+    };
+  }
+  const next = perform({ ...ctx, log: [...ctx.log, { atMin: now, action, accepted: true, mapAtAction }] }, resolved, action);
+  return scheduleProcedures(next, resolved, `${action.do}:${action.id}`);
+}
+
+function perform(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction): CaseContext {
+  const { catalog, data } = resolved;
+  const now = ctx.nowMin;
+  const ref = `${action.do}:${action.id}`;
+  const say = (text: string): TimelineEntry[] => [...ctx.timeline, { atMin: now, kind: 'action', text, ref }];
+  switch (action.do) {
+    case 'examine': {
+      const region = catalog.examRegions[action.id];
+      const finding = data.exam[action.id]?.value ?? region?.normal ?? '';
+      return { ...ctx, examined: addOnce(ctx.examined, action.id), timeline: say(`Examined ${region?.name ?? action.id}: ${finding}`) };
+    }
+    case 'ask': {
+      const item = data.history.find((h) => h.id === action.id);
+      return { ...ctx, asked: addOnce(ctx.asked, action.id), timeline: say(`Asked: ${item?.question ?? action.id} — ${item?.answer.value ?? ''}`) };
+    }
+    case 'order':
+      return orderTest(ctx, resolved, action.id, say);
+    case 'treat':
+      return giveTreatment(ctx, resolved, action.id, action.dose, say);
+    case 'stop': {
+      const treatments = ctx.treatments.map((t) => (t.treatmentId === action.id && isRunning(t, now) ? { ...t, endsAt: now } : t));
+      return { ...ctx, treatments, timeline: say(`Stopped ${catalog.treatments[action.id]?.name ?? action.id}.`) };
+    }
+    case 'consult': {
+      const consult = catalog.consults[action.id];
+      const arrivesAt = now + Math.round(consult?.responseMin ?? 0);
+      return {
+        ...ctx,
+        consults: [...ctx.consults, { consultId: action.id, atMin: now, arrivesAt }],
+        timeline: say(`Called ${consult?.name ?? action.id} (expected in ${String(arrivesAt - now)} min).`),
+      };
+    }
+    case 'diagnose': {
+      const label = data.diagnoses.find((d) => d.id === action.id)?.label ?? action.id;
+      return { ...ctx, diagnoses: addOnce(ctx.diagnoses, action.id), timeline: say(`Working diagnosis: ${label}.`) };
+    }
+    case 'dispose': {
+      const disposition = catalog.dispositions[action.id];
+      const treatments = disposition?.stopsTreatment === true ? ctx.treatments.map((t) => (isRunning(t, now) ? { ...t, endsAt: now } : t)) : ctx.treatments;
+      return {
+        ...ctx,
+        treatments,
+        disposition: { id: action.id, atMin: now },
+        ended: { reason: 'disposition', atMin: now },
+        timeline: say(`Disposition: ${disposition?.name ?? action.id}.`),
+      };
+    }
+    default:
+      return action satisfies never;
+  }
+}
+
+function orderTest(ctx: CaseContext, resolved: ResolvedCase, testId: string, say: (text: string) => TimelineEntry[]): CaseContext {
+  const test = resolved.catalog.tests[testId];
+  if (test === undefined) return ctx;
+  const override = resolved.data.testOverrides[testId];
+  const timing = {
+    collectMin: override?.collectMin ?? test.collectMin,
+    turnaroundMin: override?.turnaroundMin ?? test.turnaroundMin,
+    turnaroundRangeMin: override?.turnaroundRangeMin ?? test.turnaroundRangeMin,
+  };
+  const now = ctx.nowMin;
+  const sampledAt = now + Math.round(timing.collectMin);
+  let rngState = ctx.rngState;
+  let turnaround = timing.turnaroundMin;
+  const given = resolved.data.results[testId];
+  if (given?.kind === 'culture') turnaround = given.stages[0]?.afterMin ?? turnaround;
+  else if (timing.turnaroundRangeMin !== undefined) {
+    const draw = nextRandom(rngState);
+    rngState = draw.state;
+    turnaround = triangular(draw.value, timing.turnaroundRangeMin[0], timing.turnaroundMin, timing.turnaroundRangeMin[1]);
+  }
+  const resultAt = sampledAt + Math.max(1, Math.round(turnaround));
+  const result = sampledAt === now ? computeResult(resolved, testId, vitalsNow(ctx, resolved), now) : null;
+  const n = ctx.orders.length + 1;
+  return {
+    ...ctx,
+    rngState,
+    orders: [...ctx.orders, { n, testId, orderedAt: now, sampledAt, resultAt, result }],
+    timeline: say(`Ordered ${test.name}.`),
+  };
+}
+
+function giveTreatment(
+  ctx: CaseContext,
+  resolved: ResolvedCase,
+  treatmentId: string,
+  requestedDose: number | undefined,
+  say: (text: string) => TimelineEntry[],
+): CaseContext {
+  const treatment = resolved.catalog.treatments[treatmentId];
+  if (treatment === undefined) return ctx;
+  const now = ctx.nowMin;
+  const dose = requestedDose ?? treatment.defaultDose;
+  const amount = `${String(dose)} ${treatment.doseUnit} ${treatment.route}`;
+  let treatments = ctx.treatments;
+  let text = `Gave ${treatment.name} ${amount}.`;
+  let endsAt: number | null = now;
+  if (treatment.mode === 'bolus') {
+    endsAt = bolusEndsAt(now, dose, treatment);
+    text = `Started ${treatment.name} ${amount} (runs over ${String(endsAt - now)} min).`;
+  } else if (treatment.mode === 'infusion') {
+    endsAt = null;
+    const wasRunning = treatments.some((t) => t.treatmentId === treatmentId && isRunning(t, now));
+    treatments = treatments.map((t) => (t.treatmentId === treatmentId && isRunning(t, now) ? { ...t, endsAt: now } : t));
+    text = wasRunning ? `${treatment.name} changed to ${amount}.` : `Started ${treatment.name} at ${amount}.`;
+  }
+  const record: TreatmentRecord = { n: ctx.treatments.length + 1, treatmentId, atMin: now, dose, endsAt };
+  return { ...ctx, treatments: [...treatments, record], timeline: say(text) };
+}
+
+/** Procedures the case ties to this action (e.g. drainage once the patient goes to theatre), each at most once. */
+function scheduleProcedures(ctx: CaseContext, resolved: ResolvedCase, ref: string): CaseContext {
+  const due = resolved.data.physiology.interventions.filter((i) => i.trigger === ref && !ctx.procedures.some((p) => p.label === i.label));
+  if (due.length === 0) return ctx;
+  const procedures: ProcedureRecord[] = due.map((i) => {
+    const startsAt = ctx.nowMin + Math.round(i.afterMin);
+    return {
+      label: i.label,
+      trigger: ref,
+      startsAt,
+      endsAt: startsAt + Math.max(1, Math.round(i.durationMin)),
+      burdenFactor: i.burdenFactor,
+      controlsSource: i.controlsSource,
+      inductionMapDropMmHg: i.inductionMapDropMmHg,
+      inductionMin: i.inductionMin,
+    };
+  });
+  return { ...ctx, procedures: [...ctx.procedures, ...procedures] };
+}
+
+function addOnce(list: readonly string[], id: string): string[] {
+  return list.includes(id) ? [...list] : [...list, id];
+}

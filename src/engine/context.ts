@@ -1,0 +1,134 @@
+import type { ResolvedCase } from './load/load-case.ts';
+import type { Vitals } from './physiology/observe.ts';
+import { initialPatient, type PatientState } from './physiology/state.ts';
+import type { ComputedResult } from './results.ts';
+import { seedRng } from './rng.ts';
+import type { TextFact } from './schema/fact.ts';
+
+export type LearnerAction =
+  | { do: 'examine' | 'ask' | 'order' | 'stop' | 'consult' | 'diagnose' | 'dispose'; id: string }
+  | { do: 'treat'; id: string; dose?: number };
+
+export interface LogEntry {
+  atMin: number;
+  action: LearnerAction;
+  accepted: boolean;
+  /** Why a refused action was refused. */
+  reason?: string;
+  /** MAP when the action was taken, for rules such as "MRI while hypotensive". */
+  mapAtAction: number;
+}
+
+export interface OrderRecord {
+  n: number;
+  testId: string;
+  orderedAt: number;
+  sampledAt: number;
+  resultAt: number;
+  /** Filled when the sample is taken: results follow the patient at that moment. */
+  result: ComputedResult | null;
+}
+
+export interface TreatmentRecord {
+  n: number;
+  treatmentId: string;
+  atMin: number;
+  dose: number;
+  /** When it stops running: a bolus when its volume is in, an infusion when stopped or re-dosed; null = running. */
+  endsAt: number | null;
+}
+
+export interface ProcedureRecord {
+  label: string;
+  trigger: string;
+  startsAt: number;
+  endsAt: number;
+  burdenFactor: number;
+  controlsSource: boolean;
+  inductionMapDropMmHg: number;
+  inductionMin: number;
+}
+
+export interface TimelineEntry {
+  atMin: number;
+  kind: 'action' | 'refused' | 'result' | 'event' | 'alert';
+  text: string;
+  /** "verb:id" for actions and results, so views and scoring can match entries. */
+  ref?: string;
+  /** True for what happened after the learner's part ended (the projected course). */
+  afterEnd?: boolean;
+}
+
+export interface TracePoint {
+  atMin: number;
+  hr: number;
+  sbp: number;
+  dbp: number;
+  map: number;
+  rr: number;
+  spo2: number;
+  temp: number;
+  lactate: number;
+}
+
+export type EndReason = 'disposition' | 'learner' | 'horizon' | 'death';
+
+/** Everything the engine knows about one play. JSON-serialisable, so a snapshot persists and restores as is. */
+export interface CaseContext {
+  caseId: string;
+  seed: number;
+  rngState: number;
+  nowMin: number;
+  patient: PatientState;
+  vitals: Vitals;
+  log: LogEntry[];
+  orders: OrderRecord[];
+  treatments: TreatmentRecord[];
+  consults: { consultId: string; atMin: number; arrivesAt: number }[];
+  asked: string[];
+  examined: string[];
+  diagnoses: string[];
+  procedures: ProcedureRecord[];
+  exposureMin: Record<string, number>;
+  alarms: { mapLow: boolean; spo2Low: boolean };
+  timeline: TimelineEntry[];
+  trace: TracePoint[];
+  disposition: { id: string; atMin: number } | null;
+  ended: { reason: EndReason; atMin: number } | null;
+  deathAtMin: number | null;
+}
+
+/** Revealed findings a view can show, with provenance. */
+export interface Finding {
+  id: string;
+  label: string;
+  text: string;
+  fact: TextFact | null;
+}
+
+export function initialContext(resolved: ResolvedCase, seed: number, vitals: Vitals): CaseContext {
+  const model = resolved.data.physiology;
+  return {
+    caseId: resolved.data.id,
+    seed,
+    rngState: seedRng(seed),
+    nowMin: 0,
+    patient: initialPatient(model),
+    vitals,
+    log: [],
+    orders: [],
+    treatments: [],
+    consults: [],
+    asked: [],
+    examined: [],
+    diagnoses: [],
+    procedures: [],
+    exposureMin: Object.fromEntries(model.exposures.map((e) => [e.id, 0])),
+    alarms: { mapLow: false, spo2Low: false },
+    timeline: [],
+    trace: [],
+    disposition: null,
+    ended: null,
+    deathAtMin: null,
+  };
+}

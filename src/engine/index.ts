@@ -1,0 +1,14 @@
+/** Bedside's engine: pure, deterministic, headless. Views and the CLI use only what this file exports. */
+export { loadCatalog, type TextFile } from './load/load-catalog.ts';
+export { loadCase, type ResolvedCase } from './load/load-case.ts';
+export { formatProblem, type Problem, type Loaded } from './load/problems.ts';
+export { createCaseMachine, nextResultAt, type CaseEvent, type CaseMachine } from './machine.ts';
+export { playScript, summarisePlay, toLearnerAction, type PlayResult } from './play.ts';
+export { scoreCase, type Score, type ScoreItem } from './scoring/score.ts';
+export { checkAction, targetsFor } from './actions.ts';
+export type { CaseContext, LearnerAction, TimelineEntry, TracePoint } from './context.ts';
+export type { ComputedResult, ResultRow, Flag } from './results.ts';
+export { CaseFile } from './schema/case.ts';
+export { CatalogFile } from './schema/catalog.ts';
+export { Script } from './schema/script.ts';
+export { loadScript } from './load/load-script.ts';

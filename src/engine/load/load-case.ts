@@ -1,0 +1,170 @@
+import { CaseFile } from '../schema/case.ts';
+import type { Catalog } from '../schema/catalog.ts';
+import type { ScoringRule } from '../schema/scoring.ts';
+import { initialVitals } from '../physiology/observe.ts';
+import { initialPatient } from '../physiology/state.ts';
+import { problemAt, parseJson, type JsonSource } from './json-source.ts';
+import { byPosition, type Loaded, type Problem } from './problems.ts';
+import { didYouMean } from './suggest.ts';
+import { zodProblems } from './zod-problems.ts';
+import type { TextFile } from './load-catalog.ts';
+
+/** A validated case together with the catalogue it refers to: everything the engine needs. */
+export interface ResolvedCase {
+  data: CaseFile;
+  catalog: Catalog;
+}
+
+const ACTION_PATTERN = /^(examine|ask|order|treat|stop|consult|diagnose|dispose):([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+/** Parse, validate and cross-check one case file. Every problem is reported at once. */
+export function loadCase(file: TextFile, catalog: Catalog): Loaded<ResolvedCase> {
+  const parsed = parseJson(file.name, file.text);
+  if (!parsed.ok) return { ok: false, problems: parsed.problems };
+  const { source } = parsed;
+  const result = CaseFile.safeParse(source.value, { reportInput: true });
+  if (!result.success) return { ok: false, problems: zodProblems(source, result.error.issues).sort(byPosition) };
+  const problems = crossReferences(source, result.data, catalog);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) return { ok: false, problems: problems.sort(byPosition) };
+  const resolved = { data: result.data, catalog };
+  return { ok: true, value: resolved, warnings: [...problems, ...calibrationWarnings(source, resolved)].sort(byPosition) };
+}
+
+function crossReferences(source: JsonSource, data: CaseFile, catalog: Catalog): Problem[] {
+  const problems: Problem[] = [];
+  const error = (path: PropertyKey[], message: string) => problems.push(problemAt(source, path, message));
+  const must = (id: string, known: Record<string, unknown> | readonly string[], what: string, path: PropertyKey[]) => {
+    const ids = Array.isArray(known) ? known : Object.keys(known);
+    if (!ids.includes(id)) error(path, `unknown ${what} "${id}"${didYouMean(id, ids)}`);
+  };
+
+  const fileStem = source.file.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
+  if (data.id !== fileStem) error(['id'], `the id "${data.id}" must match the file name "${fileStem}"`);
+
+  const historyIds = data.history.map((h) => h.id);
+  const diagnosisIds = data.diagnoses.map((d) => d.id);
+  unique(historyIds, (i) => error(['history', i, 'id'], `history item "${historyIds[i] ?? ''}" is defined twice`));
+  unique(diagnosisIds, (i) => error(['diagnoses', i, 'id'], `diagnosis "${diagnosisIds[i] ?? ''}" is defined twice`));
+  const ruleIds = data.scoring.rules.map((r) => r.id);
+  unique(ruleIds, (i) => error(['scoring', 'rules', i, 'id'], `scoring rule "${ruleIds[i] ?? ''}" is defined twice`));
+  if (!data.diagnoses.some((d) => d.correct)) error(['diagnoses'], 'at least one diagnosis must be correct');
+
+  for (const region of Object.keys(data.exam)) must(region, catalog.examRegions, 'exam region', ['exam', region]);
+  for (const id of Object.keys(data.testOverrides)) must(id, catalog.tests, 'test', ['testOverrides', id]);
+  for (const id of Object.keys(data.consultNotes)) must(id, catalog.consults, 'consult', ['consultNotes', id]);
+
+  for (const [testId, result] of Object.entries(data.results)) {
+    const test = catalog.tests[testId];
+    if (test === undefined) {
+      must(testId, catalog.tests, 'test', ['results', testId]);
+      continue;
+    }
+    if (test.kind !== result.kind) error(['results', testId, 'kind'], `the catalogue says "${testId}" is a ${test.kind}, not a ${result.kind}`);
+    if (result.kind === 'panel') {
+      const components = test.components ?? {};
+      for (const id of Object.keys(result.values)) must(id, components, `component of ${testId}`, ['results', testId, 'values', id]);
+      for (const id of Object.keys(result.ranges ?? {})) must(id, components, `component of ${testId}`, ['results', testId, 'ranges', id]);
+    }
+  }
+
+  const physiology = data.physiology;
+  physiology.driver.effectiveTreatments.forEach((id, i) =>
+    must(id, catalog.treatments, 'treatment', ['physiology', 'driver', 'effectiveTreatments', i]),
+  );
+  physiology.exposures.forEach((exposure, i) =>
+    exposure.withoutRunning.forEach((id, j) => must(id, catalog.treatments, 'treatment', ['physiology', 'exposures', i, 'withoutRunning', j])),
+  );
+
+  const known: Record<string, readonly string[]> = {
+    examine: Object.keys(catalog.examRegions),
+    ask: historyIds,
+    order: Object.keys(catalog.tests),
+    treat: Object.keys(catalog.treatments),
+    stop: Object.keys(catalog.treatments),
+    consult: Object.keys(catalog.consults),
+    diagnose: diagnosisIds,
+    dispose: Object.keys(catalog.dispositions),
+  };
+  walkStrings(data, [], (text, path) => {
+    const match = ACTION_PATTERN.exec(text);
+    if (match === null) return;
+    const [, verb = '', id = ''] = match;
+    const ids = known[verb] ?? [];
+    if (!ids.includes(id)) error(path, `"${text}": no ${verb === 'ask' ? 'history item' : verb + ' target'} "${id}"${didYouMean(id, ids)}`);
+  });
+
+  data.scoring.rules.forEach((rule, i) => checkRule(rule, ['scoring', 'rules', i], { catalog, data, must, error }));
+  return problems;
+}
+
+interface RuleContext {
+  catalog: Catalog;
+  data: CaseFile;
+  must: (id: string, known: Record<string, unknown> | readonly string[], what: string, path: PropertyKey[]) => void;
+  error: (path: PropertyKey[], message: string) => void;
+}
+
+function checkRule(rule: ScoringRule, path: PropertyKey[], { catalog, data, must, error }: RuleContext): void {
+  if (rule.source.confidence === 'U') {
+    error([...path, 'source', 'confidence'], 'a rule anchored only on an unconfirmed (U) source must not score: move it to teachingPoints');
+  }
+  switch (rule.type) {
+    case 'timed':
+      if (rule.from !== 'arrival') must(rule.from.resultOf, catalog.tests, 'test', [...path, 'from', 'resultOf']);
+      return;
+    case 'cumulative-volume':
+      rule.treatments.forEach((id, j) => must(id, catalog.treatments, 'treatment', [...path, 'treatments', j]));
+      return;
+    case 'exposure':
+      must(rule.exposure, data.physiology.exposures.map((e) => e.id), 'exposure', [...path, 'exposure']);
+      return;
+    case 'unnecessary-tests':
+      rule.indicated.forEach((id, j) => must(id, catalog.tests, 'test', [...path, 'indicated', j]));
+      return;
+    case 'diagnosis':
+      must(rule.diagnosis, data.diagnoses.map((d) => d.id), 'diagnosis', [...path, 'diagnosis']);
+      return;
+    case 'disposition':
+      rule.tiers.forEach((tier, j) => must(tier.disposition, catalog.dispositions, 'disposition', [...path, 'tiers', j, 'disposition']));
+      return;
+    case 'sequence':
+    case 'regimen':
+    case 'harm':
+    case 'outcome':
+      return; // their action references are checked with every other "verb:id" in the case
+    default:
+      error(path, `unknown rule type ${JSON.stringify(rule satisfies never)}`);
+  }
+}
+
+/** The simulation at minute 0 should show what the report recorded at arrival. */
+function calibrationWarnings(source: JsonSource, resolved: ResolvedCase): Problem[] {
+  const vitals = initialVitals(initialPatient(resolved.data.physiology), resolved);
+  const tolerance: Record<string, number> = { hr: 3, sbp: 4, dbp: 4, rr: 2, spo2: 2, temp: 0.2 };
+  const warnings: Problem[] = [];
+  for (const [name, reported] of Object.entries(resolved.data.presentation.arrivalVitals)) {
+    const simulated = vitals[name as keyof typeof vitals];
+    const allowed = tolerance[name] ?? 0;
+    if (Math.abs(simulated - reported.value) > allowed) {
+      warnings.push(
+        problemAt(source, ['presentation', 'arrivalVitals', name], `the physiology starts at ${String(simulated)}, not ${String(reported.value)}: recalibrate the initial state`, 'warning'),
+      );
+    }
+  }
+  return warnings;
+}
+
+function unique(ids: readonly string[], onDuplicate: (index: number) => void): void {
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) onDuplicate(i);
+  });
+}
+
+function walkStrings(value: unknown, path: PropertyKey[], visit: (text: string, path: PropertyKey[]) => void): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((item, i) => walkStrings(item, [...path, i], visit));
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) walkStrings(item, [...path, key], visit);
+  }
+}

@@ -1,0 +1,96 @@
+import type { ResolvedCase } from '../load/load-case.ts';
+import type { ShockModel } from '../schema/physiology.ts';
+import { NO_INPUTS, type MinuteInputs, type PatientState } from './state.ts';
+
+/** What the monitor and the bedside show. Unrounded; views and reports round. */
+export interface Vitals {
+  hr: number;
+  sbp: number;
+  dbp: number;
+  map: number;
+  rr: number;
+  spo2: number;
+  temp: number;
+  lactate: number;
+  crt: number;
+  urine: number;
+  gcs: number;
+  creatinine: number;
+}
+
+const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+
+/** Transient-pool effect, 0–1, scaled by fluid responsiveness (pack §4.3 E_fl). */
+function fluidEffect(state: PatientState, model: ShockModel): number {
+  const responsiveness = clamp(state.volumeDeficitMl / model.volume.responsiveDeficitMl, 0, 1);
+  return (1 - Math.exp(-state.transientMl / model.map.fluidScaleMl)) * (0.4 + 0.6 * responsiveness);
+}
+
+export function meanArterialPressure(state: PatientState, inputs: MinuteInputs, model: ShockModel): number {
+  const m = model.map;
+  const p = model.pressor;
+  const deficit = state.volumeDeficitMl / model.volume.responsiveDeficitMl;
+  const ec50 = (p.ec50Base + p.ec50PerSeverity * state.severity) * (inputs.steroidActing ? p.steroidEc50Factor : 1);
+  const pressor = (p.emaxMmHg * state.pressorEffect) / (ec50 + state.pressorEffect);
+  const acid = m.acidPerLactate * Math.max(0, state.lactate - m.acidFromLactate);
+  return (
+    m.base +
+    m.perSeverity * state.severity +
+    m.perDeficit * deficit +
+    m.fluidMaxMmHg * fluidEffect(state, model) +
+    pressor +
+    inputs.fixedPressorMmHg -
+    acid -
+    inputs.inductionMapDropMmHg
+  );
+}
+
+export function observe(state: PatientState, inputs: MinuteInputs, model: ShockModel, weightKg: number): Vitals {
+  const map = meanArterialPressure(state, inputs, model);
+  const pulsePressure = model.pulsePressure.base + model.pulsePressure.perSeverity * state.severity;
+  const temp = model.temperature.base + model.temperature.perBurden * state.burden - inputs.antipyreticDropC;
+  const deficit = state.volumeDeficitMl / model.volume.responsiveDeficitMl;
+  const h = model.hr;
+  const hr =
+    h.base +
+    h.perSeverity * state.severity +
+    h.perDeficit * clamp(deficit, 0, h.deficitCap) +
+    h.perDegreeC * (temp - 37) -
+    h.fluidMax * fluidEffect(state, model) +
+    (model.painful && !inputs.painRelieved ? h.pain : 0);
+  const v = model.volume;
+  const overloadSteps =
+    state.severity > v.overloadMinSeverity ? Math.max(0, (state.netFluidMl - v.overloadFromMlPerKg * weightKg) / v.overloadStepMl) : 0;
+  const r = model.respiratory;
+  const crt =
+    model.crt.base +
+    model.crt.perMap * clamp((model.mapTargetMmHg - map) / 20, 0, 1) +
+    model.crt.perVolume * state.severity * clamp(deficit, 0, 1);
+  return {
+    hr,
+    sbp: map + (2 * pulsePressure) / 3,
+    dbp: map - pulsePressure / 3,
+    map,
+    rr: r.rrBase + r.rrPerSeverity * state.severity + r.rrPerOverloadStep * overloadSteps,
+    spo2: clamp(r.spo2Base + r.spo2PerSeverity * state.severity + r.spo2PerOverloadStep * overloadSteps + inputs.spo2Gain, 50, 100),
+    temp,
+    lactate: state.lactate,
+    crt,
+    urine: state.urineMlPerKgH,
+    gcs: state.gcs,
+    creatinine: state.creatinine,
+  };
+}
+
+/** Vitals at arrival, rounded as a monitor shows them (used to check a case's calibration). */
+export function initialVitals(state: PatientState, resolved: ResolvedCase): Record<'hr' | 'sbp' | 'dbp' | 'rr' | 'spo2' | 'temp', number> {
+  const v = observe(state, NO_INPUTS, resolved.data.physiology, resolved.data.patient.weightKg.value);
+  return {
+    hr: Math.round(v.hr),
+    sbp: Math.round(v.sbp),
+    dbp: Math.round(v.dbp),
+    rr: Math.round(v.rr),
+    spo2: Math.round(v.spo2),
+    temp: Math.round(v.temp * 10) / 10,
+  };
+}

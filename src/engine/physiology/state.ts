@@ -1,0 +1,80 @@
+import type { ShockModel } from '../schema/physiology.ts';
+
+/** The simulated patient's hidden state (clinical pack §4.3). Plain numbers so snapshots serialise as JSON. */
+export interface PatientState {
+  /** Disease driver, 0–1 (infection burden). */
+  burden: number;
+  /** Vasoplegia / shock severity, 0–1. */
+  severity: number;
+  volumeDeficitMl: number;
+  /** Crystalloid still in the transient intravascular pool. */
+  transientMl: number;
+  /** Vasopressor effect-site level, norepinephrine-equivalent mcg/kg/min. */
+  pressorEffect: number;
+  lactate: number;
+  creatinine: number;
+  urineMlPerKgH: number;
+  gcs: number;
+  /** Minutes accumulated towards the next GCS step (down while hypoperfused, up while recovering). */
+  gcsClockMin: number;
+  /** Fluid in minus urine out since arrival. */
+  netFluidMl: number;
+  /** Minutes MAP has stayed below the arrest threshold. */
+  lowMapMin: number;
+  arrested: boolean;
+}
+
+export function initialPatient(model: ShockModel): PatientState {
+  const start = model.initial;
+  return {
+    burden: start.burden,
+    severity: start.severity,
+    volumeDeficitMl: start.volumeDeficitMl,
+    transientMl: 0,
+    pressorEffect: 0,
+    lactate: start.lactate,
+    creatinine: start.creatinine,
+    urineMlPerKgH: start.urineMlPerKgH,
+    gcs: start.gcs,
+    gcsClockMin: 0,
+    netFluidMl: 0,
+    lowMapMin: 0,
+    arrested: false,
+  };
+}
+
+/** What the treatments running in one minute do, summed. Built from the care record, read by the integrator. */
+export interface MinuteInputs {
+  /** Crystalloid volume delivered this minute, split by how much of it stays. */
+  fluidMl: number;
+  durableFluidMl: number;
+  /** Norepinephrine-equivalent infusion rate, mcg/kg/min. */
+  pressorRate: number;
+  fixedPressorMmHg: number;
+  killing: boolean;
+  sourceControlled: boolean;
+  /** Per-minute burden multiplier while a procedure is under way (1 = none). */
+  burdenFactorPerMin: number;
+  inductionMapDropMmHg: number;
+  steroidActing: boolean;
+  nephrotoxic: boolean;
+  antipyreticDropC: number;
+  painRelieved: boolean;
+  spo2Gain: number;
+}
+
+export const NO_INPUTS: MinuteInputs = {
+  fluidMl: 0,
+  durableFluidMl: 0,
+  pressorRate: 0,
+  fixedPressorMmHg: 0,
+  killing: false,
+  sourceControlled: false,
+  burdenFactorPerMin: 1,
+  inductionMapDropMmHg: 0,
+  steroidActing: false,
+  nephrotoxic: false,
+  antipyreticDropC: 0,
+  painRelieved: false,
+  spo2Gain: 0,
+};

@@ -1,0 +1,69 @@
+import { createActor } from 'xstate';
+import type { CaseContext, LearnerAction, TimelineEntry } from './context.ts';
+import type { ResolvedCase } from './load/load-case.ts';
+import { createCaseMachine } from './machine.ts';
+import { scoreCase, type Score } from './scoring/score.ts';
+import type { Script, ScriptAction } from './schema/script.ts';
+
+export interface PlayResult {
+  case: string;
+  seed: number;
+  /** Minute the learner's part ended (disposition, "end", death, or the horizon). */
+  endedAt: number;
+  endedBy: 'disposition' | 'learner' | 'horizon' | 'death';
+  outcome: { status: 'alive' | 'dead'; atMin: number; deathAtMin: number | null; disposition: string | null; summary: string };
+  score: Score;
+  /** Vitals at the end of the simulated course (at death: the last ones before the arrest). */
+  vitals: { hr: number; sbp: number; dbp: number; map: number; rr: number; spo2: number; temp: number; lactate: number };
+  timeline: { at: number; kind: TimelineEntry['kind']; text: string; afterEnd?: true }[];
+}
+
+export function toLearnerAction(action: ScriptAction): LearnerAction | null {
+  if (action.do === 'end' || action.id === undefined) return null;
+  return action.do === 'treat' && action.dose !== undefined ? { do: 'treat', id: action.id, dose: action.dose } : { do: action.do, id: action.id };
+}
+
+/** Play a scripted learner from arrival to the horizon, headless. The same script always gives the same result. */
+export function playScript(resolved: ResolvedCase, script: Script, seed = script.seed ?? resolved.data.defaultSeed): PlayResult {
+  const actor = createActor(createCaseMachine(resolved, { seed })).start();
+  actor.send({ type: 'START' });
+  for (const step of script.actions) {
+    if (actor.getSnapshot().context.ended !== null) break;
+    actor.send({ type: 'ADVANCE', toMin: step.at });
+    const action = toLearnerAction(step);
+    actor.send(action === null ? { type: 'END' } : { type: 'ACT', action });
+  }
+  if (actor.getSnapshot().context.ended === null) actor.send({ type: 'ADVANCE', toMin: resolved.data.horizonMin });
+  const context = actor.getSnapshot().context;
+  actor.stop();
+  return summarisePlay(resolved, context);
+}
+
+export function summarisePlay(resolved: ResolvedCase, ctx: CaseContext): PlayResult {
+  const last = ctx.trace.at(-1);
+  const dead = ctx.deathAtMin !== null;
+  const endedAt = ctx.ended?.atMin ?? ctx.nowMin;
+  const disposition = ctx.disposition?.id ?? null;
+  const where = disposition === null ? '' : ` after disposition to ${resolved.catalog.dispositions[disposition]?.name ?? disposition}`;
+  return {
+    case: resolved.data.id,
+    seed: ctx.seed,
+    endedAt,
+    endedBy: ctx.ended?.reason ?? 'horizon',
+    outcome: {
+      status: dead ? 'dead' : 'alive',
+      atMin: ctx.nowMin,
+      deathAtMin: ctx.deathAtMin,
+      disposition,
+      summary: dead
+        ? `Cardiac arrest at ${String(ctx.deathAtMin)} min${where} (simulation).`
+        : `Alive at ${String(ctx.nowMin)} min${where} (simulation).`,
+    },
+    score: scoreCase(resolved, ctx),
+    vitals: {
+      hr: last?.hr ?? 0, sbp: last?.sbp ?? 0, dbp: last?.dbp ?? 0, map: last?.map ?? 0,
+      rr: last?.rr ?? 0, spo2: last?.spo2 ?? 0, temp: last?.temp ?? 0, lactate: last?.lactate ?? 0,
+    },
+    timeline: ctx.timeline.map((e) => ({ at: e.atMin, kind: e.kind, text: e.text, ...(e.afterEnd === true ? { afterEnd: true as const } : {}) })),
+  };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Ids are kebab-case everywhere: in cases, the catalogue, scripts and the UI's data-action hooks. */
+export const KebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'ids are kebab-case: lower-case letters, digits and single hyphens' })
+  .meta({ description: 'A kebab-case id, e.g. "blood-cultures".', examples: ['lactate', 'general-surgery'] });
+
+export const Provenance = z.enum(['source', 'corrected', 'synthetic']).meta({
+  description:
+    'Where a fact comes from. "source": exactly as the case report gives it. "corrected": the report\'s meaning, ' +
+    'repaired (translation, unit, typo) with the original kept in "reported". "synthetic": invented to be ' +
+    'plausible because the report is silent; never shown to a learner as what really happened.',
+});
+export type Provenance = z.infer<typeof Provenance>;
+
+const factFields = {
+  provenance: Provenance,
+  reported: z
+    .string()
+    .optional()
+    .meta({ description: 'The case report\'s own words for this fact, verbatim (required for "source" and "corrected").' }),
+  note: z.string().optional().meta({ description: 'Why the value is what it is: the repair made, or the basis of a synthetic value.' }),
+};
+
+/**
+ * A fact with its provenance. Every fact a learner can see carries one, so the debrief can say which parts of the
+ * story really happened.
+ */
+export function fact<T extends z.ZodType>(value: T, description: string) {
+  return z
+    .strictObject({ value, ...factFields })
+    .check((ctx) => {
+      if (ctx.value.provenance !== 'synthetic' && ctx.value.reported === undefined) {
+        ctx.issues.push({
+          code: 'custom',
+          input: ctx.value,
+          path: ['reported'],
+          message: `a "${ctx.value.provenance}" fact must keep the report's wording in "reported"`,
+        });
+      }
+    })
+    .meta({ description });
+}
+
+export const TextFact = fact(z.string().min(1), 'A piece of text with its provenance.');
+export type TextFact = z.infer<typeof TextFact>;
+export const NumberFact = fact(z.number(), 'A number with its provenance.');
+export type NumberFact = z.infer<typeof NumberFact>;
+
+/** Citation attached to every scoring rule. Confidence tags follow the clinical pack's addendum (§0). */
+export const Source = z
+  .strictObject({
+    anchor: z.string().min(1).meta({ description: 'Anchor id from the clinical pack, e.g. "SSC26-R16-18", "NVO15".' }),
+    citation: z.string().min(1).meta({ description: 'The guideline or paper, as a reader would look it up.' }),
+    strength: z.string().optional().meta({ description: 'Strength and certainty as the guideline states them.' }),
+    confidence: z.enum(['V1', 'V2', 'V3', 'U', 'K']).meta({
+      description:
+        'How well the anchor was checked (pack addendum §0): V1 primary page, V2 two sources, V3 one secondary, ' +
+        'U unconfirmed (rule must score 0), K textbook knowledge not re-checked.',
+    }),
+  })
+  .meta({ description: 'Where a scoring rule comes from.' });
+export type Source = z.infer<typeof Source>;
