@@ -6,8 +6,18 @@ import { didYouMean } from './load/suggest.ts';
 import { computeResult } from './results.ts';
 import { nextRandom, triangular } from './rng.ts';
 
-/** Valid ids for each verb in this case. */
+const targetCache = new WeakMap<ResolvedCase, Map<LearnerAction['do'], string[]>>();
+
+/** Valid ids for each verb in this case (computed once per case). */
 export function targetsFor(resolved: ResolvedCase, verb: LearnerAction['do']): string[] {
+  let byVerb = targetCache.get(resolved);
+  if (byVerb === undefined) targetCache.set(resolved, (byVerb = new Map()));
+  let ids = byVerb.get(verb);
+  if (ids === undefined) byVerb.set(verb, (ids = listTargets(resolved, verb)));
+  return ids;
+}
+
+function listTargets(resolved: ResolvedCase, verb: LearnerAction['do']): string[] {
   const { catalog, data } = resolved;
   switch (verb) {
     case 'examine':
@@ -69,11 +79,18 @@ export function applyAction(ctx: CaseContext, resolved: ResolvedCase, action: Le
       timeline: [...ctx.timeline, { atMin: now, kind: 'refused', text: `Not done: ${reason}.`, ref: `${action.do}:${action.id}` }],
     };
   }
-  const next = perform({ ...ctx, log: [...ctx.log, { atMin: now, action, accepted: true, mapAtAction }] }, resolved, action);
-  return scheduleProcedures(next, resolved, `${action.do}:${action.id}`);
+  const changes = perform(ctx, resolved, action);
+  const procedures = proceduresFor(ctx, resolved, `${action.do}:${action.id}`);
+  return {
+    ...ctx,
+    ...changes,
+    log: [...ctx.log, { atMin: now, action, accepted: true, mapAtAction }],
+    ...(procedures.length > 0 ? { procedures: [...ctx.procedures, ...procedures] } : {}),
+  };
 }
 
-function perform(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction): CaseContext {
+/** What an accepted action changes in the context (only the changed fields, merged once by the caller). */
+function perform(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction): Partial<CaseContext> {
   const { catalog, data } = resolved;
   const now = ctx.nowMin;
   const ref = `${action.do}:${action.id}`;
@@ -82,11 +99,11 @@ function perform(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction
     case 'examine': {
       const region = catalog.examRegions[action.id];
       const finding = data.exam[action.id]?.value ?? region?.normal ?? '';
-      return { ...ctx, examined: addOnce(ctx.examined, action.id), timeline: say(`Examined ${region?.name ?? action.id}: ${finding}`) };
+      return { examined: addOnce(ctx.examined, action.id), timeline: say(`Examined ${region?.name ?? action.id}: ${finding}`) };
     }
     case 'ask': {
       const item = data.history.find((h) => h.id === action.id);
-      return { ...ctx, asked: addOnce(ctx.asked, action.id), timeline: say(`Asked: ${item?.question ?? action.id} — ${item?.answer.value ?? ''}`) };
+      return { asked: addOnce(ctx.asked, action.id), timeline: say(`Asked: ${item?.question ?? action.id} — ${item?.answer.value ?? ''}`) };
     }
     case 'order':
       return orderTest(ctx, resolved, action.id, say);
@@ -94,26 +111,24 @@ function perform(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction
       return giveTreatment(ctx, resolved, action.id, action.dose, say);
     case 'stop': {
       const treatments = ctx.treatments.map((t) => (t.treatmentId === action.id && isRunning(t, now) ? { ...t, endsAt: now } : t));
-      return { ...ctx, treatments, timeline: say(`Stopped ${catalog.treatments[action.id]?.name ?? action.id}.`) };
+      return { treatments, timeline: say(`Stopped ${catalog.treatments[action.id]?.name ?? action.id}.`) };
     }
     case 'consult': {
       const consult = catalog.consults[action.id];
       const arrivesAt = now + Math.round(consult?.responseMin ?? 0);
       return {
-        ...ctx,
         consults: [...ctx.consults, { consultId: action.id, atMin: now, arrivesAt }],
         timeline: say(`Called ${consult?.name ?? action.id} (expected in ${String(arrivesAt - now)} min).`),
       };
     }
     case 'diagnose': {
       const label = data.diagnoses.find((d) => d.id === action.id)?.label ?? action.id;
-      return { ...ctx, diagnoses: addOnce(ctx.diagnoses, action.id), timeline: say(`Working diagnosis: ${label}.`) };
+      return { diagnoses: addOnce(ctx.diagnoses, action.id), timeline: say(`Working diagnosis: ${label}.`) };
     }
     case 'dispose': {
       const disposition = catalog.dispositions[action.id];
       const treatments = disposition?.stopsTreatment === true ? ctx.treatments.map((t) => (isRunning(t, now) ? { ...t, endsAt: now } : t)) : ctx.treatments;
       return {
-        ...ctx,
         treatments,
         disposition: { id: action.id, atMin: now },
         ended: { reason: 'disposition', atMin: now },
@@ -125,9 +140,9 @@ function perform(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction
   }
 }
 
-function orderTest(ctx: CaseContext, resolved: ResolvedCase, testId: string, say: (text: string) => TimelineEntry[]): CaseContext {
+function orderTest(ctx: CaseContext, resolved: ResolvedCase, testId: string, say: (text: string) => TimelineEntry[]): Partial<CaseContext> {
   const test = resolved.catalog.tests[testId];
-  if (test === undefined) return ctx;
+  if (test === undefined) return {};
   const override = resolved.data.testOverrides[testId];
   const timing = {
     collectMin: override?.collectMin ?? test.collectMin,
@@ -149,7 +164,6 @@ function orderTest(ctx: CaseContext, resolved: ResolvedCase, testId: string, say
   const result = sampledAt === now ? computeResult(resolved, testId, vitalsNow(ctx, resolved), now) : null;
   const n = ctx.orders.length + 1;
   return {
-    ...ctx,
     rngState,
     orders: [...ctx.orders, { n, testId, orderedAt: now, sampledAt, resultAt, result }],
     timeline: say(`Ordered ${test.name}.`),
@@ -162,9 +176,9 @@ function giveTreatment(
   treatmentId: string,
   requestedDose: number | undefined,
   say: (text: string) => TimelineEntry[],
-): CaseContext {
+): Partial<CaseContext> {
   const treatment = resolved.catalog.treatments[treatmentId];
-  if (treatment === undefined) return ctx;
+  if (treatment === undefined) return {};
   const now = ctx.nowMin;
   const dose = requestedDose ?? treatment.defaultDose;
   const amount = `${String(dose)} ${treatment.doseUnit} ${treatment.route}`;
@@ -181,27 +195,26 @@ function giveTreatment(
     text = wasRunning ? `${treatment.name} changed to ${amount}.` : `Started ${treatment.name} at ${amount}.`;
   }
   const record: TreatmentRecord = { n: ctx.treatments.length + 1, treatmentId, atMin: now, dose, endsAt };
-  return { ...ctx, treatments: [...treatments, record], timeline: say(text) };
+  return { treatments: [...treatments, record], timeline: say(text) };
 }
 
 /** Procedures the case ties to this action (e.g. drainage once the patient goes to theatre), each at most once. */
-function scheduleProcedures(ctx: CaseContext, resolved: ResolvedCase, ref: string): CaseContext {
-  const due = resolved.data.physiology.interventions.filter((i) => i.trigger === ref && !ctx.procedures.some((p) => p.label === i.label));
-  if (due.length === 0) return ctx;
-  const procedures: ProcedureRecord[] = due.map((i) => {
-    const startsAt = ctx.nowMin + Math.round(i.afterMin);
-    return {
-      label: i.label,
-      trigger: ref,
-      startsAt,
-      endsAt: startsAt + Math.max(1, Math.round(i.durationMin)),
-      burdenFactor: i.burdenFactor,
-      controlsSource: i.controlsSource,
-      inductionMapDropMmHg: i.inductionMapDropMmHg,
-      inductionMin: i.inductionMin,
-    };
-  });
-  return { ...ctx, procedures: [...ctx.procedures, ...procedures] };
+function proceduresFor(ctx: CaseContext, resolved: ResolvedCase, ref: string): ProcedureRecord[] {
+  return resolved.data.physiology.interventions
+    .filter((i) => i.trigger === ref && !ctx.procedures.some((p) => p.label === i.label))
+    .map((i) => {
+      const startsAt = ctx.nowMin + Math.round(i.afterMin);
+      return {
+        label: i.label,
+        trigger: ref,
+        startsAt,
+        endsAt: startsAt + Math.max(1, Math.round(i.durationMin)),
+        burdenFactor: i.burdenFactor,
+        controlsSource: i.controlsSource,
+        inductionMapDropMmHg: i.inductionMapDropMmHg,
+        inductionMin: i.inductionMin,
+      };
+    });
 }
 
 function addOnce(list: readonly string[], id: string): string[] {

@@ -1,8 +1,10 @@
+import { eventMinutes, inputBreakpoints } from './breakpoints.ts';
 import { inputsAt, isRunning } from './care.ts';
 import type { CaseContext, OrderRecord, TimelineEntry, TracePoint } from './context.ts';
 import type { ResolvedCase } from './load/load-case.ts';
-import { observe, type Vitals } from './physiology/observe.ts';
-import { stepMinute } from './physiology/step.ts';
+import { meanArterialPressure, observe, oxygenSaturation, type Vitals } from './physiology/observe.ts';
+import { copyPatient } from './physiology/state.ts';
+import { stepConstants, stepMinute } from './physiology/step.ts';
 import { computeResult, summarise } from './results.ts';
 import type { Treatment } from './schema/catalog.ts';
 
@@ -37,11 +39,15 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
   const model = resolved.data.physiology;
   const weightKg = resolved.data.patient.weightKg.value;
   const afterEnd = ctx.ended !== null;
-  const patient = { ...ctx.patient };
+  const patient = copyPatient(ctx.patient);
   const timeline: TimelineEntry[] = [...ctx.timeline];
   const trace = [...ctx.trace];
   const exposureMin = { ...ctx.exposureMin };
   const alarms = { ...ctx.alarms };
+  const breakpoints = inputBreakpoints(ctx, resolved);
+  const events = eventMinutes(ctx, resolved);
+  const exposures = model.exposures;
+  const exposureOpen = exposures.map(() => true);
   let orders = ctx.orders;
   let vitals = ctx.vitals;
   let deathAtMin: number | null = null;
@@ -49,18 +55,28 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
     timeline.push({ atMin, kind, text, ...(ref === undefined ? {} : { ref }), ...(afterEnd ? { afterEnd } : {}) });
 
   let minute = ctx.nowMin;
+  let inputs = inputsAt(ctx, resolved, minute);
+  const constants = stepConstants(model);
+  exposures.forEach((e, i) => (exposureOpen[i] = !e.withoutRunning.some((id) => treatmentRunning(ctx, id, minute))));
   while (minute < toMin) {
-    const inputs = inputsAt(ctx, resolved, minute);
-    stepMinute(patient, inputs, model, weightKg);
-    minute += 1;
-    vitals = observe(patient, inputs, model, weightKg);
-
-    for (const exposure of model.exposures) {
-      const below = (exposure.mapBelow !== undefined && vitals.map < exposure.mapBelow) || (exposure.spo2Below !== undefined && vitals.spo2 < exposure.spo2Below);
-      if (below && !exposure.withoutRunning.some((id) => treatmentRunning(ctx, id, minute))) exposureMin[exposure.id] = (exposureMin[exposure.id] ?? 0) + 1;
+    if (minute !== ctx.nowMin && breakpoints.has(minute)) {
+      inputs = inputsAt(ctx, resolved, minute);
+      exposures.forEach((e, i) => (exposureOpen[i] = !e.withoutRunning.some((id) => treatmentRunning(ctx, id, minute))));
     }
-    const shownMap = Math.round(vitals.map);
-    const shownSpo2 = Math.round(vitals.spo2);
+    stepMinute(patient, inputs, model, weightKg, constants);
+    minute += 1;
+    const map = meanArterialPressure(patient, inputs, model);
+    const spo2 = oxygenSaturation(patient, inputs, model, weightKg);
+
+    for (let i = 0; i < exposures.length; i++) {
+      const e = exposures[i];
+      if (e === undefined || exposureOpen[i] !== true) continue;
+      if ((e.mapBelow !== undefined && map < e.mapBelow) || (e.spo2Below !== undefined && spo2 < e.spo2Below)) {
+        exposureMin[e.id] = (exposureMin[e.id] ?? 0) + 1;
+      }
+    }
+    const shownMap = Math.round(map);
+    const shownSpo2 = Math.round(spo2);
     if (!alarms.mapLow && shownMap < MAP_ALERT_BELOW) {
       alarms.mapLow = true;
       note(minute, 'alert', `MAP has fallen below ${String(MAP_ALERT_BELOW)} mmHg (${String(shownMap)}).`);
@@ -70,23 +86,11 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
       note(minute, 'alert', `SpO2 has fallen below ${String(SPO2_ALERT_BELOW)}% (${String(shownSpo2)}%).`);
     } else if (alarms.spo2Low && shownSpo2 >= SPO2_ALERT_CLEAR) alarms.spo2Low = false;
 
-    orders = takeSamplesDue(orders, resolved, vitals, minute);
-    reportResultsDue(orders, resolved, minute, note);
-    for (const procedure of ctx.procedures) {
-      if (procedure.startsAt === minute) note(minute, 'event', `${procedure.label}: started.`, procedure.trigger);
-      if (procedure.endsAt === minute) note(minute, 'event', `${procedure.label}: completed.`, procedure.trigger);
-    }
-    for (const given of ctx.treatments) {
-      const treatment = resolved.catalog.treatments[given.treatmentId];
-      if (treatment?.mode === 'bolus' && given.endsAt === minute && bolusEndsAt(given.atMin, given.dose, treatment) === minute) {
-        note(minute, 'event', `${treatment.name} ${String(given.dose)} ${treatment.doseUnit}: in.`, `treat:${given.treatmentId}`);
-      }
-    }
-    for (const consult of ctx.consults) {
-      if (consult.arrivesAt === minute) {
-        const said = resolved.data.consultNotes[consult.consultId]?.value;
-        note(minute, 'event', `${resolved.catalog.consults[consult.consultId]?.name ?? consult.consultId} at the bedside.${said === undefined ? '' : ` ${said}`}`, `consult:${consult.consultId}`);
-      }
+    const due = events.has(minute);
+    if (due || minute % TRACE_EVERY_MIN === 0 || minute === toMin || patient.arrested) vitals = observe(patient, inputs, model, weightKg);
+    if (due) {
+      orders = takeSamplesDue(orders, resolved, vitals, minute);
+      noteEventsAt(ctx, orders, resolved, minute, note);
     }
     if (minute % TRACE_EVERY_MIN === 0) trace.push(tracePoint(minute, vitals));
     if (patient.arrested) {
@@ -99,6 +103,28 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
   return { ...ctx, nowMin: minute, patient, vitals, orders, timeline, trace, exposureMin, alarms, deathAtMin };
 }
 
+type Note = (atMin: number, kind: TimelineEntry['kind'], text: string, ref?: string) => void;
+
+function noteEventsAt(ctx: CaseContext, orders: readonly OrderRecord[], resolved: ResolvedCase, minute: number, note: Note): void {
+  reportResultsDue(orders, resolved, minute, note);
+  for (const procedure of ctx.procedures) {
+    if (procedure.startsAt === minute) note(minute, 'event', `${procedure.label}: started.`, procedure.trigger);
+    if (procedure.endsAt === minute) note(minute, 'event', `${procedure.label}: completed.`, procedure.trigger);
+  }
+  for (const given of ctx.treatments) {
+    const treatment = resolved.catalog.treatments[given.treatmentId];
+    if (treatment?.mode === 'bolus' && given.endsAt === minute && bolusEndsAt(given.atMin, given.dose, treatment) === minute) {
+      note(minute, 'event', `${treatment.name} ${String(given.dose)} ${treatment.doseUnit}: in.`, `treat:${given.treatmentId}`);
+    }
+  }
+  for (const consult of ctx.consults) {
+    if (consult.arrivesAt === minute) {
+      const said = resolved.data.consultNotes[consult.consultId]?.value;
+      note(minute, 'event', `${resolved.catalog.consults[consult.consultId]?.name ?? consult.consultId} at the bedside.${said === undefined ? '' : ` ${said}`}`, `consult:${consult.consultId}`);
+    }
+  }
+}
+
 function treatmentRunning(ctx: CaseContext, treatmentId: string, minute: number): boolean {
   return ctx.treatments.some((t) => t.treatmentId === treatmentId && isRunning(t, minute));
 }
@@ -108,12 +134,7 @@ function takeSamplesDue(orders: OrderRecord[], resolved: ResolvedCase, vitals: V
   return orders.map((o) => (o.result === null && o.sampledAt <= minute ? { ...o, result: computeResult(resolved, o.testId, vitals, o.sampledAt) } : o));
 }
 
-function reportResultsDue(
-  orders: readonly OrderRecord[],
-  resolved: ResolvedCase,
-  minute: number,
-  note: (atMin: number, kind: TimelineEntry['kind'], text: string, ref?: string) => void,
-): void {
+function reportResultsDue(orders: readonly OrderRecord[], resolved: ResolvedCase, minute: number, note: Note): void {
   for (const order of orders) {
     if (order.result === null) continue;
     const name = resolved.catalog.tests[order.testId]?.name ?? order.testId;

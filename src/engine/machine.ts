@@ -11,7 +11,18 @@ export type CaseEvent =
   | { type: 'ADVANCE'; toMin: number }
   | { type: 'ADVANCE_TO_NEXT_RESULT' }
   | { type: 'ACT'; action: LearnerAction }
+  /** A replay step: move to atMin, then take these actions in order (one event for a whole script minute). */
+  | { type: 'STEP'; atMin: number; actions: LearnerAction[] }
   | { type: 'END' };
+
+/**
+ * The machine's context holds the play under one key. xstate merges every assign with
+ * Object.assign({}, context, update); with the play's ~20 fields spread out at the top level that leaves V8
+ * dictionary-mode objects and makes every later copy ~100× slower (see BENCHMARKS.md).
+ */
+export interface MachineContext {
+  play: CaseContext;
+}
 
 export interface CaseMachineOptions {
   seed?: number;
@@ -36,6 +47,12 @@ function finish(ctx: CaseContext, resolved: ResolvedCase, reason: EndReason): Ca
     : projected;
 }
 
+/** After time moves: a death or the horizon ends the case. */
+function settle(moved: CaseContext, resolved: ResolvedCase): CaseContext {
+  if (moved.deathAtMin !== null) return finish(moved, resolved, 'death');
+  return moved.nowMin >= resolved.data.horizonMin ? finish(moved, resolved, 'horizon') : moved;
+}
+
 /**
  * Build the statechart for one case. The case supplies everything: the context starts from its physiology, the
  * ending states are its dispositions, and actions are checked against its catalogue. Time moves only through
@@ -50,35 +67,41 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
   const dispositionIds = Object.keys(resolved.catalog.dispositions);
 
   return setup({
-    types: { context: {} as CaseContext, events: {} as CaseEvent },
+    types: { context: {} as MachineContext, events: {} as CaseEvent },
     actions: {
-      begin: assign(({ context }) => ({ trace: [tracePoint(0, context.vitals)] })),
-      advance: assign(({ context, event }) => {
+      begin: assign(({ context: { play } }) => ({ play: { ...play, trace: [tracePoint(0, play.vitals)] } })),
+      advance: assign(({ context: { play }, event }) => {
         if (event.type !== 'ADVANCE') return {};
-        const to = Math.min(horizon, Math.floor(event.toMin));
-        const moved = advanceTo(context, resolved, to);
-        return moved.deathAtMin !== null ? finish(moved, resolved, 'death') : moved.nowMin >= horizon ? finish(moved, resolved, 'horizon') : moved;
+        return { play: settle(advanceTo(play, resolved, Math.min(horizon, Math.floor(event.toMin))), resolved) };
       }),
-      advanceToNextResult: assign(({ context }) => {
-        const next = nextResultAt(context);
-        if (next === null) return {};
-        const moved = advanceTo(context, resolved, Math.min(horizon, next));
-        return moved.deathAtMin !== null ? finish(moved, resolved, 'death') : moved.nowMin >= horizon ? finish(moved, resolved, 'horizon') : moved;
+      advanceToNextResult: assign(({ context: { play } }) => {
+        const next = nextResultAt(play);
+        return next === null ? {} : { play: settle(advanceTo(play, resolved, Math.min(horizon, next)), resolved) };
       }),
-      act: assign(({ context, event }) => {
+      act: assign(({ context: { play }, event }) => {
         if (event.type !== 'ACT') return {};
-        const acted = applyAction({ ...context, vitals: vitalsNow(context, resolved) }, resolved, event.action);
-        return acted.ended !== null ? finish(acted, resolved, 'disposition') : acted;
+        const acted = applyAction({ ...play, vitals: vitalsNow(play, resolved) }, resolved, event.action);
+        return { play: acted.ended !== null ? finish(acted, resolved, 'disposition') : acted };
       }),
-      endByLearner: assign(({ context }) => finish(context, resolved, 'learner')),
+      step: assign(({ context: { play }, event }) => {
+        if (event.type !== 'STEP') return {};
+        let next = settle(advanceTo(play, resolved, Math.min(horizon, Math.floor(event.atMin))), resolved);
+        for (const action of event.actions) {
+          if (next.ended !== null) break;
+          next = applyAction({ ...next, vitals: vitalsNow(next, resolved) }, resolved, action);
+          if (next.ended !== null) next = finish(next, resolved, 'disposition');
+        }
+        return { play: next };
+      }),
+      endByLearner: assign(({ context: { play } }) => ({ play: finish(play, resolved, 'learner') })),
     },
     guards: {
-      endedBy: ({ context }, params: { reason: EndReason; disposition?: string }) =>
-        context.ended?.reason === params.reason && (params.disposition === undefined || context.disposition?.id === params.disposition),
+      endedBy: ({ context: { play } }, params: { reason: EndReason; disposition?: string }) =>
+        play.ended?.reason === params.reason && (params.disposition === undefined || play.disposition?.id === params.disposition),
     },
   }).createMachine({
     id: data.id,
-    context: initialContext(resolved, seed, startVitals),
+    context: { play: initialContext(resolved, seed, startVitals) },
     initial: 'briefing',
     states: {
       briefing: { on: { START: { target: 'running', actions: 'begin' } } },
@@ -97,6 +120,7 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
           ADVANCE: { actions: 'advance' },
           ADVANCE_TO_NEXT_RESULT: { actions: 'advanceToNextResult' },
           ACT: { actions: 'act' },
+          STEP: { actions: 'step' },
           END: { actions: 'endByLearner' },
         },
       },

@@ -1,7 +1,7 @@
 import { createActor } from 'xstate';
 import type { CaseContext, LearnerAction, TimelineEntry } from './context.ts';
 import type { ResolvedCase } from './load/load-case.ts';
-import { createCaseMachine } from './machine.ts';
+import { createCaseMachine, type CaseMachine } from './machine.ts';
 import { scoreCase, type Score } from './scoring/score.ts';
 import type { Script, ScriptAction } from './schema/script.ts';
 
@@ -23,18 +23,41 @@ export function toLearnerAction(action: ScriptAction): LearnerAction | null {
   return action.do === 'treat' && action.dose !== undefined ? { do: 'treat', id: action.id, dose: action.dose } : { do: action.do, id: action.id };
 }
 
+/** Script steps grouped by minute, each group ending at an "end" if there is one. */
+function byMinute(steps: readonly ScriptAction[]): { atMin: number; actions: LearnerAction[]; end: boolean }[] {
+  const groups: { atMin: number; actions: LearnerAction[]; end: boolean }[] = [];
+  for (const step of steps) {
+    let group = groups.at(-1);
+    if (group === undefined || group.atMin !== step.at || group.end) groups.push((group = { atMin: step.at, actions: [], end: false }));
+    const action = toLearnerAction(step);
+    if (action === null) group.end = true;
+    else group.actions.push(action);
+  }
+  return groups;
+}
+
+const machines = new WeakMap<ResolvedCase, Map<number, CaseMachine>>();
+
+/** Machines are immutable definitions: build one per case and seed, start an actor per play. */
+function machineFor(resolved: ResolvedCase, seed: number): CaseMachine {
+  let bySeed = machines.get(resolved);
+  if (bySeed === undefined) machines.set(resolved, (bySeed = new Map()));
+  let machine = bySeed.get(seed);
+  if (machine === undefined) bySeed.set(seed, (machine = createCaseMachine(resolved, { seed })));
+  return machine;
+}
+
 /** Play a scripted learner from arrival to the horizon, headless. The same script always gives the same result. */
 export function playScript(resolved: ResolvedCase, script: Script, seed = script.seed ?? resolved.data.defaultSeed): PlayResult {
-  const actor = createActor(createCaseMachine(resolved, { seed })).start();
+  const actor = createActor(machineFor(resolved, seed)).start();
   actor.send({ type: 'START' });
-  for (const step of script.actions) {
-    if (actor.getSnapshot().context.ended !== null) break;
-    actor.send({ type: 'ADVANCE', toMin: step.at });
-    const action = toLearnerAction(step);
-    actor.send(action === null ? { type: 'END' } : { type: 'ACT', action });
+  for (const group of byMinute(script.actions)) {
+    if (actor.getSnapshot().context.play.ended !== null) break;
+    actor.send({ type: 'STEP', atMin: group.atMin, actions: group.actions });
+    if (group.end) actor.send({ type: 'END' });
   }
-  if (actor.getSnapshot().context.ended === null) actor.send({ type: 'ADVANCE', toMin: resolved.data.horizonMin });
-  const context = actor.getSnapshot().context;
+  if (actor.getSnapshot().context.play.ended === null) actor.send({ type: 'ADVANCE', toMin: resolved.data.horizonMin });
+  const context = actor.getSnapshot().context.play;
   actor.stop();
   return summarisePlay(resolved, context);
 }

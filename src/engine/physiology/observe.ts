@@ -45,6 +45,21 @@ export function meanArterialPressure(state: PatientState, inputs: MinuteInputs, 
   );
 }
 
+/** Steps of fluid overload (pack §4.3: each overloadStepMl beyond the threshold while capillaries leak). */
+function overloadStepsOf(state: PatientState, model: ShockModel, weightKg: number): number {
+  const v = model.volume;
+  return state.severity > v.overloadMinSeverity ? Math.max(0, (state.netFluidMl - v.overloadFromMlPerKg * weightKg) / v.overloadStepMl) : 0;
+}
+
+function saturation(state: PatientState, inputs: MinuteInputs, model: ShockModel, overloadSteps: number): number {
+  const r = model.respiratory;
+  return clamp(r.spo2Base + r.spo2PerSeverity * state.severity + r.spo2PerOverloadStep * overloadSteps + inputs.spo2Gain, 50, 100);
+}
+
+export function oxygenSaturation(state: PatientState, inputs: MinuteInputs, model: ShockModel, weightKg: number): number {
+  return saturation(state, inputs, model, overloadStepsOf(state, model, weightKg));
+}
+
 export function observe(state: PatientState, inputs: MinuteInputs, model: ShockModel, weightKg: number): Vitals {
   const map = meanArterialPressure(state, inputs, model);
   const pulsePressure = model.pulsePressure.base + model.pulsePressure.perSeverity * state.severity;
@@ -58,9 +73,7 @@ export function observe(state: PatientState, inputs: MinuteInputs, model: ShockM
     h.perDegreeC * (temp - 37) -
     h.fluidMax * fluidEffect(state, model) +
     (model.painful && !inputs.painRelieved ? h.pain : 0);
-  const v = model.volume;
-  const overloadSteps =
-    state.severity > v.overloadMinSeverity ? Math.max(0, (state.netFluidMl - v.overloadFromMlPerKg * weightKg) / v.overloadStepMl) : 0;
+  const overloadSteps = overloadStepsOf(state, model, weightKg);
   const r = model.respiratory;
   const crt =
     model.crt.base +
@@ -72,7 +85,7 @@ export function observe(state: PatientState, inputs: MinuteInputs, model: ShockM
     dbp: map - pulsePressure / 3,
     map,
     rr: r.rrBase + r.rrPerSeverity * state.severity + r.rrPerOverloadStep * overloadSteps,
-    spo2: clamp(r.spo2Base + r.spo2PerSeverity * state.severity + r.spo2PerOverloadStep * overloadSteps + inputs.spo2Gain, 50, 100),
+    spo2: saturation(state, inputs, model, overloadSteps),
     temp,
     lactate: state.lactate,
     crt,

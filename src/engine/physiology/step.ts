@@ -6,12 +6,31 @@ const DT_H = 1 / 60;
 const LN2 = Math.LN2;
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 
+/** Per-minute decay factors that depend only on the model: computed once per advance, not once per minute. */
+export interface StepConstants {
+  transientKeep: number;
+  pressorApproach: number;
+}
+
+export function stepConstants(model: ShockModel): StepConstants {
+  return {
+    transientKeep: Math.exp(-LN2 / model.volume.transientHalfLifeMin),
+    pressorApproach: 1 - Math.exp(-LN2 / model.pressor.halfLifeMin),
+  };
+}
+
 /**
  * Advance the patient by one simulated minute, in place (the caller owns a working copy).
  * Pure arithmetic, no allocation: a 12-hour course is ~720 calls, so this is the engine's hot loop.
  * Equations: clinical pack §4.3 (teaching grade, not validated).
  */
-export function stepMinute(s: PatientState, inputs: MinuteInputs, model: ShockModel, weightKg: number): void {
+export function stepMinute(
+  s: PatientState,
+  inputs: MinuteInputs,
+  model: ShockModel,
+  weightKg: number,
+  k: StepConstants = stepConstants(model),
+): void {
   // 1. Disease driver: logistic growth, antimicrobial kill, procedures.
   const d = model.driver;
   const kill = inputs.killing ? (inputs.sourceControlled ? d.killPerHAfterSourceControl : d.killPerH) : 0;
@@ -27,10 +46,10 @@ export function stepMinute(s: PatientState, inputs: MinuteInputs, model: ShockMo
   // 3. Volume: capillary leak; crystalloid splits into a durable share and a transient pool.
   const v = model.volume;
   s.volumeDeficitMl += DT_H * v.leakMlPerHPerSeverity * s.severity - inputs.durableFluidMl;
-  s.transientMl = (s.transientMl + inputs.fluidMl - inputs.durableFluidMl) * Math.exp(-LN2 / v.transientHalfLifeMin);
+  s.transientMl = (s.transientMl + inputs.fluidMl - inputs.durableFluidMl) * k.transientKeep;
 
   // 4. Vasopressor effect site approaches the infusion rate (exact exponential, stable at any rate).
-  s.pressorEffect += (inputs.pressorRate - s.pressorEffect) * (1 - Math.exp(-LN2 / model.pressor.halfLifeMin));
+  s.pressorEffect += (inputs.pressorRate - s.pressorEffect) * k.pressorApproach;
 
   const map = meanArterialPressure(s, inputs, model);
 

@@ -1,0 +1,32 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCase, loadCatalog, type ResolvedCase, type TextFile } from '../../src/engine/index.ts';
+import type { Catalog } from '../../src/engine/schema/catalog.ts';
+
+export const ROOT = join(import.meta.dirname, '../..');
+export const CASE_PATH = 'cases/septic-shock-spondylodiscitis.json';
+
+export function catalogFiles(): TextFile[] {
+  const dir = join(ROOT, 'cases/catalog');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ name: `cases/catalog/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
+}
+
+export function loadShippedCatalog(): Catalog {
+  const loaded = loadCatalog(catalogFiles());
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
+  return loaded.value;
+}
+
+export function caseText(path = CASE_PATH): string {
+  return readFileSync(join(ROOT, path), 'utf8');
+}
+
+/** The first case, loaded exactly as the CLI loads it. */
+export function loadFirstCase(): ResolvedCase {
+  const loaded = loadCase({ name: CASE_PATH, text: caseText() }, loadShippedCatalog());
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path} ${p.message}`).join('\n'));
+  return loaded.value;
+}
