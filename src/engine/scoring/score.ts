@@ -45,8 +45,9 @@ function doneActions(ctx: CaseContext): Done[] {
  */
 export function scoreCase(resolved: ResolvedCase, ctx: CaseContext): Score {
   const done = doneActions(ctx);
+  const harmed = harmedRefs(resolved.data.scoring.rules, done);
   const items = resolved.data.scoring.rules.map((rule): ScoreItem => {
-    const { earned, reason } = evaluate(rule, resolved, ctx, done);
+    const { earned, reason } = evaluate(rule, resolved, ctx, done, harmed);
     const max = 'points' in rule ? rule.points : 0;
     return { id: rule.id, label: rule.label, category: rule.category, earned: round1(earned), max, reason, rationale: rule.rationale, source: rule.source };
   });
@@ -56,7 +57,24 @@ export function scoreCase(resolved: ResolvedCase, ctx: CaseContext): Score {
   return { earned, max, percent: max === 0 ? 0 : round1((100 * earned) / max), items };
 }
 
-function evaluate(rule: ScoringRule, resolved: ResolvedCase, ctx: CaseContext, done: Done[]): { earned: number; reason: string } {
+/** Actions already penalised as harms: a harmful test is not charged again as an unnecessary one. */
+function harmedRefs(rules: readonly ScoringRule[], done: Done[]): Set<string> {
+  const refs = new Set<string>();
+  for (const rule of rules) {
+    if (rule.type !== 'harm') continue;
+    const hit = done.find((d) => rule.actions.includes(d.ref) && harmApplies(rule, d, done));
+    if (hit !== undefined) refs.add(hit.ref);
+  }
+  return refs;
+}
+
+function evaluate(
+  rule: ScoringRule,
+  resolved: ResolvedCase,
+  ctx: CaseContext,
+  done: Done[],
+  harmed: ReadonlySet<string>,
+): { earned: number; reason: string } {
   const matching = (refs: readonly string[]) => done.filter((d) => refs.includes(d.ref));
   switch (rule.type) {
     case 'timed': {
@@ -98,7 +116,11 @@ function evaluate(rule: ScoringRule, resolved: ResolvedCase, ctx: CaseContext, d
       return hit === undefined ? { earned: 0, reason: 'Avoided.' } : { earned: -rule.penalty, reason: `${hit.ref} at ${minutes(hit.atMin)}.` };
     }
     case 'unnecessary-tests': {
-      const extra = [...new Set(done.filter((d) => d.entry.action.do === 'order' && !rule.indicated.includes(d.entry.action.id)).map((d) => d.entry.action.id))];
+      const extra = [
+        ...new Set(
+          done.filter((d) => d.entry.action.do === 'order' && !rule.indicated.includes(d.entry.action.id) && !harmed.has(d.ref)).map((d) => d.entry.action.id),
+        ),
+      ];
       if (extra.length === 0) return { earned: 0, reason: 'No test without an indication.' };
       const cost = extra.reduce((sum, id) => sum + (resolved.catalog.tests[id]?.costUsd ?? 0), 0);
       return { earned: -Math.min(rule.maxPenalty, extra.length * rule.penaltyEach), reason: `${extra.join(', ')} (about $${String(cost)}).` };

@@ -1,0 +1,66 @@
+import { createActor } from 'xstate';
+import { createCaseMachine, playScript, type PlayResult, type ResolvedCase } from '../../src/engine/index.ts';
+import type { ScriptAction } from '../../src/engine/schema/script.ts';
+import { loadFirstCase } from './load.ts';
+
+export const firstCase: ResolvedCase = loadFirstCase();
+
+type Step = [at: number, verb: ScriptAction['do'], id?: string, dose?: number | undefined];
+
+/** Steps written compactly: [minute, verb, id, dose]. */
+export function script(...steps: Step[]): { seed?: number; actions: ScriptAction[] } {
+  return {
+    actions: steps.map(([at, verb, id, dose]) => ({ at, do: verb, ...(id === undefined ? {} : { id }), ...(dose === undefined ? {} : { dose }) })),
+  };
+}
+
+export function play(steps: Step[], seed?: number, resolved = firstCase): PlayResult {
+  return playScript(resolved, script(...steps), seed);
+}
+
+export const item = (result: PlayResult, id: string) => {
+  const found = result.score.items.find((i) => i.id === id);
+  if (found === undefined) throw new Error(`no score item ${id}`);
+  return found;
+};
+
+/** A started actor on the first case, for step-by-step tests. */
+export function startActor(seed = 1, resolved = firstCase) {
+  const actor = createActor(createCaseMachine(resolved, { seed })).start();
+  actor.send({ type: 'START' });
+  return actor;
+}
+
+/** The guideline path from shared/acceptance, as steps (SSC hour-1 bundle + the real team's course). */
+export const GUIDELINE_PATH: Step[] = [
+  [0, 'examine', 'general'],
+  [2, 'examine', 'gluteal'],
+  [3, 'order', 'lactate'],
+  [3, 'order', 'blood-cultures'],
+  [3, 'order', 'cbc'],
+  [3, 'order', 'bmp'],
+  [3, 'order', 'coagulation'],
+  [3, 'order', 'crp'],
+  [3, 'order', 'procalcitonin'],
+  [5, 'treat', 'lactated-ringers', 1000],
+  [10, 'order', 'ecg'],
+  [15, 'order', 'chest-xray'],
+  [20, 'treat', 'ceftriaxone'],
+  [20, 'treat', 'cloxacillin'],
+  [35, 'treat', 'lactated-ringers', 1000],
+  [40, 'treat', 'norepinephrine', 0.1],
+  [60, 'order', 'ct-abdomen-pelvis'],
+  [70, 'treat', 'lactated-ringers', 250],
+  [150, 'order', 'lactate'],
+  [155, 'consult', 'general-surgery'],
+  [160, 'diagnose', 'septic-shock'],
+  [160, 'diagnose', 'spondylodiscitis'],
+  [160, 'diagnose', 'gluteal-abscess'],
+  [180, 'dispose', 'operating-room'],
+];
+
+/** Replace or drop steps of the guideline path to make a variant. */
+export function variant(change: (steps: Step[]) => Step[]): Step[] {
+  return change(GUIDELINE_PATH.map((s) => [...s] as Step));
+}
+export type { Step };
