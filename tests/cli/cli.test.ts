@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CASE_PATH, ROOT, caseText } from '../support/load.ts';
+
+/** The real command line, as `npm run -s case --` runs it (without npm's start-up cost). */
+function cli(...args: string[]) {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+const GOOD = 'tests/fixtures/scripts/guideline-piptazo.json';
+
+describe('npm run case -- play', () => {
+  it('prints one JSON object with the promised fields, byte-identical on every run', () => {
+    const first = cli('play', CASE_PATH, '--actions', GOOD, '--json');
+    expect(first.code).toBe(0);
+    const result = JSON.parse(first.out) as Record<string, unknown>;
+    expect(Object.keys(result)).toEqual(['case', 'seed', 'endedAt', 'endedBy', 'outcome', 'score', 'vitals', 'timeline']);
+    expect(result).toMatchObject({ case: 'septic-shock-spondylodiscitis', seed: 3, endedAt: 150, outcome: { status: 'alive' } });
+    expect(Object.keys(result['vitals'] as object)).toEqual(['hr', 'sbp', 'dbp', 'map', 'rr', 'spo2', 'temp', 'lactate']);
+    expect((result['score'] as { percent: number }).percent).toBeGreaterThanOrEqual(95);
+    expect(cli('play', CASE_PATH, '--actions', GOOD, '--json').out).toBe(first.out);
+  });
+
+  it('--seed overrides the script\'s seed', () => {
+    const r = JSON.parse(cli('play', CASE_PATH, '--actions', GOOD, '--json', '--seed', '11').out) as { seed: number };
+    expect(r.seed).toBe(11);
+  });
+
+  it('without --json prints a readable report', () => {
+    const { code, out } = cli('play', CASE_PATH, '--actions', GOOD);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Case septic-shock-spondylodiscitis \(seed 3\)\nEnded at 2:30 by disposition\./);
+    expect(out).toContain('Score ');
+    expect(out).toContain('Timeline');
+  });
+
+  it('a bad script exits 1 naming each problem with file:line:col, path and the nearest valid ids', () => {
+    const { code, out, err } = cli('play', CASE_PATH, '--actions', 'tests/fixtures/scripts/bad-ids.json', '--json');
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err.split('\n').filter(Boolean)).toEqual([
+      'tests/fixtures/scripts/bad-ids.json:3:37  actions[0].id  unknown test "lactat" (did you mean "lactate"?)',
+      'tests/fixtures/scripts/bad-ids.json:4:63  actions[1].dose  dose 40 mcg/kg/min of norepinephrine is outside 0–1 mcg/kg/min',
+      'tests/fixtures/scripts/bad-ids.json:5:13  actions[2].at  time runs backwards: 3 comes after 5',
+    ]);
+  });
+
+  it('a bad case exits 1 with every problem, not a stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bedside-'));
+    const broken = join(dir, 'septic-shock-spondylodiscitis.json');
+    writeFileSync(broken, caseText().replace('"turnaroundMin"', '"turnaround"').replace('"horizonMin": 720', '"horizonMin": "long"'));
+    const { code, err } = cli('play', broken, '--actions', GOOD, '--json');
+    expect(code).toBe(1);
+    expect(err).toMatch(/septic-shock-spondylodiscitis\.json:\d+:\d+ {2}horizonMin {2}expected a number, got the string "long"/);
+    expect(err).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('wrong usage exits 2 with the usage text', () => {
+    const { code, err } = cli('play', CASE_PATH);
+    expect(code).toBe(2);
+    expect(err).toContain('Usage:');
+  });
+});
+
+describe('npm run case -- validate', () => {
+  it('passes the shipped case and catalogue', () => {
+    const { code, err } = cli('validate', CASE_PATH, 'cases/catalog/tests.json', 'cases/catalog/treatments.json', 'cases/catalog/care.json');
+    expect(err.trim().split('\n').at(-1)).toBe('4 files checked: 0 errors, 0 warnings');
+    expect(code).toBe(0);
+  });
+
+  it('fails a missing file clearly', () => {
+    const { code, err } = cli('validate', 'cases/no-such-case.json');
+    expect(code).toBe(1);
+    expect(err).toContain('cases/no-such-case.json:1:1  (file)  file not found');
+  });
+});
+
+describe('the shared acceptance check', () => {
+  const check = join(ROOT, '../shared/acceptance/check.mjs');
+  it.skipIf(!existsSync(check))('passes (node ../shared/acceptance/check.mjs)', () => {
+    const run = spawnSync(process.execPath, [check], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(run.stdout).toContain('8 passed, 0 failed');
+    expect(run.status).toBe(0);
+  });
+});
+
+describe('generated JSON Schemas', () => {
+  it('are committed and up to date with the zod schema', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-schemas.ts', '--check'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const schema = JSON.parse(readFileSync(join(ROOT, 'cases/case.schema.json'), 'utf8')) as { title: string; properties: Record<string, { description?: string }> };
+    expect(schema.title).toBe('Bedside case');
+    expect(schema.properties['horizonMin']?.description).toMatch(/simulated to this minute/);
+  });
+});
