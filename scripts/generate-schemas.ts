@@ -17,7 +17,7 @@ let stale = 0;
 for (const [file, schema] of targets) {
   const text = `${JSON.stringify(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`;
   const path = join(root, file);
-  let current = '';
+  let current: string;
   try {
     current = readFileSync(path, 'utf8');
   } catch {

@@ -1,7 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatProblem, loadCase, loadCatalog, type Problem, type ResolvedCase, type TextFile } from '../engine/index.ts';
+import {
+  formatProblem,
+  loadCase,
+  loadCatalog,
+  type Problem,
+  type ResolvedCase,
+  type TextFile,
+} from '../engine/index.ts';
 
 const PROJECT_CATALOG = resolve(dirname(fileURLToPath(import.meta.url)), '../../cases/catalog');
 
@@ -15,7 +22,10 @@ export function readText(path: string): TextFile | Problem {
   try {
     return { name: displayName(path), text: readFileSync(path, 'utf8') };
   } catch (error) {
-    const message = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot read: ${(error as Error).message}`;
+    const message =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'file not found'
+        : `cannot read: ${(error as Error).message}`;
     return { file: displayName(path), line: 1, column: 1, path: '', message, severity: 'error' };
   }
 }
@@ -30,13 +40,27 @@ export function catalogDirFor(casePath: string, explicit?: string): string {
 }
 
 export function readCatalogFiles(dir: string): TextFile[] | Problem[] {
-  if (!existsSync(dir)) return [{ file: displayName(dir), line: 1, column: 1, path: '', message: 'catalogue folder not found', severity: 'error' }];
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => readText(join(dir, f)));
+  if (!existsSync(dir))
+    return [
+      {
+        file: displayName(dir),
+        line: 1,
+        column: 1,
+        path: '',
+        message: 'catalogue folder not found',
+        severity: 'error',
+      },
+    ];
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => readText(join(dir, f)));
   const problems = files.filter(isProblem);
   return problems.length > 0 ? problems : files.filter((f): f is TextFile => !isProblem(f));
 }
 
-export type CaseLoad = { ok: true; resolved: ResolvedCase; warnings: Problem[] } | { ok: false; problems: Problem[] };
+export type CaseLoad =
+  { ok: true; resolved: ResolvedCase; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 export function loadCaseFile(casePath: string, catalogDir?: string): CaseLoad {
   const catalogFiles = readCatalogFiles(catalogDirFor(casePath, catalogDir));
@@ -46,7 +70,9 @@ export function loadCaseFile(casePath: string, catalogDir?: string): CaseLoad {
   const file = readText(casePath);
   if (isProblem(file)) return { ok: false, problems: [file] };
   const loaded = loadCase(file, catalog.value);
-  return loaded.ok ? { ok: true, resolved: loaded.value, warnings: loaded.warnings } : { ok: false, problems: loaded.problems };
+  return loaded.ok
+    ? { ok: true, resolved: loaded.value, warnings: loaded.warnings }
+    : { ok: false, problems: loaded.problems };
 }
 
 export function printProblems(problems: readonly Problem[]): void {

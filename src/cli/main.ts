@@ -14,7 +14,12 @@ function play(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { actions: { type: 'string' }, json: { type: 'boolean', default: false }, seed: { type: 'string' }, catalog: { type: 'string' } },
+    options: {
+      actions: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      seed: { type: 'string' },
+      catalog: { type: 'string' },
+    },
   });
   const casePath = positionals[0];
   if (casePath === undefined || values.actions === undefined) {

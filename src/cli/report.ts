@@ -11,15 +11,21 @@ export function readableReport(result: PlayResult): string {
   lines.push(
     `Vitals at ${clock(result.outcome.atMin)}: HR ${String(v.hr)}  BP ${String(v.sbp)}/${String(v.dbp)} (MAP ${String(v.map)})  RR ${String(v.rr)}  SpO2 ${String(v.spo2)}%  T ${v.temp.toFixed(1)} °C  lactate ${v.lactate.toFixed(1)} mmol/L`,
   );
-  lines.push('', `Score ${String(result.score.earned)} / ${String(result.score.max)} (${String(result.score.percent)} %)`);
+  lines.push(
+    '',
+    `Score ${String(result.score.earned)} / ${String(result.score.max)} (${String(result.score.percent)} %)`,
+  );
   for (const item of result.score.items) {
     if (item.max === 0 && item.earned === 0) continue;
-    const points = item.max === 0 ? `${String(item.earned)}` : `${String(item.earned)}/${String(item.max)}`;
+    const points = item.max === 0 ? String(item.earned) : `${String(item.earned)}/${String(item.max)}`;
     lines.push(`  ${points.padStart(7)}  ${item.label}: ${item.reason}  [${item.source.anchor}]`);
   }
   const avoided = result.score.items.filter((i) => i.max === 0 && i.earned === 0).length;
   if (avoided > 0) lines.push(`  (${String(avoided)} harms and costs avoided)`);
   lines.push('', 'Timeline');
-  for (const e of result.timeline) lines.push(`  ${clock(e.at).padStart(5)}  ${e.afterEnd === true ? '(after) ' : ''}${e.kind === 'action' ? '' : `${e.kind}: `}${e.text}`);
+  for (const e of result.timeline)
+    lines.push(
+      `  ${clock(e.at).padStart(5)}  ${e.afterEnd === true ? '(after) ' : ''}${e.kind === 'action' ? '' : `${e.kind}: `}${e.text}`,
+    );
   return `${lines.join('\n')}\n`;
 }

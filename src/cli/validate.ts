@@ -7,7 +7,11 @@ import { isProblem, loadCaseFile, printProblems, readText } from './files.ts';
 const isCatalogFile = (path: string) => basename(dirname(path)) === 'catalog';
 
 export function validateFiles(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { catalog: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { catalog: { type: 'string' } },
+  });
   if (positionals.length === 0) {
     process.stderr.write('Usage: npm run -s case -- validate <files…> [--catalog DIR]\n');
     return 2;
@@ -29,6 +33,8 @@ export function validateFiles(args: string[]): number {
     warnings += problems.filter((p) => p.severity === 'warning').length;
   }
   const files = positionals.length;
-  process.stderr.write(`${String(files)} file${files === 1 ? '' : 's'} checked: ${String(errors)} error${errors === 1 ? '' : 's'}, ${String(warnings)} warning${warnings === 1 ? '' : 's'}\n`);
+  process.stderr.write(
+    `${String(files)} file${files === 1 ? '' : 's'} checked: ${String(errors)} error${errors === 1 ? '' : 's'}, ${String(warnings)} warning${warnings === 1 ? '' : 's'}\n`,
+  );
   return errors > 0 ? 1 : 0;
 }

@@ -1,6 +1,12 @@
 import { bolusEndsAt, vitalsNow } from './advance.ts';
 import { isRunning } from './care.ts';
-import type { CaseContext, LearnerAction, ProcedureRecord, TimelineEntry, TreatmentRecord } from './context.ts';
+import type {
+  CaseContext,
+  LearnerAction,
+  ProcedureRecord,
+  TimelineEntry,
+  TreatmentRecord,
+} from './context.ts';
 import type { ResolvedCase } from './load/load-case.ts';
 import { didYouMean } from './load/suggest.ts';
 import { computeResult } from './results.ts';
@@ -11,7 +17,7 @@ const targetCache = new WeakMap<ResolvedCase, Map<LearnerAction['do'], string[]>
 /** Valid ids for each verb in this case (computed once per case). */
 export function targetsFor(resolved: ResolvedCase, verb: LearnerAction['do']): string[] {
   let byVerb = targetCache.get(resolved);
-  if (byVerb === undefined) targetCache.set(resolved, (byVerb = new Map()));
+  if (byVerb === undefined) targetCache.set(resolved, (byVerb = new Map<LearnerAction['do'], string[]>()));
   let ids = byVerb.get(verb);
   if (ids === undefined) byVerb.set(verb, (ids = listTargets(resolved, verb)));
   return ids;
@@ -41,14 +47,21 @@ function listTargets(resolved: ResolvedCase, verb: LearnerAction['do']): string[
 }
 
 const NOUN: Record<LearnerAction['do'], string> = {
-  examine: 'exam region', ask: 'history question', order: 'test', treat: 'treatment', stop: 'treatment',
-  consult: 'consult', diagnose: 'diagnosis', dispose: 'disposition',
+  examine: 'exam region',
+  ask: 'history question',
+  order: 'test',
+  treat: 'treatment',
+  stop: 'treatment',
+  consult: 'consult',
+  diagnose: 'diagnosis',
+  dispose: 'disposition',
 };
 
 /** Why an action cannot be done (unknown id, dose out of range), or null. Independent of the play's state. */
 export function checkAction(resolved: ResolvedCase, action: LearnerAction): string | null {
   const ids = targetsFor(resolved, action.do);
-  if (!ids.includes(action.id)) return `unknown ${NOUN[action.do]} "${action.id}"${didYouMean(action.id, ids)}`;
+  if (!ids.includes(action.id))
+    return `unknown ${NOUN[action.do]} "${action.id}"${didYouMean(action.id, ids)}`;
   if (action.do === 'treat' && action.dose !== undefined) {
     const treatment = resolved.catalog.treatments[action.id];
     if (treatment !== undefined && !(action.dose > 0 && action.dose <= treatment.doseMax)) {
@@ -60,10 +73,14 @@ export function checkAction(resolved: ResolvedCase, action: LearnerAction): stri
 
 /** Why an action cannot be done now, in this play (nothing to stop, already called), or null. */
 function checkNow(ctx: CaseContext, action: LearnerAction): string | null {
-  if (action.do === 'stop' && !ctx.treatments.some((t) => t.treatmentId === action.id && isRunning(t, ctx.nowMin))) {
+  if (
+    action.do === 'stop' &&
+    !ctx.treatments.some((t) => t.treatmentId === action.id && isRunning(t, ctx.nowMin))
+  ) {
     return `nothing of "${action.id}" is running`;
   }
-  if (action.do === 'consult' && ctx.consults.some((c) => c.consultId === action.id)) return `"${action.id}" has already been called`;
+  if (action.do === 'consult' && ctx.consults.some((c) => c.consultId === action.id))
+    return `"${action.id}" has already been called`;
   return null;
 }
 
@@ -76,7 +93,10 @@ export function applyAction(ctx: CaseContext, resolved: ResolvedCase, action: Le
     return {
       ...ctx,
       log: [...ctx.log, { atMin: now, action, accepted: false, reason, mapAtAction }],
-      timeline: [...ctx.timeline, { atMin: now, kind: 'refused', text: `Not done: ${reason}.`, ref: `${action.do}:${action.id}` }],
+      timeline: [
+        ...ctx.timeline,
+        { atMin: now, kind: 'refused', text: `Not done: ${reason}.`, ref: `${action.do}:${action.id}` },
+      ],
     };
   }
   const changes = perform(ctx, resolved, action);
@@ -99,18 +119,26 @@ function perform(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction
     case 'examine': {
       const region = catalog.examRegions[action.id];
       const finding = data.exam[action.id]?.value ?? region?.normal ?? '';
-      return { examined: addOnce(ctx.examined, action.id), timeline: say(`Examined ${region?.name ?? action.id}: ${finding}`) };
+      return {
+        examined: addOnce(ctx.examined, action.id),
+        timeline: say(`Examined ${region?.name ?? action.id}: ${finding}`),
+      };
     }
     case 'ask': {
       const item = data.history.find((h) => h.id === action.id);
-      return { asked: addOnce(ctx.asked, action.id), timeline: say(`Asked: ${item?.question ?? action.id} — ${item?.answer.value ?? ''}`) };
+      return {
+        asked: addOnce(ctx.asked, action.id),
+        timeline: say(`Asked: ${item?.question ?? action.id} — ${item?.answer.value ?? ''}`),
+      };
     }
     case 'order':
       return orderTest(ctx, resolved, action.id, say);
     case 'treat':
       return giveTreatment(ctx, resolved, action.id, action.dose, say);
     case 'stop': {
-      const treatments = ctx.treatments.map((t) => (t.treatmentId === action.id && isRunning(t, now) ? { ...t, endsAt: now } : t));
+      const treatments = ctx.treatments.map((t) =>
+        t.treatmentId === action.id && isRunning(t, now) ? { ...t, endsAt: now } : t,
+      );
       return { treatments, timeline: say(`Stopped ${catalog.treatments[action.id]?.name ?? action.id}.`) };
     }
     case 'consult': {
@@ -127,7 +155,10 @@ function perform(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction
     }
     case 'dispose': {
       const disposition = catalog.dispositions[action.id];
-      const treatments = disposition?.stopsTreatment === true ? ctx.treatments.map((t) => (isRunning(t, now) ? { ...t, endsAt: now } : t)) : ctx.treatments;
+      const treatments =
+        disposition?.stopsTreatment === true
+          ? ctx.treatments.map((t) => (isRunning(t, now) ? { ...t, endsAt: now } : t))
+          : ctx.treatments;
       return {
         treatments,
         disposition: { id: action.id, atMin: now },
@@ -140,7 +171,12 @@ function perform(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction
   }
 }
 
-function orderTest(ctx: CaseContext, resolved: ResolvedCase, testId: string, say: (text: string) => TimelineEntry[]): Partial<CaseContext> {
+function orderTest(
+  ctx: CaseContext,
+  resolved: ResolvedCase,
+  testId: string,
+  say: (text: string) => TimelineEntry[],
+): Partial<CaseContext> {
   const test = resolved.catalog.tests[testId];
   if (test === undefined) return {};
   const override = resolved.data.testOverrides[testId];
@@ -158,7 +194,12 @@ function orderTest(ctx: CaseContext, resolved: ResolvedCase, testId: string, say
   else if (timing.turnaroundRangeMin !== undefined) {
     const draw = nextRandom(rngState);
     rngState = draw.state;
-    turnaround = triangular(draw.value, timing.turnaroundRangeMin[0], timing.turnaroundMin, timing.turnaroundRangeMin[1]);
+    turnaround = triangular(
+      draw.value,
+      timing.turnaroundRangeMin[0],
+      timing.turnaroundMin,
+      timing.turnaroundRangeMin[1],
+    );
   }
   const resultAt = sampledAt + Math.max(1, Math.round(turnaround));
   const result = sampledAt === now ? computeResult(resolved, testId, vitalsNow(ctx, resolved), now) : null;
@@ -191,7 +232,9 @@ function giveTreatment(
   } else if (treatment.mode === 'infusion') {
     endsAt = null;
     const wasRunning = treatments.some((t) => t.treatmentId === treatmentId && isRunning(t, now));
-    treatments = treatments.map((t) => (t.treatmentId === treatmentId && isRunning(t, now) ? { ...t, endsAt: now } : t));
+    treatments = treatments.map((t) =>
+      t.treatmentId === treatmentId && isRunning(t, now) ? { ...t, endsAt: now } : t,
+    );
     text = wasRunning ? `${treatment.name} changed to ${amount}.` : `Started ${treatment.name} at ${amount}.`;
   }
   const record: TreatmentRecord = { n: ctx.treatments.length + 1, treatmentId, atMin: now, dose, endsAt };

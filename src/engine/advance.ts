@@ -19,14 +19,34 @@ const MAP_ALERT_CLEAR = 60;
 const SPO2_ALERT_BELOW = 90;
 const SPO2_ALERT_CLEAR = 92;
 
-export function vitalsNow(ctx: CaseContext, resolved: ResolvedCase, patient = ctx.patient, minute = ctx.nowMin): Vitals {
-  return observe(patient, inputsAt(ctx, resolved, minute), resolved.data.physiology, resolved.data.patient.weightKg.value);
+export function vitalsNow(
+  ctx: CaseContext,
+  resolved: ResolvedCase,
+  patient = ctx.patient,
+  minute = ctx.nowMin,
+): Vitals {
+  return observe(
+    patient,
+    inputsAt(ctx, resolved, minute),
+    resolved.data.physiology,
+    resolved.data.patient.weightKg.value,
+  );
 }
 
 export function tracePoint(atMin: number, v: Vitals): TracePoint {
   const r = (x: number) => Math.round(x);
   const r1 = (x: number) => Math.round(x * 10) / 10;
-  return { atMin, hr: r(v.hr), sbp: r(v.sbp), dbp: r(v.dbp), map: r(v.map), rr: r(v.rr), spo2: r(v.spo2), temp: r1(v.temp), lactate: r1(v.lactate) };
+  return {
+    atMin,
+    hr: r(v.hr),
+    sbp: r(v.sbp),
+    dbp: r(v.dbp),
+    map: r(v.map),
+    rr: r(v.rr),
+    spo2: r(v.spo2),
+    temp: r1(v.temp),
+    lactate: r1(v.lactate),
+  };
 }
 
 /**
@@ -52,16 +72,26 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
   let vitals = ctx.vitals;
   let deathAtMin: number | null = null;
   const note = (atMin: number, kind: TimelineEntry['kind'], text: string, ref?: string) =>
-    timeline.push({ atMin, kind, text, ...(ref === undefined ? {} : { ref }), ...(afterEnd ? { afterEnd } : {}) });
+    timeline.push({
+      atMin,
+      kind,
+      text,
+      ...(ref === undefined ? {} : { ref }),
+      ...(afterEnd ? { afterEnd } : {}),
+    });
 
   let minute = ctx.nowMin;
   let inputs = inputsAt(ctx, resolved, minute);
   const constants = stepConstants(model);
-  exposures.forEach((e, i) => (exposureOpen[i] = !e.withoutRunning.some((id) => treatmentRunning(ctx, id, minute))));
+  exposures.forEach(
+    (e, i) => (exposureOpen[i] = !e.withoutRunning.some((id) => treatmentRunning(ctx, id, minute))),
+  );
   while (minute < toMin) {
     if (minute !== ctx.nowMin && breakpoints.has(minute)) {
       inputs = inputsAt(ctx, resolved, minute);
-      exposures.forEach((e, i) => (exposureOpen[i] = !e.withoutRunning.some((id) => treatmentRunning(ctx, id, minute))));
+      exposures.forEach(
+        (e, i) => (exposureOpen[i] = !e.withoutRunning.some((id) => treatmentRunning(ctx, id, minute))),
+      );
     }
     stepMinute(patient, inputs, model, weightKg, constants);
     minute += 1;
@@ -71,7 +101,10 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
     for (let i = 0; i < exposures.length; i++) {
       const e = exposures[i];
       if (e === undefined || exposureOpen[i] !== true) continue;
-      if ((e.mapBelow !== undefined && map < e.mapBelow) || (e.spo2Below !== undefined && spo2 < e.spo2Below)) {
+      if (
+        (e.mapBelow !== undefined && map < e.mapBelow) ||
+        (e.spo2Below !== undefined && spo2 < e.spo2Below)
+      ) {
         exposureMin[e.id] = (exposureMin[e.id] ?? 0) + 1;
       }
     }
@@ -87,7 +120,8 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
     } else if (alarms.spo2Low && shownSpo2 >= SPO2_ALERT_CLEAR) alarms.spo2Low = false;
 
     const due = events.has(minute);
-    if (due || minute % TRACE_EVERY_MIN === 0 || minute === toMin || patient.arrested) vitals = observe(patient, inputs, model, weightKg);
+    if (due || minute % TRACE_EVERY_MIN === 0 || minute === toMin || patient.arrested)
+      vitals = observe(patient, inputs, model, weightKg);
     if (due) {
       orders = takeSamplesDue(orders, resolved, vitals, minute);
       noteEventsAt(ctx, orders, resolved, minute, note);
@@ -100,27 +134,60 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
       break;
     }
   }
-  return { ...ctx, nowMin: minute, patient, vitals, orders, timeline, trace, exposureMin, alarms, deathAtMin };
+  return {
+    ...ctx,
+    nowMin: minute,
+    patient,
+    vitals,
+    orders,
+    timeline,
+    trace,
+    exposureMin,
+    alarms,
+    deathAtMin,
+  };
 }
 
 type Note = (atMin: number, kind: TimelineEntry['kind'], text: string, ref?: string) => void;
 
-function noteEventsAt(ctx: CaseContext, orders: readonly OrderRecord[], resolved: ResolvedCase, minute: number, note: Note): void {
+function noteEventsAt(
+  ctx: CaseContext,
+  orders: readonly OrderRecord[],
+  resolved: ResolvedCase,
+  minute: number,
+  note: Note,
+): void {
   reportResultsDue(orders, resolved, minute, note);
   for (const procedure of ctx.procedures) {
-    if (procedure.startsAt === minute) note(minute, 'event', `${procedure.label}: started.`, procedure.trigger);
-    if (procedure.endsAt === minute) note(minute, 'event', `${procedure.label}: completed.`, procedure.trigger);
+    if (procedure.startsAt === minute)
+      note(minute, 'event', `${procedure.label}: started.`, procedure.trigger);
+    if (procedure.endsAt === minute)
+      note(minute, 'event', `${procedure.label}: completed.`, procedure.trigger);
   }
   for (const given of ctx.treatments) {
     const treatment = resolved.catalog.treatments[given.treatmentId];
-    if (treatment?.mode === 'bolus' && given.endsAt === minute && bolusEndsAt(given.atMin, given.dose, treatment) === minute) {
-      note(minute, 'event', `${treatment.name} ${String(given.dose)} ${treatment.doseUnit}: in.`, `treat:${given.treatmentId}`);
+    if (
+      treatment?.mode === 'bolus' &&
+      given.endsAt === minute &&
+      bolusEndsAt(given.atMin, given.dose, treatment) === minute
+    ) {
+      note(
+        minute,
+        'event',
+        `${treatment.name} ${String(given.dose)} ${treatment.doseUnit}: in.`,
+        `treat:${given.treatmentId}`,
+      );
     }
   }
   for (const consult of ctx.consults) {
     if (consult.arrivesAt === minute) {
       const said = resolved.data.consultNotes[consult.consultId]?.value;
-      note(minute, 'event', `${resolved.catalog.consults[consult.consultId]?.name ?? consult.consultId} at the bedside.${said === undefined ? '' : ` ${said}`}`, `consult:${consult.consultId}`);
+      note(
+        minute,
+        'event',
+        `${resolved.catalog.consults[consult.consultId]?.name ?? consult.consultId} at the bedside.${said === undefined ? '' : ` ${said}`}`,
+        `consult:${consult.consultId}`,
+      );
     }
   }
 }
@@ -129,18 +196,33 @@ function treatmentRunning(ctx: CaseContext, treatmentId: string, minute: number)
   return ctx.treatments.some((t) => t.treatmentId === treatmentId && isRunning(t, minute));
 }
 
-function takeSamplesDue(orders: OrderRecord[], resolved: ResolvedCase, vitals: Vitals, minute: number): OrderRecord[] {
+function takeSamplesDue(
+  orders: OrderRecord[],
+  resolved: ResolvedCase,
+  vitals: Vitals,
+  minute: number,
+): OrderRecord[] {
   if (!orders.some((o) => o.result === null && o.sampledAt <= minute)) return orders;
-  return orders.map((o) => (o.result === null && o.sampledAt <= minute ? { ...o, result: computeResult(resolved, o.testId, vitals, o.sampledAt) } : o));
+  return orders.map((o) =>
+    o.result === null && o.sampledAt <= minute
+      ? { ...o, result: computeResult(resolved, o.testId, vitals, o.sampledAt) }
+      : o,
+  );
 }
 
-function reportResultsDue(orders: readonly OrderRecord[], resolved: ResolvedCase, minute: number, note: Note): void {
+function reportResultsDue(
+  orders: readonly OrderRecord[],
+  resolved: ResolvedCase,
+  minute: number,
+  note: Note,
+): void {
   for (const order of orders) {
     if (order.result === null) continue;
     const name = resolved.catalog.tests[order.testId]?.name ?? order.testId;
     if (order.result.kind === 'culture') {
       for (const stage of order.result.stages) {
-        if (stage.atMin === minute) note(minute, 'result', `${name} (${stage.status}): ${stage.report.value}`, `order:${order.testId}`);
+        if (stage.atMin === minute)
+          note(minute, 'result', `${name} (${stage.status}): ${stage.report.value}`, `order:${order.testId}`);
       }
     } else if (order.resultAt === minute) {
       note(minute, 'result', `${name}: ${summarise(order.result, minute)}`, `order:${order.testId}`);

@@ -14,7 +14,8 @@ export function inputBreakpoints(ctx: CaseContext, resolved: ResolvedCase): Set<
     if (given.endsAt !== null) at.add(given.endsAt);
     const treatment = resolved.catalog.treatments[given.treatmentId];
     if (treatment === undefined) continue;
-    if (treatment.mode === 'bolus' && treatment.rateMlPerMin !== undefined) at.add(given.atMin + Math.floor(given.dose / treatment.rateMlPerMin));
+    if (treatment.mode === 'bolus' && treatment.rateMlPerMin !== undefined)
+      at.add(given.atMin + Math.floor(given.dose / treatment.rateMlPerMin));
     for (const effect of treatment.effects) {
       switch (effect.type) {
         case 'antimicrobial':
@@ -51,7 +52,8 @@ export function eventMinutes(ctx: CaseContext, resolved: ResolvedCase): Set<numb
     at.add(order.resultAt);
     if (order.result?.kind === 'culture') for (const stage of order.result.stages) at.add(stage.atMin);
     const given = resolved.data.results[order.testId];
-    if (order.result === null && given?.kind === 'culture') for (const stage of given.stages) at.add(order.sampledAt + stage.afterMin);
+    if (order.result === null && given?.kind === 'culture')
+      for (const stage of given.stages) at.add(order.sampledAt + stage.afterMin);
   }
   for (const p of ctx.procedures) {
     at.add(p.startsAt);

@@ -51,7 +51,11 @@ export function inputsAt(ctx: CaseContext, resolved: ResolvedCase, minute: numbe
           if (running) inputs.fixedPressorMmHg += effect.mapMmHg * Math.min(1, since / effect.onsetMin);
           break;
         case 'antimicrobial':
-          if (since >= model.driver.killLagMin && model.driver.effectiveTreatments.includes(given.treatmentId)) inputs.killing = true;
+          if (
+            since >= model.driver.killLagMin &&
+            model.driver.effectiveTreatments.includes(given.treatmentId)
+          )
+            inputs.killing = true;
           break;
         case 'corticosteroid':
           if (since >= model.severity.steroidLagMin) inputs.steroidActing = true;
@@ -60,7 +64,8 @@ export function inputsAt(ctx: CaseContext, resolved: ResolvedCase, minute: numbe
           inputs.nephrotoxic = true;
           break;
         case 'antipyretic':
-          if (since < effect.durationMin) inputs.antipyreticDropC = Math.max(inputs.antipyreticDropC, effect.tempDropC);
+          if (since < effect.durationMin)
+            inputs.antipyreticDropC = Math.max(inputs.antipyreticDropC, effect.tempDropC);
           break;
         case 'analgesic':
           if (since < effect.durationMin) inputs.painRelieved = true;
@@ -79,7 +84,8 @@ export function inputsAt(ctx: CaseContext, resolved: ResolvedCase, minute: numbe
       continue;
     }
     if (minute < procedure.startsAt) continue;
-    inputs.burdenFactorPerMin *= procedure.burdenFactor ** (1 / Math.max(1, procedure.endsAt - procedure.startsAt));
+    inputs.burdenFactorPerMin *=
+      procedure.burdenFactor ** (1 / Math.max(1, procedure.endsAt - procedure.startsAt));
     if (minute < procedure.startsAt + procedure.inductionMin) {
       inputs.inductionMapDropMmHg += procedure.inductionMapDropMmHg * (inputs.pressorRate > 0 ? 0.5 : 1);
     }

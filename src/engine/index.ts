@@ -2,7 +2,13 @@
 export { loadCatalog, type TextFile } from './load/load-catalog.ts';
 export { loadCase, type ResolvedCase } from './load/load-case.ts';
 export { formatProblem, type Problem, type Loaded } from './load/problems.ts';
-export { createCaseMachine, nextResultAt, type CaseEvent, type CaseMachine, type MachineContext } from './machine.ts';
+export {
+  createCaseMachine,
+  nextResultAt,
+  type CaseEvent,
+  type CaseMachine,
+  type MachineContext,
+} from './machine.ts';
 export { playScript, summarisePlay, toLearnerAction, type PlayResult } from './play.ts';
 export { scoreCase, type Score, type ScoreItem } from './scoring/score.ts';
 export { checkAction, targetsFor } from './actions.ts';

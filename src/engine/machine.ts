@@ -32,7 +32,8 @@ export interface CaseMachineOptions {
 export function nextResultAt(ctx: CaseContext): number | null {
   let next: number | null = null;
   for (const order of ctx.orders) {
-    const times = order.result?.kind === 'culture' ? order.result.stages.map((s) => s.atMin) : [order.resultAt];
+    const times =
+      order.result?.kind === 'culture' ? order.result.stages.map((s) => s.atMin) : [order.resultAt];
     for (const t of times) if (t > ctx.nowMin && (next === null || t < next)) next = t;
   }
   return next;
@@ -72,11 +73,15 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
       begin: assign(({ context: { play } }) => ({ play: { ...play, trace: [tracePoint(0, play.vitals)] } })),
       advance: assign(({ context: { play }, event }) => {
         if (event.type !== 'ADVANCE') return {};
-        return { play: settle(advanceTo(play, resolved, Math.min(horizon, Math.floor(event.toMin))), resolved) };
+        return {
+          play: settle(advanceTo(play, resolved, Math.min(horizon, Math.floor(event.toMin))), resolved),
+        };
       }),
       advanceToNextResult: assign(({ context: { play } }) => {
         const next = nextResultAt(play);
-        return next === null ? {} : { play: settle(advanceTo(play, resolved, Math.min(horizon, next)), resolved) };
+        return next === null
+          ? {}
+          : { play: settle(advanceTo(play, resolved, Math.min(horizon, next)), resolved) };
       }),
       act: assign(({ context: { play }, event }) => {
         if (event.type !== 'ACT') return {};
@@ -97,7 +102,8 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
     },
     guards: {
       endedBy: ({ context: { play } }, params: { reason: EndReason; disposition?: string }) =>
-        play.ended?.reason === params.reason && (params.disposition === undefined || play.disposition?.id === params.disposition),
+        play.ended?.reason === params.reason &&
+        (params.disposition === undefined || play.disposition?.id === params.disposition),
     },
   }).createMachine({
     id: data.id,

@@ -11,24 +11,44 @@ export interface PlayResult {
   /** Minute the learner's part ended (disposition, "end", death, or the horizon). */
   endedAt: number;
   endedBy: 'disposition' | 'learner' | 'horizon' | 'death';
-  outcome: { status: 'alive' | 'dead'; atMin: number; deathAtMin: number | null; disposition: string | null; summary: string };
+  outcome: {
+    status: 'alive' | 'dead';
+    atMin: number;
+    deathAtMin: number | null;
+    disposition: string | null;
+    summary: string;
+  };
   score: Score;
   /** Vitals at the end of the simulated course (at death: the last ones before the arrest). */
-  vitals: { hr: number; sbp: number; dbp: number; map: number; rr: number; spo2: number; temp: number; lactate: number };
+  vitals: {
+    hr: number;
+    sbp: number;
+    dbp: number;
+    map: number;
+    rr: number;
+    spo2: number;
+    temp: number;
+    lactate: number;
+  };
   timeline: { at: number; kind: TimelineEntry['kind']; text: string; afterEnd?: true }[];
 }
 
 export function toLearnerAction(action: ScriptAction): LearnerAction | null {
   if (action.do === 'end' || action.id === undefined) return null;
-  return action.do === 'treat' && action.dose !== undefined ? { do: 'treat', id: action.id, dose: action.dose } : { do: action.do, id: action.id };
+  return action.do === 'treat' && action.dose !== undefined
+    ? { do: 'treat', id: action.id, dose: action.dose }
+    : { do: action.do, id: action.id };
 }
 
 /** Script steps grouped by minute, each group ending at an "end" if there is one. */
-function byMinute(steps: readonly ScriptAction[]): { atMin: number; actions: LearnerAction[]; end: boolean }[] {
+function byMinute(
+  steps: readonly ScriptAction[],
+): { atMin: number; actions: LearnerAction[]; end: boolean }[] {
   const groups: { atMin: number; actions: LearnerAction[]; end: boolean }[] = [];
   for (const step of steps) {
     let group = groups.at(-1);
-    if (group === undefined || group.atMin !== step.at || group.end) groups.push((group = { atMin: step.at, actions: [], end: false }));
+    if (group?.atMin !== step.at || group.end)
+      groups.push((group = { atMin: step.at, actions: [], end: false }));
     const action = toLearnerAction(step);
     if (action === null) group.end = true;
     else group.actions.push(action);
@@ -41,14 +61,18 @@ const machines = new WeakMap<ResolvedCase, Map<number, CaseMachine>>();
 /** Machines are immutable definitions: build one per case and seed, start an actor per play. */
 function machineFor(resolved: ResolvedCase, seed: number): CaseMachine {
   let bySeed = machines.get(resolved);
-  if (bySeed === undefined) machines.set(resolved, (bySeed = new Map()));
+  if (bySeed === undefined) machines.set(resolved, (bySeed = new Map<number, CaseMachine>()));
   let machine = bySeed.get(seed);
   if (machine === undefined) bySeed.set(seed, (machine = createCaseMachine(resolved, { seed })));
   return machine;
 }
 
 /** Play a scripted learner from arrival to the horizon, headless. The same script always gives the same result. */
-export function playScript(resolved: ResolvedCase, script: Script, seed = script.seed ?? resolved.data.defaultSeed): PlayResult {
+export function playScript(
+  resolved: ResolvedCase,
+  script: Script,
+  seed = script.seed ?? resolved.data.defaultSeed,
+): PlayResult {
   const actor = createActor(machineFor(resolved, seed)).start();
   actor.send({ type: 'START' });
   for (const group of byMinute(script.actions)) {
@@ -56,7 +80,8 @@ export function playScript(resolved: ResolvedCase, script: Script, seed = script
     actor.send({ type: 'STEP', atMin: group.atMin, actions: group.actions });
     if (group.end) actor.send({ type: 'END' });
   }
-  if (actor.getSnapshot().context.play.ended === null) actor.send({ type: 'ADVANCE', toMin: resolved.data.horizonMin });
+  if (actor.getSnapshot().context.play.ended === null)
+    actor.send({ type: 'ADVANCE', toMin: resolved.data.horizonMin });
   const context = actor.getSnapshot().context.play;
   actor.stop();
   return summarisePlay(resolved, context);
@@ -67,7 +92,10 @@ export function summarisePlay(resolved: ResolvedCase, ctx: CaseContext): PlayRes
   const dead = ctx.deathAtMin !== null;
   const endedAt = ctx.ended?.atMin ?? ctx.nowMin;
   const disposition = ctx.disposition?.id ?? null;
-  const where = disposition === null ? '' : ` after disposition to ${resolved.catalog.dispositions[disposition]?.name ?? disposition}`;
+  const where =
+    disposition === null
+      ? ''
+      : ` after disposition to ${resolved.catalog.dispositions[disposition]?.name ?? disposition}`;
   return {
     case: resolved.data.id,
     seed: ctx.seed,
@@ -84,9 +112,20 @@ export function summarisePlay(resolved: ResolvedCase, ctx: CaseContext): PlayRes
     },
     score: scoreCase(resolved, ctx),
     vitals: {
-      hr: last?.hr ?? 0, sbp: last?.sbp ?? 0, dbp: last?.dbp ?? 0, map: last?.map ?? 0,
-      rr: last?.rr ?? 0, spo2: last?.spo2 ?? 0, temp: last?.temp ?? 0, lactate: last?.lactate ?? 0,
+      hr: last?.hr ?? 0,
+      sbp: last?.sbp ?? 0,
+      dbp: last?.dbp ?? 0,
+      map: last?.map ?? 0,
+      rr: last?.rr ?? 0,
+      spo2: last?.spo2 ?? 0,
+      temp: last?.temp ?? 0,
+      lactate: last?.lactate ?? 0,
     },
-    timeline: ctx.timeline.map((e) => ({ at: e.atMin, kind: e.kind, text: e.text, ...(e.afterEnd === true ? { afterEnd: true as const } : {}) })),
+    timeline: ctx.timeline.map((e) => ({
+      at: e.atMin,
+      kind: e.kind,
+      text: e.text,
+      ...(e.afterEnd === true ? { afterEnd: true as const } : {}),
+    })),
   };
 }

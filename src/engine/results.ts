@@ -28,16 +28,33 @@ export type ComputedResult =
 const ASSUMED_NORMAL = 'The case gives no value for this; a normal result is assumed.';
 
 /** The result of a test for a sample taken now, with the patient in the given state. */
-export function computeResult(resolved: ResolvedCase, testId: string, vitals: Vitals, sampledAt: number): ComputedResult {
+export function computeResult(
+  resolved: ResolvedCase,
+  testId: string,
+  vitals: Vitals,
+  sampledAt: number,
+): ComputedResult {
   const test = resolved.catalog.tests[testId];
   if (test === undefined) throw new Error(`unknown test ${testId}`); // loader and action checks make this a bug
   const given = resolved.data.results[testId];
-  if (given?.kind === 'report') return { kind: 'report', report: given.report, impression: given.impression ?? null };
+  if (given?.kind === 'report')
+    return { kind: 'report', report: given.report, impression: given.impression ?? null };
   if (given?.kind === 'culture') {
-    return { kind: 'culture', stages: given.stages.map((s) => ({ atMin: sampledAt + s.afterMin, status: s.status, report: s.report })) };
+    return {
+      kind: 'culture',
+      stages: given.stages.map((s) => ({
+        atMin: sampledAt + s.afterMin,
+        status: s.status,
+        report: s.report,
+      })),
+    };
   }
   if (test.kind === 'report') {
-    return { kind: 'report', report: { value: 'No abnormality reported.', provenance: 'synthetic', note: ASSUMED_NORMAL }, impression: null };
+    return {
+      kind: 'report',
+      report: { value: 'No abnormality reported.', provenance: 'synthetic', note: ASSUMED_NORMAL },
+      impression: null,
+    };
   }
   if (test.kind === 'culture') {
     const none = (status: 'preliminary' | 'final', afterMin: number, text: string) => ({
@@ -45,7 +62,13 @@ export function computeResult(resolved: ResolvedCase, testId: string, vitals: Vi
       status,
       report: { value: text, provenance: 'synthetic' as const, note: ASSUMED_NORMAL },
     });
-    return { kind: 'culture', stages: [none('preliminary', 1440, 'No growth at 24 hours.'), none('final', 7200, 'No growth at 5 days.')] };
+    return {
+      kind: 'culture',
+      stages: [
+        none('preliminary', 1440, 'No growth at 24 hours.'),
+        none('final', 7200, 'No growth at 5 days.'),
+      ],
+    };
   }
   const sex = resolved.data.patient.sex.value;
   const rows = Object.entries(test.components ?? {}).map(([componentId, component]) => {
@@ -59,12 +82,22 @@ function rangeFor(component: Component, sex: 'male' | 'female'): Range | null {
   return (sex === 'male' ? component.rangeMale : component.rangeFemale) ?? component.range ?? null;
 }
 
-function row(componentId: string, component: Component, range: Range | null, given: ComponentValue | undefined, vitals: Vitals): ResultRow {
+function row(
+  componentId: string,
+  component: Component,
+  range: Range | null,
+  given: ComponentValue | undefined,
+  vitals: Vitals,
+): ResultRow {
   let value: number | string;
   let provenance: Provenance;
   const extra: { reported?: string; note?: string } = {};
   if (given === undefined) {
-    value = component.normal ?? (range?.low !== undefined && range.high !== undefined ? (range.low + range.high) / 2 : (range?.low ?? range?.high ?? 0));
+    value =
+      component.normal ??
+      (range?.low !== undefined && range.high !== undefined
+        ? (range.low + range.high) / 2
+        : (range?.low ?? range?.high ?? 0));
     provenance = 'synthetic';
     extra.note = ASSUMED_NORMAL;
   } else if ('fromState' in given) {
@@ -87,7 +120,11 @@ function row(componentId: string, component: Component, range: Range | null, giv
   if (typeof value === 'number') value = roundTo(value, component.decimals);
   const si =
     component.si !== undefined && typeof value === 'number'
-      ? { value: siRound(value * component.si.factor), unit: component.si.unit, range: range === null ? null : scaleRange(range, component.si.factor) }
+      ? {
+          value: siRound(value * component.si.factor),
+          unit: component.si.unit,
+          range: range === null ? null : scaleRange(range, component.si.factor),
+        }
       : null;
   return {
     componentId,
@@ -132,7 +169,10 @@ export function summarise(result: ComputedResult, upToMin: number): string {
   switch (result.kind) {
     case 'panel':
       return result.rows
-        .map((r) => `${r.name} ${String(r.value)}${r.unit === '' ? '' : ` ${r.unit}`}${r.flag === '' ? '' : ` ${r.flag}`}`)
+        .map(
+          (r) =>
+            `${r.name} ${String(r.value)}${r.unit === '' ? '' : ` ${r.unit}`}${r.flag === '' ? '' : ` ${r.flag}`}`,
+        )
         .join('; ');
     case 'report':
       return (result.impression ?? result.report).value;

@@ -3,7 +3,7 @@
  * a replay draws the same numbers in Node and in the browser.
  */
 export function seedRng(seed: number): number {
-  return (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0) || 1;
+  return Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0 || 1;
 }
 
 export function nextRandom(state: number): { value: number; state: number } {
@@ -18,5 +18,7 @@ export function nextRandom(state: number): { value: number; state: number } {
 export function triangular(u: number, low: number, mode: number, high: number): number {
   if (high <= low) return mode;
   const cut = (mode - low) / (high - low);
-  return u < cut ? low + Math.sqrt(u * (high - low) * (mode - low)) : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
+  return u < cut
+    ? low + Math.sqrt(u * (high - low) * (mode - low))
+    : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
 }

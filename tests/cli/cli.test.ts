@@ -7,7 +7,10 @@ import { CASE_PATH, ROOT, caseText } from '../support/load.ts';
 
 /** The real command line, as `npm run -s case --` runs it (without npm's start-up cost). */
 function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 const GOOD = 'tests/fixtures/scripts/guideline-piptazo.json';
@@ -17,15 +20,40 @@ describe('npm run case -- play', () => {
     const first = cli('play', CASE_PATH, '--actions', GOOD, '--json');
     expect(first.code).toBe(0);
     const result = JSON.parse(first.out) as Record<string, unknown>;
-    expect(Object.keys(result)).toEqual(['case', 'seed', 'endedAt', 'endedBy', 'outcome', 'score', 'vitals', 'timeline']);
-    expect(result).toMatchObject({ case: 'septic-shock-spondylodiscitis', seed: 3, endedAt: 150, outcome: { status: 'alive' } });
-    expect(Object.keys(result['vitals'] as object)).toEqual(['hr', 'sbp', 'dbp', 'map', 'rr', 'spo2', 'temp', 'lactate']);
-    expect((result['score'] as { percent: number }).percent).toBeGreaterThanOrEqual(95);
+    expect(Object.keys(result)).toEqual([
+      'case',
+      'seed',
+      'endedAt',
+      'endedBy',
+      'outcome',
+      'score',
+      'vitals',
+      'timeline',
+    ]);
+    expect(result).toMatchObject({
+      case: 'septic-shock-spondylodiscitis',
+      seed: 3,
+      endedAt: 150,
+      outcome: { status: 'alive' },
+    });
+    expect(Object.keys(result.vitals as object)).toEqual([
+      'hr',
+      'sbp',
+      'dbp',
+      'map',
+      'rr',
+      'spo2',
+      'temp',
+      'lactate',
+    ]);
+    expect((result.score as { percent: number }).percent).toBeGreaterThanOrEqual(95);
     expect(cli('play', CASE_PATH, '--actions', GOOD, '--json').out).toBe(first.out);
   });
 
-  it('--seed overrides the script\'s seed', () => {
-    const r = JSON.parse(cli('play', CASE_PATH, '--actions', GOOD, '--json', '--seed', '11').out) as { seed: number };
+  it("--seed overrides the script's seed", () => {
+    const r = JSON.parse(cli('play', CASE_PATH, '--actions', GOOD, '--json', '--seed', '11').out) as {
+      seed: number;
+    };
     expect(r.seed).toBe(11);
   });
 
@@ -38,7 +66,13 @@ describe('npm run case -- play', () => {
   });
 
   it('a bad script exits 1 naming each problem with file:line:col, path and the nearest valid ids', () => {
-    const { code, out, err } = cli('play', CASE_PATH, '--actions', 'tests/fixtures/scripts/bad-ids.json', '--json');
+    const { code, out, err } = cli(
+      'play',
+      CASE_PATH,
+      '--actions',
+      'tests/fixtures/scripts/bad-ids.json',
+      '--json',
+    );
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err.split('\n').filter(Boolean)).toEqual([
@@ -51,10 +85,17 @@ describe('npm run case -- play', () => {
   it('a bad case exits 1 with every problem, not a stack trace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bedside-'));
     const broken = join(dir, 'septic-shock-spondylodiscitis.json');
-    writeFileSync(broken, caseText().replace('"turnaroundMin"', '"turnaround"').replace('"horizonMin": 720', '"horizonMin": "long"'));
+    writeFileSync(
+      broken,
+      caseText()
+        .replace('"turnaroundMin"', '"turnaround"')
+        .replace('"horizonMin": 720', '"horizonMin": "long"'),
+    );
     const { code, err } = cli('play', broken, '--actions', GOOD, '--json');
     expect(code).toBe(1);
-    expect(err).toMatch(/septic-shock-spondylodiscitis\.json:\d+:\d+ {2}horizonMin {2}expected a number, got the string "long"/);
+    expect(err).toMatch(
+      /septic-shock-spondylodiscitis\.json:\d+:\d+ {2}horizonMin {2}expected a number, got the string "long"/,
+    );
     expect(err).not.toMatch(/at .*\.ts:\d+/);
   });
 
@@ -67,7 +108,13 @@ describe('npm run case -- play', () => {
 
 describe('npm run case -- validate', () => {
   it('passes the shipped case and catalogue', () => {
-    const { code, err } = cli('validate', CASE_PATH, 'cases/catalog/tests.json', 'cases/catalog/treatments.json', 'cases/catalog/care.json');
+    const { code, err } = cli(
+      'validate',
+      CASE_PATH,
+      'cases/catalog/tests.json',
+      'cases/catalog/treatments.json',
+      'cases/catalog/care.json',
+    );
     expect(err.trim().split('\n').at(-1)).toBe('4 files checked: 0 errors, 0 warnings');
     expect(code).toBe(0);
   });
@@ -90,11 +137,17 @@ describe('the shared acceptance check', () => {
 
 describe('generated JSON Schemas', () => {
   it('are committed and up to date with the zod schema', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-schemas.ts', '--check'], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-schemas.ts', '--check'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const schema = JSON.parse(readFileSync(join(ROOT, 'cases/case.schema.json'), 'utf8')) as { title: string; properties: Record<string, { description?: string }> };
+    const schema = JSON.parse(readFileSync(join(ROOT, 'cases/case.schema.json'), 'utf8')) as {
+      title: string;
+      properties: Record<string, { description?: string }>;
+    };
     expect(schema.title).toBe('Bedside case');
-    expect(schema.properties['horizonMin']?.description).toMatch(/simulated to this minute/);
+    expect(schema.properties.horizonMin?.description).toMatch(/simulated to this minute/);
   });
 });

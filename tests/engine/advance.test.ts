@@ -33,22 +33,28 @@ const action = fc.oneof(
     { do: 'stop', id: 'vasopressin' },
     { do: 'order', id: 'lactate' },
   ),
-  fc.double({ min: 0.01, max: 0.5, noNaN: true }).map((dose): LearnerAction => ({ do: 'treat', id: 'norepinephrine', dose })),
+  fc
+    .double({ min: 0.01, max: 0.5, noNaN: true })
+    .map((dose): LearnerAction => ({ do: 'treat', id: 'norepinephrine', dose })),
 );
 
 describe('integrating between breakpoints', () => {
   it('gives exactly the patient that recomputing every input every minute gives', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), action), { maxLength: 12 }), fc.integer({ min: 1, max: 300 }), (plan, span) => {
-        const actor = startActor();
-        let ctx = actor.getSnapshot().context.play;
-        for (const [gap, act] of plan) {
-          ctx = applyAction(advanceTo(ctx, firstCase, ctx.nowMin + gap), firstCase, act);
-          if (ctx.deathAtMin !== null) return;
-        }
-        const fast = advanceTo(ctx, firstCase, ctx.nowMin + span).patient;
-        expect(fast).toEqual(naivePatientAt(ctx, ctx.nowMin + span));
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), action), { maxLength: 12 }),
+        fc.integer({ min: 1, max: 300 }),
+        (plan, span) => {
+          const actor = startActor();
+          let ctx = actor.getSnapshot().context.play;
+          for (const [gap, act] of plan) {
+            ctx = applyAction(advanceTo(ctx, firstCase, ctx.nowMin + gap), firstCase, act);
+            if (ctx.deathAtMin !== null) return;
+          }
+          const fast = advanceTo(ctx, firstCase, ctx.nowMin + span).patient;
+          expect(fast).toEqual(naivePatientAt(ctx, ctx.nowMin + span));
+        },
+      ),
       { numRuns: 200 },
     );
   });

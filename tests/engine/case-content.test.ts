@@ -12,24 +12,38 @@ function seed(): string | null {
   }
 }
 
-type Fact = { value: unknown; provenance: string; reported?: string; note?: string };
+interface Fact {
+  value: unknown;
+  provenance: string;
+  reported?: string;
+  note?: string;
+}
 function facts(value: unknown, path = ''): { path: string; fact: Fact }[] {
   if (typeof value !== 'object' || value === null) return [];
   if ('provenance' in value && 'value' in value) return [{ path, fact: value as Fact }];
   return Object.entries(value).flatMap(([k, v]) => facts(v, `${path}.${k}`));
 }
 
-describe('the first case keeps the report\'s facts exactly', () => {
+describe("the first case keeps the report's facts exactly", () => {
   const data = firstCase.data;
   const all = facts(data);
 
   it('the reported numbers are present with their real meaning', () => {
     expect(data.patient.ageYears.value).toBe(47);
-    expect(data.presentation.arrivalVitals).toMatchObject({ sbp: { value: 80 }, dbp: { value: 50 }, hr: { value: 109 }, temp: { value: 37.5 } });
-    const cbc = data.results['cbc'];
-    expect(cbc?.kind === 'panel' && cbc.values['wbc']).toMatchObject({ value: 27.4, provenance: 'source' });
-    expect(cbc?.kind === 'panel' && cbc.values['hemoglobin']).toMatchObject({ value: 9.9 });
-    for (const [test, component, value] of [['procalcitonin', 'procalcitonin', 0.84], ['crp', 'crp', 115], ['ldh', 'ldh', 313]] as const) {
+    expect(data.presentation.arrivalVitals).toMatchObject({
+      sbp: { value: 80 },
+      dbp: { value: 50 },
+      hr: { value: 109 },
+      temp: { value: 37.5 },
+    });
+    const cbc = data.results.cbc;
+    expect(cbc?.kind === 'panel' && cbc.values.wbc).toMatchObject({ value: 27.4, provenance: 'source' });
+    expect(cbc?.kind === 'panel' && cbc.values.hemoglobin).toMatchObject({ value: 9.9 });
+    for (const [test, component, value] of [
+      ['procalcitonin', 'procalcitonin', 0.84],
+      ['crp', 'crp', 115],
+      ['ldh', 'ldh', 313],
+    ] as const) {
       const result = data.results[test];
       expect(result?.kind === 'panel' && result.values[component]).toMatchObject({ value });
     }
@@ -55,7 +69,14 @@ describe('the first case keeps the report\'s facts exactly', () => {
 
   it('the real course names what the team did, each tied to an action in the game', () => {
     expect(data.realCourse.actions.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['treat:ceftriaxone', 'treat:cloxacillin', 'treat:norepinephrine', 'consult:general-surgery', 'dispose:operating-room', 'order:blood-cultures']),
+      expect.arrayContaining([
+        'treat:ceftriaxone',
+        'treat:cloxacillin',
+        'treat:norepinephrine',
+        'consult:general-surgery',
+        'dispose:operating-room',
+        'order:blood-cultures',
+      ]),
     );
     expect(data.realCourse.outcome).toMatchObject({ value: 'He had a good course.', provenance: 'source' });
   });
@@ -63,7 +84,14 @@ describe('the first case keeps the report\'s facts exactly', () => {
   it('offers the three true diagnoses among plausible distractors', () => {
     const correct = data.diagnoses.filter((d) => d.correct).map((d) => d.id);
     expect(correct.sort()).toEqual(['gluteal-abscess', 'septic-shock', 'spondylodiscitis']);
-    expect(data.diagnoses.map((d) => d.id)).toEqual(expect.arrayContaining(['mechanical-back-pain', 'renal-colic', 'pyelonephritis', 'necrotizing-fasciitis']));
+    expect(data.diagnoses.map((d) => d.id)).toEqual(
+      expect.arrayContaining([
+        'mechanical-back-pain',
+        'renal-colic',
+        'pyelonephritis',
+        'necrotizing-fasciitis',
+      ]),
+    );
   });
 
   it('applies the 2026 guideline update: source control within 6 h, SSC 2026 anchors, HES still cited to 2021', () => {

@@ -26,17 +26,25 @@ describe('loading the shipped content', () => {
 
   it('the catalogue defines every id the case format promises', () => {
     const required = {
-      tests: 'cbc bmp lft coagulation lactate procalcitonin crp esr ldh ck troponin d-dimer blood-gas blood-cultures urinalysis urine-culture type-and-screen ecg chest-xray ct-abdomen-pelvis mri-spine pocus',
-      treatments: 'lactated-ringers normal-saline norepinephrine vasopressin ceftriaxone cloxacillin piperacillin-tazobactam meropenem vancomycin hydrocortisone oxygen paracetamol morphine diclofenac sodium-bicarbonate hydroxyethyl-starch',
+      tests:
+        'cbc bmp lft coagulation lactate procalcitonin crp esr ldh ck troponin d-dimer blood-gas blood-cultures urinalysis urine-culture type-and-screen ecg chest-xray ct-abdomen-pelvis mri-spine pocus',
+      treatments:
+        'lactated-ringers normal-saline norepinephrine vasopressin ceftriaxone cloxacillin piperacillin-tazobactam meropenem vancomycin hydrocortisone oxygen paracetamol morphine diclofenac sodium-bicarbonate hydroxyethyl-starch',
       consults: 'general-surgery icu infectious-diseases interventional-radiology',
       dispositions: 'operating-room icu ward discharge',
       examRegions: 'general skin cardiovascular respiratory abdomen back gluteal neurological extremities',
     } as const;
     for (const [section, ids] of Object.entries(required)) {
-      expect(Object.keys(catalog[section as keyof typeof required]), section).toEqual(expect.arrayContaining(ids.split(' ')));
+      expect(Object.keys(catalog[section as keyof typeof required]), section).toEqual(
+        expect.arrayContaining(ids.split(' ')),
+      );
     }
-    expect(catalog.treatments['lactated-ringers']).toMatchObject({ doseUnit: 'mL', defaultDose: 500, mode: 'bolus' });
-    expect(catalog.treatments['norepinephrine']).toMatchObject({ doseUnit: 'mcg/kg/min', mode: 'infusion' });
+    expect(catalog.treatments['lactated-ringers']).toMatchObject({
+      doseUnit: 'mL',
+      defaultDose: 500,
+      mode: 'bolus',
+    });
+    expect(catalog.treatments.norepinephrine).toMatchObject({ doseUnit: 'mcg/kg/min', mode: 'infusion' });
   });
 });
 
@@ -44,15 +52,27 @@ describe('problems are reported where they are, all at once', () => {
   it('a JSON syntax error names the file, line and column', () => {
     const problems = problemsOf(loadEdited((t) => t.replace('"horizonMin": 720,', '"horizonMin": 720,,')));
     expect(problems).toHaveLength(1);
-    expect(formatProblem(problems[0] as Problem)).toMatch(new RegExp(`^${CASE_PATH}:${String(lineOf('"horizonMin"'))}:\\d+  \\(file\\)  invalid JSON`));
+    expect(problems.map(formatProblem)[0]).toMatch(
+      new RegExp(`^${CASE_PATH}:${String(lineOf('"horizonMin"'))}:\\d+  \\(file\\)  invalid JSON`),
+    );
   });
 
   it('a wrong type in the catalogue reads "file:line:col  path  expected a number"', () => {
-    const files = catalogFiles().map((f) => (f.name.endsWith('tests.json') ? { ...f, text: f.text.replace('"turnaroundMin": 30,', '"turnaroundMin": "thirty",') } : f));
+    const files = catalogFiles().map((f) =>
+      f.name.endsWith('tests.json')
+        ? { ...f, text: f.text.replace('"turnaroundMin": 30,', '"turnaroundMin": "thirty",') }
+        : f,
+    );
     const loaded = loadCatalog(files);
     const problems = loaded.ok ? [] : loaded.problems.map(formatProblem);
     const testsText = files.find((f) => f.name.endsWith('tests.json'))?.text ?? '';
-    expect(problems).toEqual([expect.stringMatching(new RegExp(`^cases/catalog/tests.json:${String(lineOf('"thirty"', testsText))}:\\d+  tests\\.cbc\\.turnaroundMin  expected a number, got the string "thirty"$`))]);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^cases/catalog/tests.json:${String(lineOf('"thirty"', testsText))}:\\d+  tests\\.cbc\\.turnaroundMin  expected a number, got the string "thirty"$`,
+        ),
+      ),
+    ]);
   });
 
   it('reports every problem in one pass, not just the first', () => {
@@ -69,9 +89,18 @@ describe('problems are reported where they are, all at once', () => {
   });
 
   it('an id that nothing defines is named, with the nearest valid ids', () => {
-    const problems = problemsOf(loadEdited((t) => t.replace('"actions": [\n          "treat:ceftriaxone"', '"actions": [\n          "treat:ceftriaxon"')));
+    const problems = problemsOf(
+      loadEdited((t) =>
+        t.replace(
+          '"actions": [\n          "treat:ceftriaxone"',
+          '"actions": [\n          "treat:ceftriaxon"',
+        ),
+      ),
+    );
     expect(problems).toHaveLength(1);
-    expect(problems[0]?.message).toBe('"treat:ceftriaxon": no treat target "ceftriaxon" (did you mean "ceftriaxone"?)');
+    expect(problems[0]?.message).toBe(
+      '"treat:ceftriaxon": no treat target "ceftriaxon" (did you mean "ceftriaxone"?)',
+    );
     expect(problems[0]?.path).toMatch(/^scoring\.rules\[\d+\]\.actions\[0\]$/);
   });
 
@@ -85,33 +114,58 @@ describe('problems are reported where they are, all at once', () => {
       ),
     );
     const messages = problems.map((p) => `${p.path}: ${p.message}`);
-    expect(messages).toContainEqual(expect.stringMatching(/^results\.cbc\.values\.wcc: unknown component of cbc "wcc" \(did you mean "wbc"/));
-    expect(messages).toContainEqual(expect.stringMatching(/exposure: unknown exposure "hypotension" \(did you mean "hypotension-without-vasopressor"\?\)/));
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /^results\.cbc\.values\.wcc: unknown component of cbc "wcc" \(did you mean "wbc"/,
+      ),
+    );
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /exposure: unknown exposure "hypotension" \(did you mean "hypotension-without-vasopressor"\?\)/,
+      ),
+    );
     expect(messages).toContainEqual(expect.stringMatching(/diagnosis: unknown diagnosis "discitis"/));
   });
 
   it('a corrected fact must keep the original wording', () => {
     const problems = problemsOf(loadEdited((t) => t.replace('"reported": "neutrophils 22%",', '')));
-    expect(problems.map((p) => [p.path, p.message])).toEqual([['results.cbc.values.neutrophils.reported', 'a "corrected" fact must keep the report\'s wording in "reported"']]);
+    expect(problems.map((p) => [p.path, p.message])).toEqual([
+      [
+        'results.cbc.values.neutrophils.reported',
+        'a "corrected" fact must keep the report\'s wording in "reported"',
+      ],
+    ]);
   });
 
   it('duplicate keys are errors, because JSON silently keeps the last', () => {
-    const problems = problemsOf(loadEdited((t) => t.replace('"horizonMin": 720,', '"horizonMin": 720,\n  "horizonMin": 600,')));
+    const problems = problemsOf(
+      loadEdited((t) => t.replace('"horizonMin": 720,', '"horizonMin": 720,\n  "horizonMin": 600,')),
+    );
     expect(problems[0]?.message).toBe('duplicate key "horizonMin" (JSON keeps only the last)');
   });
 
   it('an unknown field is reported (typos in field names do not pass silently)', () => {
-    const problems = problemsOf(loadEdited((t) => t.replace('"horizonMin": 720,', '"horizonMin": 720,\n  "horizon": 600,')));
+    const problems = problemsOf(
+      loadEdited((t) => t.replace('"horizonMin": 720,', '"horizonMin": 720,\n  "horizon": 600,')),
+    );
     expect(problems.map((p) => [p.path, p.message])).toEqual([['horizon', 'unknown field "horizon"']]);
   });
 
   it('the case id must match its file name', () => {
     const problems = problemsOf(loadEdited((t) => t, 'cases/another-name.json'));
-    expect(problems[0]?.message).toBe('the id "septic-shock-spondylodiscitis" must match the file name "another-name"');
+    expect(problems[0]?.message).toBe(
+      'the id "septic-shock-spondylodiscitis" must match the file name "another-name"',
+    );
   });
 
   it('a scoring rule anchored only on an unconfirmed source may not score', () => {
-    const problems = problemsOf(loadEdited((t) => t.replace('"anchor": "SSC26-R44",', '"anchor": "SSC26-R44",').replace(/("anchor": "SSC26-R44",[\s\S]*?"confidence": )"V2"/, '$1"U"')));
+    const problems = problemsOf(
+      loadEdited((t) =>
+        t
+          .replace('"anchor": "SSC26-R44",', '"anchor": "SSC26-R44",')
+          .replace(/("anchor": "SSC26-R44",[\s\S]*?"confidence": )"V2"/, '$1"U"'),
+      ),
+    );
     expect(problems[0]?.message).toMatch(/unconfirmed \(U\) source must not score/);
   });
 
@@ -119,7 +173,10 @@ describe('problems are reported where they are, all at once', () => {
     const loaded = loadEdited((t) => t.replace('"base": 91,', '"base": 101,'));
     expect(loaded.ok).toBe(true);
     const warnings = loaded.ok ? loaded.warnings : [];
-    expect(warnings.map((w) => w.path)).toEqual(['presentation.arrivalVitals.sbp', 'presentation.arrivalVitals.dbp']);
+    expect(warnings.map((w) => w.path)).toEqual([
+      'presentation.arrivalVitals.sbp',
+      'presentation.arrivalVitals.dbp',
+    ]);
     expect(warnings[0]?.message).toMatch(/the physiology starts at 90, not 80/);
   });
 });

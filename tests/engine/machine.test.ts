@@ -8,7 +8,7 @@ const play = (actor: ReturnType<typeof startActor>) => actor.getSnapshot().conte
 describe('the case machine', () => {
   it('is built from the case: one ending per catalogue disposition, plus death, horizon and learner', () => {
     const machine = createCaseMachine(firstCase);
-    const endings = Object.keys(machine.root.states['ended']?.states ?? {}).sort();
+    const endings = Object.keys(machine.root.states.ended?.states ?? {}).sort();
     expect(endings).toEqual(['death', 'discharge', 'horizon', 'icu', 'learner', 'operating-room', 'ward']);
   });
 
@@ -32,7 +32,7 @@ describe('the case machine', () => {
     expect(play(actor).trace.map((p) => p.atMin)).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40]); // a point every 5 min
   });
 
-  it('an exam reveals the case\'s repaired wording; a region the case is silent on is normal', () => {
+  it("an exam reveals the case's repaired wording; a region the case is silent on is normal", () => {
     const actor = startActor();
     actor.send({ type: 'ACT', action: { do: 'examine', id: 'gluteal' } });
     actor.send({ type: 'ACT', action: { do: 'examine', id: 'abdomen' } });
@@ -51,9 +51,11 @@ describe('the case machine', () => {
     expect(play(actor).orders[0]?.result?.kind).toBe('report');
     expect(play(actor).timeline.some((e) => e.kind === 'result')).toBe(false);
     actor.send({ type: 'ADVANCE', toMin: order?.resultAt ?? 0 });
-    expect(play(actor).timeline.filter((e) => e.kind === 'result').map((e) => e.text)).toEqual([
-      expect.stringContaining('Bilateral gluteus maximus abscesses'),
-    ]);
+    expect(
+      play(actor)
+        .timeline.filter((e) => e.kind === 'result')
+        .map((e) => e.text),
+    ).toEqual([expect.stringContaining('Bilateral gluteus maximus abscesses')]);
   });
 
   it('a result follows the patient at the moment of sampling: lactate at arrival vs after 4 untreated hours', () => {
@@ -62,7 +64,9 @@ describe('the case machine', () => {
     actor.send({ type: 'ADVANCE', toMin: 240 });
     actor.send({ type: 'ACT', action: { do: 'order', id: 'lactate' } });
     actor.send({ type: 'ADVANCE', toMin: 260 });
-    const values = play(actor).orders.map((o) => (o.result?.kind === 'panel' ? o.result.rows[0]?.value : null));
+    const values = play(actor).orders.map((o) =>
+      o.result?.kind === 'panel' ? o.result.rows[0]?.value : null,
+    );
     expect(values[0]).toBe(4.4);
     expect(values[1]).toBeGreaterThan(5.5);
   });
@@ -70,7 +74,8 @@ describe('the case machine', () => {
   it('turnaround is jittered from the seed: the same seed gives the same times, always inside the catalogue range', () => {
     const resultTimes = (seed: number) => {
       const actor = startActor(seed);
-      for (const id of ['cbc', 'bmp', 'coagulation', 'crp']) actor.send({ type: 'ACT', action: { do: 'order', id } });
+      for (const id of ['cbc', 'bmp', 'coagulation', 'crp'])
+        actor.send({ type: 'ACT', action: { do: 'order', id } });
       return play(actor).orders.map((o) => o.resultAt);
     };
     expect(resultTimes(7)).toEqual(resultTimes(7));
@@ -106,7 +111,10 @@ describe('the case machine', () => {
       [0.2, 10, 20],
     ]);
     actor.send({ type: 'ACT', action: { do: 'stop', id: 'norepinephrine' } });
-    expect(play(actor).log.at(-1)).toMatchObject({ accepted: false, reason: 'nothing of "norepinephrine" is running' });
+    expect(play(actor).log.at(-1)).toMatchObject({
+      accepted: false,
+      reason: 'nothing of "norepinephrine" is running',
+    });
   });
 
   it('a wrong action is refused and logged, never thrown; the play goes on', () => {
@@ -154,10 +162,30 @@ describe('the case machine', () => {
   it('a persisted snapshot restores and carries on exactly as if never interrupted', () => {
     const steps = (actor: ReturnType<typeof startActor>, from: number) => {
       const plan: [number, () => void][] = [
-        [5, () => actor.send({ type: 'ACT', action: { do: 'order', id: 'cbc' } })],
-        [10, () => actor.send({ type: 'ACT', action: { do: 'treat', id: 'lactated-ringers', dose: 1000 } })],
-        [50, () => actor.send({ type: 'ACT', action: { do: 'treat', id: 'ceftriaxone' } })],
-        [90, () => actor.send({ type: 'ACT', action: { do: 'dispose', id: 'operating-room' } })],
+        [
+          5,
+          () => {
+            actor.send({ type: 'ACT', action: { do: 'order', id: 'cbc' } });
+          },
+        ],
+        [
+          10,
+          () => {
+            actor.send({ type: 'ACT', action: { do: 'treat', id: 'lactated-ringers', dose: 1000 } });
+          },
+        ],
+        [
+          50,
+          () => {
+            actor.send({ type: 'ACT', action: { do: 'treat', id: 'ceftriaxone' } });
+          },
+        ],
+        [
+          90,
+          () => {
+            actor.send({ type: 'ACT', action: { do: 'dispose', id: 'operating-room' } });
+          },
+        ],
       ];
       for (const [at, act] of plan.filter(([at]) => at >= from)) {
         actor.send({ type: 'ADVANCE', toMin: at });

@@ -5,11 +5,20 @@ import { firstCase, startActor } from '../support/play.ts';
 /** Drive an actor through timed actions and read the vitals at the given minutes. */
 function course(plan: [number, LearnerAction][], readAt: number[]) {
   const actor = startActor();
-  const readings: { at: number; map: number; hr: number; lactate: number; spo2: number; gcs: number; creatinine: number; dead: boolean }[] = [];
+  const readings: {
+    at: number;
+    map: number;
+    hr: number;
+    lactate: number;
+    spo2: number;
+    gcs: number;
+    creatinine: number;
+    dead: boolean;
+  }[] = [];
   let next = 0;
   for (const at of readAt) {
     while (next < plan.length && (plan[next]?.[0] ?? Infinity) <= at) {
-      const [when, action] = plan[next] as [number, LearnerAction];
+      const [when, action] = plan[next] ?? [0, { do: 'examine', id: 'general' }];
       actor.send({ type: 'ADVANCE', toMin: when });
       actor.send({ type: 'ACT', action });
       next += 1;
@@ -17,11 +26,21 @@ function course(plan: [number, LearnerAction][], readAt: number[]) {
     actor.send({ type: 'ADVANCE', toMin: at });
     const play = actor.getSnapshot().context.play;
     const v = play.vitals;
-    readings.push({ at, map: v.map, hr: v.hr, lactate: v.lactate, spo2: v.spo2, gcs: v.gcs, creatinine: v.creatinine, dead: play.deathAtMin !== null });
+    readings.push({
+      at,
+      map: v.map,
+      hr: v.hr,
+      lactate: v.lactate,
+      spo2: v.spo2,
+      gcs: v.gcs,
+      creatinine: v.creatinine,
+      dead: play.deathAtMin !== null,
+    });
   }
   return readings;
 }
-const treat = (id: string, dose?: number): LearnerAction => (dose === undefined ? { do: 'treat', id } : { do: 'treat', id, dose });
+const treat = (id: string, dose?: number): LearnerAction =>
+  dose === undefined ? { do: 'treat', id } : { do: 'treat', id, dose };
 const at = (readings: ReturnType<typeof course>, minute: number) => {
   const r = readings.find((x) => x.at === minute);
   if (r === undefined) throw new Error(`no reading at ${String(minute)}`);
@@ -73,12 +92,22 @@ describe('pack §4.6 sanity checks', () => {
     const r = course([[0, treat('norepinephrine', 0.15)]], [60, 240, 600]);
     expect(at(r, 60).map).toBeGreaterThanOrEqual(65);
     expect(at(r, 600).map).toBeLessThan(at(r, 60).map - 8);
-    const bigger = course([[0, treat('norepinephrine', 0.15)], [590, treat('norepinephrine', 0.4)]], [600]);
+    const bigger = course(
+      [
+        [0, treat('norepinephrine', 0.15)],
+        [590, treat('norepinephrine', 0.4)],
+      ],
+      [600],
+    );
     expect(at(bigger, 600).map).toBeGreaterThan(at(r, 600).map); // the requirement has crept up
   });
 
   it('4. antibiotics without drainage plateau; with drainage the shock resolves', () => {
-    const care: [number, LearnerAction][] = [...THIRTY_ML_PER_KG, [10, treat('ceftriaxone')], [40, treat('norepinephrine', 0.1)]];
+    const care: [number, LearnerAction][] = [
+      ...THIRTY_ML_PER_KG,
+      [10, treat('ceftriaxone')],
+      [40, treat('norepinephrine', 0.1)],
+    ];
     care.sort((a, b) => a[0] - b[0]);
     const undrained = course(care, [360, 720]);
     expect(at(undrained, 720).dead).toBe(false);
@@ -90,7 +119,14 @@ describe('pack §4.6 sanity checks', () => {
   });
 
   it('5. six litres of fluid produce hypoxaemia', () => {
-    const r = course([[0, treat('lactated-ringers', 2000)], [80, treat('lactated-ringers', 2000)], [160, treat('lactated-ringers', 2000)]], [240]);
+    const r = course(
+      [
+        [0, treat('lactated-ringers', 2000)],
+        [80, treat('lactated-ringers', 2000)],
+        [160, treat('lactated-ringers', 2000)],
+      ],
+      [240],
+    );
     expect(at(r, 240).spo2).toBeLessThan(90);
   });
 
@@ -118,7 +154,9 @@ describe('drug effects', () => {
   });
 
   it('oxygen raises the saturation', () => {
-    expect(at(course([[0, treat('oxygen')]], [10]), 10).spo2).toBeGreaterThan(at(course([], [10]), 10).spo2 + 3);
+    expect(at(course([[0, treat('oxygen')]], [10]), 10).spo2).toBeGreaterThan(
+      at(course([], [10]), 10).spo2 + 3,
+    );
   });
 
   it('the anaesthetic induction dip is smaller when norepinephrine is already running', () => {
@@ -134,8 +172,14 @@ describe('drug effects', () => {
       const map = (m: number) => trace.find((p) => p.atMin === m)?.map ?? NaN;
       return map(235) - map(245);
     };
-    const bare = traceDip([[175, treat('lactated-ringers', 1000)], [180, theatre]]);
-    const onPressor = traceDip([[175, treat('norepinephrine', 0.1)], [180, theatre]]);
+    const bare = traceDip([
+      [175, treat('lactated-ringers', 1000)],
+      [180, theatre],
+    ]);
+    const onPressor = traceDip([
+      [175, treat('norepinephrine', 0.1)],
+      [180, theatre],
+    ]);
     expect(bare).toBeGreaterThan(10);
     expect(onPressor).toBeLessThan(bare);
   });

@@ -24,7 +24,12 @@ const learner = fc
       at += gap;
       const ids = targetsFor(firstCase, verb);
       const id = ids[pick % ids.length] ?? 'x';
-      return { at, do: verb, id: typo && pick % 7 === 0 ? `${id}x` : id, ...(verb === 'treat' && dose !== undefined ? { dose } : {}) };
+      return {
+        at,
+        do: verb,
+        id: typo && pick % 7 === 0 ? `${id}x` : id,
+        ...(verb === 'treat' && dose !== undefined ? { dose } : {}),
+      };
     });
   });
 
@@ -46,7 +51,9 @@ describe('invariants over random learners', () => {
   it('the same log always gives the same result (byte for byte)', () => {
     fc.assert(
       fc.property(learner, fc.nat(1000), (actions, seed) => {
-        expect(JSON.stringify(playScript(firstCase, { actions }, seed))).toBe(JSON.stringify(playScript(firstCase, { actions }, seed)));
+        expect(JSON.stringify(playScript(firstCase, { actions }, seed))).toBe(
+          JSON.stringify(playScript(firstCase, { actions }, seed)),
+        );
       }),
       { numRuns: 60 },
     );
@@ -64,7 +71,8 @@ describe('invariants over random learners', () => {
         expect(v.lactate).toBeGreaterThan(0);
         const times = r.timeline.map((e) => e.at);
         expect(times).toEqual([...times].sort((a, b) => a - b));
-        if (r.outcome.deathAtMin !== null) expect(r.timeline.filter((e) => e.at > (r.outcome.deathAtMin ?? 0))).toEqual([]);
+        const end = r.outcome.deathAtMin ?? r.outcome.atMin;
+        expect(r.timeline.filter((e) => e.at > end)).toEqual([]);
         expect(r.outcome.atMin).toBeLessThanOrEqual(firstCase.data.horizonMin);
       }),
       { numRuns: 150 },

@@ -18,26 +18,51 @@ const row = (rows: ResultRow[], id: string) => {
 };
 
 describe('lab results', () => {
-  it('the WBC of 27,400 is flagged high, with its unit, range, SI value and the report\'s own wording', () => {
+  it("the WBC of 27,400 is flagged high, with its unit, range, SI value and the report's own wording", () => {
     const wbc = row(rowsOf('cbc'), 'wbc');
-    expect(wbc).toMatchObject({ value: 27.4, unit: '×10³/µL', range: { low: 4, high: 11 }, flag: 'H', provenance: 'source', reported: 'leukocytes 27,400/mm3' });
+    expect(wbc).toMatchObject({
+      value: 27.4,
+      unit: '×10³/µL',
+      range: { low: 4, high: 11 },
+      flag: 'H',
+      provenance: 'source',
+      reported: 'leukocytes 27,400/mm3',
+    });
     expect(wbc.si).toEqual({ value: 27.4, unit: '×10⁹/L', range: { low: 4, high: 11 } });
   });
 
   it('the neutrophil artefact is shown repaired, with the original kept', () => {
-    expect(row(rowsOf('cbc'), 'neutrophils')).toMatchObject({ value: 92, provenance: 'corrected', reported: 'neutrophils 22%' });
+    expect(row(rowsOf('cbc'), 'neutrophils')).toMatchObject({
+      value: 92,
+      provenance: 'corrected',
+      reported: 'neutrophils 22%',
+    });
   });
 
   it('sex-specific ranges apply: Hb 9.9 g/dL is low for a man, 99 g/L in SI', () => {
-    expect(row(rowsOf('cbc'), 'hemoglobin')).toMatchObject({ value: 9.9, range: { low: 13.5, high: 17.5 }, flag: 'L', si: { value: 99, unit: 'g/L' } });
+    expect(row(rowsOf('cbc'), 'hemoglobin')).toMatchObject({
+      value: 9.9,
+      range: { low: 13.5, high: 17.5 },
+      flag: 'L',
+      si: { value: 99, unit: 'g/L' },
+    });
   });
 
   it('a lactate of 4.4 is critical (HH) and synthetic: the report gives none', () => {
-    expect(row(rowsOf('lactate'), 'lactate')).toMatchObject({ value: 4.4, flag: 'HH', provenance: 'synthetic' });
+    expect(row(rowsOf('lactate'), 'lactate')).toMatchObject({
+      value: 4.4,
+      flag: 'HH',
+      provenance: 'synthetic',
+    });
   });
 
-  it('creatinine at arrival is the report\'s 0.80 (source); hours of shock later it is a simulated value', () => {
-    expect(row(rowsOf('bmp'), 'creatinine')).toMatchObject({ value: 0.8, provenance: 'source', reported: 'creatinine 0.80', si: { value: 70.7, unit: 'µmol/L' } });
+  it("creatinine at arrival is the report's 0.80 (source); hours of shock later it is a simulated value", () => {
+    expect(row(rowsOf('bmp'), 'creatinine')).toMatchObject({
+      value: 0.8,
+      provenance: 'source',
+      reported: 'creatinine 0.80',
+      si: { value: 70.7, unit: 'µmol/L' },
+    });
     const later = row(rowsOf('bmp', 420), 'creatinine');
     expect(later.value).toBeGreaterThan(0.8);
     expect(later.provenance).toBe('synthetic');

@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { GUIDELINE_PATH, item, play, variant, type Step } from '../support/play.ts';
 
 const guideline = play(GUIDELINE_PATH);
-const without = (verb: string, id: string) => variant((steps) => steps.filter(([, v, i]) => !(v === verb && i === id)));
+const without = (verb: string, id: string) =>
+  variant((steps) => steps.filter(([, v, i]) => !(v === verb && i === id)));
 const moved = (verb: string, id: string, to: number) =>
-  variant((steps) => steps.map((s): Step => (s[1] === verb && s[2] === id ? [to, s[1], s[2], s[3]] : s)).sort((a, b) => a[0] - b[0]));
+  variant((steps) =>
+    steps
+      .map((s): Step => (s[1] === verb && s[2] === id ? [to, s[1], s[2], s[3]] : s))
+      .sort((a, b) => a[0] - b[0]),
+  );
 
 describe('scoring is itemised and explained', () => {
   it('every item carries a label, a reason, a rationale and a cited source', () => {
@@ -32,7 +37,11 @@ describe('scoring is itemised and explained', () => {
 
 describe('timed critical actions', () => {
   it('antibiotics at 4 hours score lower than at 20 minutes', () => {
-    const late = play(moved('treat', 'ceftriaxone', 240).map((s): Step => (s[2] === 'cloxacillin' ? [240, s[1], s[2]] : s)).sort((a, b) => a[0] - b[0]));
+    const late = play(
+      moved('treat', 'ceftriaxone', 240)
+        .map((s): Step => (s[2] === 'cloxacillin' ? [240, s[1], s[2]] : s))
+        .sort((a, b) => a[0] - b[0]),
+    );
     expect(item(late, 'antibiotics-within-1h').earned).toBe(0);
     expect(item(guideline, 'antibiotics-within-1h').earned).toBe(20);
     expect(late.score.percent).toBeLessThan(guideline.score.percent - 10);
@@ -51,7 +60,12 @@ describe('timed critical actions', () => {
   });
 
   it('a repeat lactate only counts as a repeat after an hour (lactate plus blood gas together is one measurement)', () => {
-    const together = play(variant((steps) => [...steps.filter(([at, v, id]) => !(at === 150 && v === 'order' && id === 'lactate')), [3, 'order', 'blood-gas']]).sort((a, b) => a[0] - b[0]));
+    const together = play(
+      variant((steps) => [
+        ...steps.filter(([at, v, id]) => !(at === 150 && v === 'order' && id === 'lactate')),
+        [3, 'order', 'blood-gas'],
+      ]).sort((a, b) => a[0] - b[0]),
+    );
     expect(item(together, 'repeat-lactate').earned).toBe(0);
     expect(item(guideline, 'repeat-lactate').earned).toBe(4);
   });
@@ -67,14 +81,22 @@ describe('sequence', () => {
   it('antibiotics before blood cultures lose the sequence item', () => {
     const r = play(moved('order', 'blood-cultures', 25));
     expect(item(r, 'cultures-before-antibiotics').earned).toBe(0);
-    expect(item(r, 'cultures-before-antibiotics').reason).toMatch(/treat:ceftriaxone \(20 min\) came before order:blood-cultures \(25 min\)/);
+    expect(item(r, 'cultures-before-antibiotics').reason).toMatch(
+      /treat:ceftriaxone \(20 min\) came before order:blood-cultures \(25 min\)/,
+    );
   });
 });
 
 describe('antibiotic regimen tiers (addendum C7)', () => {
   it('the real team\'s ceftriaxone + cloxacillin earns "acceptable"; piperacillin-tazobactam earns full credit', () => {
     expect(item(guideline, 'empiric-spectrum').earned).toBe(4.5);
-    const piptazo = play(variant((steps) => steps.map((s): Step => (s[2] === 'ceftriaxone' ? [20, 'treat', 'piperacillin-tazobactam'] : s)).filter((s) => s[2] !== 'cloxacillin')));
+    const piptazo = play(
+      variant((steps) =>
+        steps
+          .map((s): Step => (s[2] === 'ceftriaxone' ? [20, 'treat', 'piperacillin-tazobactam'] : s))
+          .filter((s) => s[2] !== 'cloxacillin'),
+      ),
+    );
     expect(item(piptazo, 'empiric-spectrum').earned).toBe(6);
     expect(item(piptazo, 'antibiotics-within-1h').earned).toBe(20);
     expect(item(piptazo, 'real-antibiotics').earned).toBe(1);
@@ -107,7 +129,11 @@ describe('harmful actions are penalised with their reason', () => {
   });
 
   it('dopamine as the first vasopressor is penalised, but not when added after norepinephrine', () => {
-    const first = play(variant((steps) => steps.map((s): Step => (s[2] === 'norepinephrine' ? [40, 'treat', 'dopamine', 10] : s))));
+    const first = play(
+      variant((steps) =>
+        steps.map((s): Step => (s[2] === 'norepinephrine' ? [40, 'treat', 'dopamine', 10] : s)),
+      ),
+    );
     expect(item(first, 'harm-dopamine-first').earned).toBe(-4);
     const added = play([...GUIDELINE_PATH, [60, 'treat', 'dopamine', 5] as Step].sort((a, b) => a[0] - b[0]));
     expect(item(added, 'harm-dopamine-first').earned).toBe(0);
@@ -121,14 +147,23 @@ describe('harmful actions are penalised with their reason', () => {
 
 describe('whole scripted learners (pack §3.4, §3.8)', () => {
   it('discharging him home is catastrophic: dead, penalised, near zero', () => {
-    const r = play([[0, 'examine', 'general'], [10, 'diagnose', 'mechanical-back-pain'], [15, 'dispose', 'discharge']]);
+    const r = play([
+      [0, 'examine', 'general'],
+      [10, 'diagnose', 'mechanical-back-pain'],
+      [15, 'dispose', 'discharge'],
+    ]);
     expect(r.outcome.status).toBe('dead');
     expect(item(r, 'harm-discharge').earned).toBe(-30);
     expect(r.score.percent).toBe(0);
   });
 
   it('fluids only: transiently better, then dead or dying; low score', () => {
-    const r = play([[0, 'treat', 'lactated-ringers', 1000], [40, 'treat', 'lactated-ringers', 1000], [80, 'treat', 'lactated-ringers', 250], [720, 'end']]);
+    const r = play([
+      [0, 'treat', 'lactated-ringers', 1000],
+      [40, 'treat', 'lactated-ringers', 1000],
+      [80, 'treat', 'lactated-ringers', 250],
+      [720, 'end'],
+    ]);
     expect(r.vitals.map).toBeLessThan(55);
     expect(item(r, 'fluids-30-ml-per-kg').earned).toBe(8);
     expect(item(r, 'vasopressor-for-persistent-hypotension').earned).toBe(0);
@@ -136,7 +171,9 @@ describe('whole scripted learners (pack §3.4, §3.8)', () => {
   });
 
   it('the full bundle but no surgeon: alive on a plateau, well short of the guideline score', () => {
-    const r = play(GUIDELINE_PATH.filter(([, v]) => v !== 'consult' && v !== 'dispose').concat([[180, 'dispose', 'icu']]));
+    const r = play(
+      GUIDELINE_PATH.filter(([, v]) => v !== 'consult' && v !== 'dispose').concat([[180, 'dispose', 'icu']]),
+    );
     expect(r.outcome.status).toBe('alive');
     expect(item(r, 'source-control-within-6h').earned).toBe(0);
     expect(r.vitals.lactate).toBeGreaterThan(guideline.vitals.lactate);
@@ -144,7 +181,10 @@ describe('whole scripted learners (pack §3.4, §3.8)', () => {
   });
 
   it('ending early without a disposition still simulates the course to the horizon', () => {
-    const r = play([[0, 'treat', 'norepinephrine', 0.1], [30, 'end']]);
+    const r = play([
+      [0, 'treat', 'norepinephrine', 0.1],
+      [30, 'end'],
+    ]);
     expect(r.endedAt).toBe(30);
     expect(r.endedBy).toBe('learner');
     expect(r.outcome.atMin).toBeGreaterThan(30);

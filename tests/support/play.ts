@@ -10,7 +10,12 @@ type Step = [at: number, verb: ScriptAction['do'], id?: string, dose?: number | 
 /** Steps written compactly: [minute, verb, id, dose]. */
 export function script(...steps: Step[]): { seed?: number; actions: ScriptAction[] } {
   return {
-    actions: steps.map(([at, verb, id, dose]) => ({ at, do: verb, ...(id === undefined ? {} : { id }), ...(dose === undefined ? {} : { dose }) })),
+    actions: steps.map(([at, verb, id, dose]) => ({
+      at,
+      do: verb,
+      ...(id === undefined ? {} : { id }),
+      ...(dose === undefined ? {} : { dose }),
+    })),
   };
 }
 

@@ -8,14 +8,20 @@ export interface JsonSource {
   tree: DocumentNode;
 }
 
-export function parseJson(file: string, text: string): { ok: true; source: JsonSource } | { ok: false; problems: Problem[] } {
+export function parseJson(
+  file: string,
+  text: string,
+): { ok: true; source: JsonSource } | { ok: false; problems: Problem[] } {
   let tree: DocumentNode;
   try {
     tree = parse(text, { mode: 'json' });
   } catch (error) {
     const e = error as Error & { line?: number; column?: number };
     const message = `invalid JSON: ${e.message.replace(/\s*\(\d+:\d+\)\s*$/, '')}`;
-    return { ok: false, problems: [{ file, line: e.line ?? 1, column: e.column ?? 1, path: '', message, severity: 'error' }] };
+    return {
+      ok: false,
+      problems: [{ file, line: e.line ?? 1, column: e.column ?? 1, path: '', message, severity: 'error' }],
+    };
   }
   const duplicates = findDuplicateKeys(file, tree.body, []);
   if (duplicates.length > 0) return { ok: false, problems: duplicates };
@@ -30,13 +36,22 @@ function findDuplicateKeys(file: string, node: AnyNode, path: PropertyKey[]): Pr
       const key = member.name.type === 'String' ? member.name.value : member.name.name;
       if (seen.has(key)) {
         const { line, column } = member.name.loc.start;
-        found.push({ file, line, column, path: formatPath([...path, key]), message: `duplicate key "${key}" (JSON keeps only the last)`, severity: 'error' });
+        found.push({
+          file,
+          line,
+          column,
+          path: formatPath([...path, key]),
+          message: `duplicate key "${key}" (JSON keeps only the last)`,
+          severity: 'error',
+        });
       }
       seen.add(key);
       found.push(...findDuplicateKeys(file, member.value, [...path, key]));
     }
   } else if (node.type === 'Array') {
-    node.elements.forEach((element, index) => found.push(...findDuplicateKeys(file, element.value, [...path, index])));
+    node.elements.forEach((element, index) =>
+      found.push(...findDuplicateKeys(file, element.value, [...path, index])),
+    );
   }
   return found;
 }
@@ -54,7 +69,9 @@ export function locate(source: JsonSource, path: readonly PropertyKey[]): { line
 
 function child(node: AnyNode, key: PropertyKey): AnyNode | undefined {
   if (node.type === 'Object') {
-    const member = node.members.find((m) => (m.name.type === 'String' ? m.name.value : m.name.name) === String(key));
+    const member = node.members.find(
+      (m) => (m.name.type === 'String' ? m.name.value : m.name.name) === String(key),
+    );
     return member?.value;
   }
   if (node.type === 'Array' && typeof key === 'number') return node.elements[key]?.value;

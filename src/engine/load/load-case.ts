@@ -23,18 +23,28 @@ export function loadCase(file: TextFile, catalog: Catalog): Loaded<ResolvedCase>
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const { source } = parsed;
   const result = CaseFile.safeParse(source.value, { reportInput: true });
-  if (!result.success) return { ok: false, problems: zodProblems(source, result.error.issues).sort(byPosition) };
+  if (!result.success)
+    return { ok: false, problems: zodProblems(source, result.error.issues).sort(byPosition) };
   const problems = crossReferences(source, result.data, catalog);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, problems: problems.sort(byPosition) };
   const resolved = { data: result.data, catalog };
-  return { ok: true, value: resolved, warnings: [...problems, ...calibrationWarnings(source, resolved)].sort(byPosition) };
+  return {
+    ok: true,
+    value: resolved,
+    warnings: [...problems, ...calibrationWarnings(source, resolved)].sort(byPosition),
+  };
 }
 
 function crossReferences(source: JsonSource, data: CaseFile, catalog: Catalog): Problem[] {
   const problems: Problem[] = [];
   const error = (path: PropertyKey[], message: string) => problems.push(problemAt(source, path, message));
-  const must = (id: string, known: Record<string, unknown> | readonly string[], what: string, path: PropertyKey[]) => {
+  const must = (
+    id: string,
+    known: Record<string, unknown> | readonly string[],
+    what: string,
+    path: PropertyKey[],
+  ) => {
     const ids = Array.isArray(known) ? known : Object.keys(known);
     if (!ids.includes(id)) error(path, `unknown ${what} "${id}"${didYouMean(id, ids)}`);
   };
@@ -44,15 +54,23 @@ function crossReferences(source: JsonSource, data: CaseFile, catalog: Catalog): 
 
   const historyIds = data.history.map((h) => h.id);
   const diagnosisIds = data.diagnoses.map((d) => d.id);
-  unique(historyIds, (i) => error(['history', i, 'id'], `history item "${historyIds[i] ?? ''}" is defined twice`));
-  unique(diagnosisIds, (i) => error(['diagnoses', i, 'id'], `diagnosis "${diagnosisIds[i] ?? ''}" is defined twice`));
+  unique(historyIds, (i) =>
+    error(['history', i, 'id'], `history item "${historyIds[i] ?? ''}" is defined twice`),
+  );
+  unique(diagnosisIds, (i) =>
+    error(['diagnoses', i, 'id'], `diagnosis "${diagnosisIds[i] ?? ''}" is defined twice`),
+  );
   const ruleIds = data.scoring.rules.map((r) => r.id);
-  unique(ruleIds, (i) => error(['scoring', 'rules', i, 'id'], `scoring rule "${ruleIds[i] ?? ''}" is defined twice`));
+  unique(ruleIds, (i) =>
+    error(['scoring', 'rules', i, 'id'], `scoring rule "${ruleIds[i] ?? ''}" is defined twice`),
+  );
   if (!data.diagnoses.some((d) => d.correct)) error(['diagnoses'], 'at least one diagnosis must be correct');
 
-  for (const region of Object.keys(data.exam)) must(region, catalog.examRegions, 'exam region', ['exam', region]);
+  for (const region of Object.keys(data.exam))
+    must(region, catalog.examRegions, 'exam region', ['exam', region]);
   for (const id of Object.keys(data.testOverrides)) must(id, catalog.tests, 'test', ['testOverrides', id]);
-  for (const id of Object.keys(data.consultNotes)) must(id, catalog.consults, 'consult', ['consultNotes', id]);
+  for (const id of Object.keys(data.consultNotes))
+    must(id, catalog.consults, 'consult', ['consultNotes', id]);
 
   for (const [testId, result] of Object.entries(data.results)) {
     const test = catalog.tests[testId];
@@ -60,21 +78,29 @@ function crossReferences(source: JsonSource, data: CaseFile, catalog: Catalog): 
       must(testId, catalog.tests, 'test', ['results', testId]);
       continue;
     }
-    if (test.kind !== result.kind) error(['results', testId, 'kind'], `the catalogue says "${testId}" is a ${test.kind}, not a ${result.kind}`);
+    if (test.kind !== result.kind)
+      error(
+        ['results', testId, 'kind'],
+        `the catalogue says "${testId}" is a ${test.kind}, not a ${result.kind}`,
+      );
     if (result.kind === 'panel') {
       const components = test.components ?? {};
-      for (const id of Object.keys(result.values)) must(id, components, `component of ${testId}`, ['results', testId, 'values', id]);
-      for (const id of Object.keys(result.ranges ?? {})) must(id, components, `component of ${testId}`, ['results', testId, 'ranges', id]);
+      for (const id of Object.keys(result.values))
+        must(id, components, `component of ${testId}`, ['results', testId, 'values', id]);
+      for (const id of Object.keys(result.ranges ?? {}))
+        must(id, components, `component of ${testId}`, ['results', testId, 'ranges', id]);
     }
   }
 
   const physiology = data.physiology;
-  physiology.driver.effectiveTreatments.forEach((id, i) =>
-    must(id, catalog.treatments, 'treatment', ['physiology', 'driver', 'effectiveTreatments', i]),
-  );
-  physiology.exposures.forEach((exposure, i) =>
-    exposure.withoutRunning.forEach((id, j) => must(id, catalog.treatments, 'treatment', ['physiology', 'exposures', i, 'withoutRunning', j])),
-  );
+  physiology.driver.effectiveTreatments.forEach((id, i) => {
+    must(id, catalog.treatments, 'treatment', ['physiology', 'driver', 'effectiveTreatments', i]);
+  });
+  physiology.exposures.forEach((exposure, i) => {
+    exposure.withoutRunning.forEach((id, j) => {
+      must(id, catalog.treatments, 'treatment', ['physiology', 'exposures', i, 'withoutRunning', j]);
+    });
+  });
 
   const known: Record<string, readonly string[]> = {
     examine: Object.keys(catalog.examRegions),
@@ -91,42 +117,77 @@ function crossReferences(source: JsonSource, data: CaseFile, catalog: Catalog): 
     if (match === null) return;
     const [, verb = '', id = ''] = match;
     const ids = known[verb] ?? [];
-    if (!ids.includes(id)) error(path, `"${text}": no ${verb === 'ask' ? 'history item' : verb + ' target'} "${id}"${didYouMean(id, ids)}`);
+    if (!ids.includes(id))
+      error(
+        path,
+        `"${text}": no ${verb === 'ask' ? 'history item' : verb + ' target'} "${id}"${didYouMean(id, ids)}`,
+      );
   });
 
-  data.scoring.rules.forEach((rule, i) => checkRule(rule, ['scoring', 'rules', i], { catalog, data, must, error }));
+  data.scoring.rules.forEach((rule, i) => {
+    checkRule(rule, ['scoring', 'rules', i], { catalog, data, must, error });
+  });
   return problems;
 }
 
 interface RuleContext {
   catalog: Catalog;
   data: CaseFile;
-  must: (id: string, known: Record<string, unknown> | readonly string[], what: string, path: PropertyKey[]) => void;
+  must: (
+    id: string,
+    known: Record<string, unknown> | readonly string[],
+    what: string,
+    path: PropertyKey[],
+  ) => void;
   error: (path: PropertyKey[], message: string) => void;
 }
 
-function checkRule(rule: ScoringRule, path: PropertyKey[], { catalog, data, must, error }: RuleContext): void {
+function checkRule(
+  rule: ScoringRule,
+  path: PropertyKey[],
+  { catalog, data, must, error }: RuleContext,
+): void {
   if (rule.source.confidence === 'U') {
-    error([...path, 'source', 'confidence'], 'a rule anchored only on an unconfirmed (U) source must not score: move it to teachingPoints');
+    error(
+      [...path, 'source', 'confidence'],
+      'a rule anchored only on an unconfirmed (U) source must not score: move it to teachingPoints',
+    );
   }
   switch (rule.type) {
     case 'timed':
-      if (rule.from !== 'arrival') must(rule.from.resultOf, catalog.tests, 'test', [...path, 'from', 'resultOf']);
+      if (rule.from !== 'arrival')
+        must(rule.from.resultOf, catalog.tests, 'test', [...path, 'from', 'resultOf']);
       return;
     case 'cumulative-volume':
-      rule.treatments.forEach((id, j) => must(id, catalog.treatments, 'treatment', [...path, 'treatments', j]));
+      rule.treatments.forEach((id, j) => {
+        must(id, catalog.treatments, 'treatment', [...path, 'treatments', j]);
+      });
       return;
     case 'exposure':
-      must(rule.exposure, data.physiology.exposures.map((e) => e.id), 'exposure', [...path, 'exposure']);
+      must(
+        rule.exposure,
+        data.physiology.exposures.map((e) => e.id),
+        'exposure',
+        [...path, 'exposure'],
+      );
       return;
     case 'unnecessary-tests':
-      rule.indicated.forEach((id, j) => must(id, catalog.tests, 'test', [...path, 'indicated', j]));
+      rule.indicated.forEach((id, j) => {
+        must(id, catalog.tests, 'test', [...path, 'indicated', j]);
+      });
       return;
     case 'diagnosis':
-      must(rule.diagnosis, data.diagnoses.map((d) => d.id), 'diagnosis', [...path, 'diagnosis']);
+      must(
+        rule.diagnosis,
+        data.diagnoses.map((d) => d.id),
+        'diagnosis',
+        [...path, 'diagnosis'],
+      );
       return;
     case 'disposition':
-      rule.tiers.forEach((tier, j) => must(tier.disposition, catalog.dispositions, 'disposition', [...path, 'tiers', j, 'disposition']));
+      rule.tiers.forEach((tier, j) => {
+        must(tier.disposition, catalog.dispositions, 'disposition', [...path, 'tiers', j, 'disposition']);
+      });
       return;
     case 'sequence':
     case 'regimen':
@@ -148,7 +209,12 @@ function calibrationWarnings(source: JsonSource, resolved: ResolvedCase): Proble
     const allowed = tolerance[name] ?? 0;
     if (Math.abs(simulated - reported.value) > allowed) {
       warnings.push(
-        problemAt(source, ['presentation', 'arrivalVitals', name], `the physiology starts at ${String(simulated)}, not ${String(reported.value)}: recalibrate the initial state`, 'warning'),
+        problemAt(
+          source,
+          ['presentation', 'arrivalVitals', name],
+          `the physiology starts at ${String(simulated)}, not ${String(reported.value)}: recalibrate the initial state`,
+          'warning',
+        ),
       );
     }
   }
@@ -161,9 +227,16 @@ function unique(ids: readonly string[], onDuplicate: (index: number) => void): v
   });
 }
 
-function walkStrings(value: unknown, path: PropertyKey[], visit: (text: string, path: PropertyKey[]) => void): void {
+function walkStrings(
+  value: unknown,
+  path: PropertyKey[],
+  visit: (text: string, path: PropertyKey[]) => void,
+): void {
   if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) value.forEach((item, i) => walkStrings(item, [...path, i], visit));
+  else if (Array.isArray(value))
+    value.forEach((item, i) => {
+      walkStrings(item, [...path, i], visit);
+    });
   else if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) walkStrings(item, [...path, key], visit);
   }

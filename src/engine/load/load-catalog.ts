@@ -27,17 +27,29 @@ export function loadCatalog(files: readonly TextFile[]): Loaded<Catalog> {
     }
     for (const section of CATALOG_SECTIONS) {
       for (const [id, entry] of Object.entries(result.data[section] ?? {})) {
-        if (id in catalog[section]) problems.push(problemAt(source, [section, id], `"${id}" is already defined in another catalogue file`));
+        if (id in catalog[section])
+          problems.push(
+            problemAt(source, [section, id], `"${id}" is already defined in another catalogue file`),
+          );
         (catalog[section] as Record<string, unknown>)[id] = entry;
       }
     }
     for (const [id, test] of Object.entries(result.data.tests ?? {})) {
-      if (test.kind === 'panel' && (test.components === undefined || Object.keys(test.components).length === 0)) {
+      if (
+        test.kind === 'panel' &&
+        (test.components === undefined || Object.keys(test.components).length === 0)
+      ) {
         problems.push(problemAt(source, ['tests', id, 'components'], 'a panel needs at least one component'));
       }
       const range = test.turnaroundRangeMin;
       if (range !== undefined && !(range[0] <= test.turnaroundMin && test.turnaroundMin <= range[1])) {
-        problems.push(problemAt(source, ['tests', id, 'turnaroundRangeMin'], `the range must contain turnaroundMin (${String(test.turnaroundMin)})`));
+        problems.push(
+          problemAt(
+            source,
+            ['tests', id, 'turnaroundRangeMin'],
+            `the range must contain turnaroundMin (${String(test.turnaroundMin)})`,
+          ),
+        );
       }
     }
     for (const [id, treatment] of Object.entries(result.data.treatments ?? {})) {
@@ -45,9 +57,17 @@ export function loadCatalog(files: readonly TextFile[]): Loaded<Catalog> {
         problems.push(problemAt(source, ['treatments', id, 'rateMlPerMin'], 'a bolus needs rateMlPerMin'));
       }
       if (treatment.defaultDose > treatment.doseMax) {
-        problems.push(problemAt(source, ['treatments', id, 'defaultDose'], `defaultDose is above doseMax (${String(treatment.doseMax)})`));
+        problems.push(
+          problemAt(
+            source,
+            ['treatments', id, 'defaultDose'],
+            `defaultDose is above doseMax (${String(treatment.doseMax)})`,
+          ),
+        );
       }
     }
   }
-  return problems.length > 0 ? { ok: false, problems: problems.sort(byPosition) } : { ok: true, value: catalog, warnings: [] };
+  return problems.length > 0
+    ? { ok: false, problems: problems.sort(byPosition) }
+    : { ok: true, value: catalog, warnings: [] };
 }

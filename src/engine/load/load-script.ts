@@ -13,20 +13,49 @@ export function loadScript(file: TextFile, resolved: ResolvedCase): Loaded<Scrip
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const { source } = parsed;
   const result = Script.safeParse(source.value, { reportInput: true });
-  if (!result.success) return { ok: false, problems: zodProblems(source, result.error.issues).sort(byPosition) };
+  if (!result.success)
+    return { ok: false, problems: zodProblems(source, result.error.issues).sort(byPosition) };
   const problems: Problem[] = [];
   let previous = 0;
   result.data.actions.forEach((step, i) => {
-    if (step.at < previous) problems.push(problemAt(source, ['actions', i, 'at'], `time runs backwards: ${String(step.at)} comes after ${String(previous)}`));
+    if (step.at < previous)
+      problems.push(
+        problemAt(
+          source,
+          ['actions', i, 'at'],
+          `time runs backwards: ${String(step.at)} comes after ${String(previous)}`,
+        ),
+      );
     previous = Math.max(previous, step.at);
     if (step.at > resolved.data.horizonMin) {
-      problems.push(problemAt(source, ['actions', i, 'at'], `after the case's horizon (${String(resolved.data.horizonMin)} min)`, 'warning'));
+      problems.push(
+        problemAt(
+          source,
+          ['actions', i, 'at'],
+          `after the case's horizon (${String(resolved.data.horizonMin)} min)`,
+          'warning',
+        ),
+      );
     }
     const action = toLearnerAction(step);
     const reason = action === null ? null : checkAction(resolved, action);
-    if (reason !== null) problems.push(problemAt(source, ['actions', i, step.do === 'treat' && step.dose !== undefined && reason.startsWith('dose') ? 'dose' : 'id'], reason));
-    if (step.dose !== undefined && step.do !== 'treat') problems.push(problemAt(source, ['actions', i, 'dose'], `"dose" only goes with "treat"`));
+    if (reason !== null)
+      problems.push(
+        problemAt(
+          source,
+          [
+            'actions',
+            i,
+            step.do === 'treat' && step.dose !== undefined && reason.startsWith('dose') ? 'dose' : 'id',
+          ],
+          reason,
+        ),
+      );
+    if (step.dose !== undefined && step.do !== 'treat')
+      problems.push(problemAt(source, ['actions', i, 'dose'], `"dose" only goes with "treat"`));
   });
   const errors = problems.filter((p) => p.severity === 'error');
-  return errors.length > 0 ? { ok: false, problems: problems.sort(byPosition) } : { ok: true, value: result.data, warnings: problems };
+  return errors.length > 0
+    ? { ok: false, problems: problems.sort(byPosition) }
+    : { ok: true, value: result.data, warnings: problems };
 }

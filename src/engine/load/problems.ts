@@ -28,5 +28,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 export function byPosition(a: Problem, b: Problem): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message);
+  return (
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.message.localeCompare(b.message)
+  );
 }

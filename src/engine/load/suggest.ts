@@ -4,7 +4,10 @@ import { distance } from 'fastest-levenshtein';
 export function nearest(wrong: string, candidates: Iterable<string>): string[] {
   const limit = Math.max(2, Math.floor(wrong.length / 3));
   return [...candidates]
-    .map((id) => ({ id, d: id.includes(wrong) || wrong.includes(id) ? Math.min(1, distance(wrong, id)) : distance(wrong, id) }))
+    .map((id) => ({
+      id,
+      d: id.includes(wrong) || wrong.includes(id) ? Math.min(1, distance(wrong, id)) : distance(wrong, id),
+    }))
     .filter(({ d }) => d <= limit)
     .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id))
     .slice(0, 3)

@@ -30,7 +30,8 @@ export function meanArterialPressure(state: PatientState, inputs: MinuteInputs, 
   const m = model.map;
   const p = model.pressor;
   const deficit = state.volumeDeficitMl / model.volume.responsiveDeficitMl;
-  const ec50 = (p.ec50Base + p.ec50PerSeverity * state.severity) * (inputs.steroidActing ? p.steroidEc50Factor : 1);
+  const ec50 =
+    (p.ec50Base + p.ec50PerSeverity * state.severity) * (inputs.steroidActing ? p.steroidEc50Factor : 1);
   const pressor = (p.emaxMmHg * state.pressorEffect) / (ec50 + state.pressorEffect);
   const acid = m.acidPerLactate * Math.max(0, state.lactate - m.acidFromLactate);
   return (
@@ -48,19 +49,40 @@ export function meanArterialPressure(state: PatientState, inputs: MinuteInputs, 
 /** Steps of fluid overload (pack §4.3: each overloadStepMl beyond the threshold while capillaries leak). */
 function overloadStepsOf(state: PatientState, model: ShockModel, weightKg: number): number {
   const v = model.volume;
-  return state.severity > v.overloadMinSeverity ? Math.max(0, (state.netFluidMl - v.overloadFromMlPerKg * weightKg) / v.overloadStepMl) : 0;
+  return state.severity > v.overloadMinSeverity
+    ? Math.max(0, (state.netFluidMl - v.overloadFromMlPerKg * weightKg) / v.overloadStepMl)
+    : 0;
 }
 
-function saturation(state: PatientState, inputs: MinuteInputs, model: ShockModel, overloadSteps: number): number {
+function saturation(
+  state: PatientState,
+  inputs: MinuteInputs,
+  model: ShockModel,
+  overloadSteps: number,
+): number {
   const r = model.respiratory;
-  return clamp(r.spo2Base + r.spo2PerSeverity * state.severity + r.spo2PerOverloadStep * overloadSteps + inputs.spo2Gain, 50, 100);
+  return clamp(
+    r.spo2Base + r.spo2PerSeverity * state.severity + r.spo2PerOverloadStep * overloadSteps + inputs.spo2Gain,
+    50,
+    100,
+  );
 }
 
-export function oxygenSaturation(state: PatientState, inputs: MinuteInputs, model: ShockModel, weightKg: number): number {
+export function oxygenSaturation(
+  state: PatientState,
+  inputs: MinuteInputs,
+  model: ShockModel,
+  weightKg: number,
+): number {
   return saturation(state, inputs, model, overloadStepsOf(state, model, weightKg));
 }
 
-export function observe(state: PatientState, inputs: MinuteInputs, model: ShockModel, weightKg: number): Vitals {
+export function observe(
+  state: PatientState,
+  inputs: MinuteInputs,
+  model: ShockModel,
+  weightKg: number,
+): Vitals {
   const map = meanArterialPressure(state, inputs, model);
   const pulsePressure = model.pulsePressure.base + model.pulsePressure.perSeverity * state.severity;
   const temp = model.temperature.base + model.temperature.perBurden * state.burden - inputs.antipyreticDropC;
@@ -96,7 +118,10 @@ export function observe(state: PatientState, inputs: MinuteInputs, model: ShockM
 }
 
 /** Vitals at arrival, rounded as a monitor shows them (used to check a case's calibration). */
-export function initialVitals(state: PatientState, resolved: ResolvedCase): Record<'hr' | 'sbp' | 'dbp' | 'rr' | 'spo2' | 'temp', number> {
+export function initialVitals(
+  state: PatientState,
+  resolved: ResolvedCase,
+): Record<'hr' | 'sbp' | 'dbp' | 'rr' | 'spo2' | 'temp', number> {
   const v = observe(state, NO_INPUTS, resolved.data.physiology, resolved.data.patient.weightKg.value);
   return {
     hr: Math.round(v.hr),

@@ -40,7 +40,8 @@ export function stepMinute(
   // 2. Shock severity lags the burden: worsens fast, recovers slowly.
   const sv = model.severity;
   const target = clamp(sv.base + sv.perBurden * s.burden, 0, 1);
-  const tau = target > s.severity ? sv.worsenTauH : inputs.steroidActing ? sv.recoverTauHWithSteroid : sv.recoverTauH;
+  const tau =
+    target > s.severity ? sv.worsenTauH : inputs.steroidActing ? sv.recoverTauHWithSteroid : sv.recoverTauH;
   s.severity += (DT_H * (target - s.severity)) / tau;
 
   // 3. Volume: capillary leak; crystalloid splits into a durable share and a transient pool.
@@ -55,7 +56,8 @@ export function stepMinute(
 
   // 5. Lactate follows perfusion.
   const l = model.lactate;
-  const lactateTarget = l.base + l.perSeverity * s.severity + l.perMmHgBelowTarget * Math.max(0, model.mapTargetMmHg - map);
+  const lactateTarget =
+    l.base + l.perSeverity * s.severity + l.perMmHgBelowTarget * Math.max(0, model.mapTargetMmHg - map);
   const lactateFalling = lactateTarget < s.lactate;
   s.lactate += (DT_H * (lactateTarget - s.lactate)) / (lactateFalling ? l.fallTauH : l.riseTauH);
 
@@ -71,7 +73,8 @@ export function stepMinute(
   s.urineMlPerKgH += (DT_H * (urineTarget - s.urineMlPerKgH)) / u.tauH;
   s.netFluidMl += inputs.fluidMl - s.urineMlPerKgH * weightKg * DT_H;
   const c = model.creatinine;
-  if (s.urineMlPerKgH < c.oliguriaBelowMlPerKgH) s.creatinine += DT_H * c.risePerH * (inputs.nephrotoxic ? c.nephrotoxicFactor : 1);
+  if (s.urineMlPerKgH < c.oliguriaBelowMlPerKgH)
+    s.creatinine += DT_H * c.risePerH * (inputs.nephrotoxic ? c.nephrotoxicFactor : 1);
 
   // 7. Consciousness: one GCS point per dropEveryMin of hypoperfusion; recovers once perfusion is restored.
   const g = model.gcs;

@@ -12,23 +12,32 @@ export const StateValue = z
     provenance: z.literal('synthetic').meta({ description: 'Values from the simulation are synthetic …' }),
     note: z.string().optional(),
     asReported: NumberFact.optional().meta({
-      description: '… unless they equal what the report gave (e.g. creatinine 0.80 at arrival): then this fact\'s provenance is shown.',
+      description:
+        "… unless they equal what the report gave (e.g. creatinine 0.80 at arrival): then this fact's provenance is shown.",
     }),
   })
   .meta({ description: 'A value that follows the patient: e.g. lactate at the moment of sampling.' });
 export type StateValue = z.infer<typeof StateValue>;
 
-const ComponentValue = z.union([fact(z.union([z.number(), z.string()]), 'A fixed result value with its provenance.'), StateValue]);
+const ComponentValue = z.union([
+  fact(z.union([z.number(), z.string()]), 'A fixed result value with its provenance.'),
+  StateValue,
+]);
 export type ComponentValue = z.infer<typeof ComponentValue>;
 
 export const CaseResult = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('panel'),
-    values: z.record(KebabId, ComponentValue).meta({ description: 'Values by component id (see the catalogue test).' }),
+    values: z
+      .record(KebabId, ComponentValue)
+      .meta({ description: 'Values by component id (see the catalogue test).' }),
     ranges: z
       .record(KebabId, z.strictObject({ low: z.number().optional(), high: z.number().optional() }))
       .optional()
-      .meta({ description: 'Reference ranges that differ from the catalogue for this lab (method-dependent assays).' }),
+      .meta({
+        description:
+          'Reference ranges that differ from the catalogue for this lab (method-dependent assays).',
+      }),
     comment: TextFact.optional(),
   }),
   z.strictObject({
@@ -58,10 +67,15 @@ export const CaseFile = z
     $schema: z.string().optional(),
     id: KebabId.meta({ description: 'Must match the file name (without .json).' }),
     title: z.string().min(1),
-    complaint: z.string().min(1).meta({ description: 'Presenting complaint, one line, for the case picker.' }),
+    complaint: z
+      .string()
+      .min(1)
+      .meta({ description: 'Presenting complaint, one line, for the case picker.' }),
     difficulty: z.enum(['introductory', 'intermediate', 'advanced']),
     estimatedMinutes: z.int().positive().meta({ description: 'Typical real minutes to play.' }),
-    kind: z.enum(['real-case', 'synthetic-teaching']).meta({ description: 'Whether the case is built on a published patient.' }),
+    kind: z
+      .enum(['real-case', 'synthetic-teaching'])
+      .meta({ description: 'Whether the case is built on a published patient.' }),
     source: z.strictObject({
       citation: z.string().min(1),
       file: z.string().optional().meta({ description: 'The verbatim report this case is built from.' }),
@@ -69,7 +83,7 @@ export const CaseFile = z
     }),
     setting: z.string().min(1).meta({ description: 'Where the learner is, for the briefing.' }),
     briefing: z.string().min(1),
-    horizonMin: z.int().positive().meta({ description: 'The patient\'s course is simulated to this minute.' }),
+    horizonMin: z.int().positive().meta({ description: "The patient's course is simulated to this minute." }),
     defaultSeed: z.int().min(0).default(1),
     patient: z.strictObject({
       ageYears: NumberFact,
@@ -85,10 +99,12 @@ export const CaseFile = z
     history: z
       .array(z.strictObject({ id: KebabId, question: z.string().min(1), answer: TextFact }))
       .meta({ description: 'Questions the learner can ask, each with the answer revealed when asked.' }),
-    exam: z
-      .record(KebabId, TextFact)
-      .meta({ description: 'Findings by exam region; a region the case leaves out is normal (catalogue text).' }),
-    results: z.record(KebabId, CaseResult).meta({ description: 'This patient\'s result for each test that has one.' }),
+    exam: z.record(KebabId, TextFact).meta({
+      description: 'Findings by exam region; a region the case leaves out is normal (catalogue text).',
+    }),
+    results: z
+      .record(KebabId, CaseResult)
+      .meta({ description: "This patient's result for each test that has one." }),
     testOverrides: z
       .record(
         KebabId,
@@ -100,10 +116,20 @@ export const CaseFile = z
       )
       .default({})
       .meta({ description: 'Timing that differs from the catalogue for this case (e.g. a slow culture).' }),
-    consultNotes: z.record(KebabId, TextFact).default({}).meta({ description: 'What each consultant says on arrival.' }),
+    consultNotes: z
+      .record(KebabId, TextFact)
+      .default({})
+      .meta({ description: 'What each consultant says on arrival.' }),
     physiology: ShockModel,
     diagnoses: z
-      .array(z.strictObject({ id: KebabId, label: z.string().min(1), correct: z.boolean(), explanation: z.string().min(1) }))
+      .array(
+        z.strictObject({
+          id: KebabId,
+          label: z.string().min(1),
+          correct: z.boolean(),
+          explanation: z.string().min(1),
+        }),
+      )
       .min(2)
       .meta({ description: 'The working diagnoses offered, correct ones and plausible distractors.' }),
     realCourse: z.strictObject({

@@ -3,7 +3,9 @@ import { z } from 'zod';
 /** Ids are kebab-case everywhere: in cases, the catalogue, scripts and the UI's data-action hooks. */
 export const KebabId = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: 'ids are kebab-case: lower-case letters, digits and single hyphens' })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
+    error: 'ids are kebab-case: lower-case letters, digits and single hyphens',
+  })
   .meta({ description: 'A kebab-case id, e.g. "blood-cultures".', examples: ['lactate', 'general-surgery'] });
 
 export const Provenance = z.enum(['source', 'corrected', 'synthetic']).meta({
@@ -16,11 +18,13 @@ export type Provenance = z.infer<typeof Provenance>;
 
 const factFields = {
   provenance: Provenance,
-  reported: z
-    .string()
-    .optional()
-    .meta({ description: 'The case report\'s own words for this fact, verbatim (required for "source" and "corrected").' }),
-  note: z.string().optional().meta({ description: 'Why the value is what it is: the repair made, or the basis of a synthetic value.' }),
+  reported: z.string().optional().meta({
+    description:
+      'The case report\'s own words for this fact, verbatim (required for "source" and "corrected").',
+  }),
+  note: z.string().optional().meta({
+    description: 'Why the value is what it is: the repair made, or the basis of a synthetic value.',
+  }),
 };
 
 /**
@@ -51,9 +55,18 @@ export type NumberFact = z.infer<typeof NumberFact>;
 /** Citation attached to every scoring rule. Confidence tags follow the clinical pack's addendum (§0). */
 export const Source = z
   .strictObject({
-    anchor: z.string().min(1).meta({ description: 'Anchor id from the clinical pack, e.g. "SSC26-R16-18", "NVO15".' }),
-    citation: z.string().min(1).meta({ description: 'The guideline or paper, as a reader would look it up.' }),
-    strength: z.string().optional().meta({ description: 'Strength and certainty as the guideline states them.' }),
+    anchor: z
+      .string()
+      .min(1)
+      .meta({ description: 'Anchor id from the clinical pack, e.g. "SSC26-R16-18", "NVO15".' }),
+    citation: z
+      .string()
+      .min(1)
+      .meta({ description: 'The guideline or paper, as a reader would look it up.' }),
+    strength: z
+      .string()
+      .optional()
+      .meta({ description: 'Strength and certainty as the guideline states them.' }),
     confidence: z.enum(['V1', 'V2', 'V3', 'U', 'K']).meta({
       description:
         'How well the anchor was checked (pack addendum §0): V1 primary page, V2 two sources, V3 one secondary, ' +

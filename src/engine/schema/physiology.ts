@@ -13,20 +13,36 @@ const frac = (description: string) => z.number().min(0).max(1).meta({ descriptio
 export const ActionRef = z
   .string()
   .regex(/^(examine|ask|order|treat|stop|consult|diagnose|dispose):[a-z0-9]+(-[a-z0-9]+)*$/, {
-    error: 'an action is "verb:id", e.g. "treat:ceftriaxone" (verbs: examine ask order treat stop consult diagnose dispose)',
+    error:
+      'an action is "verb:id", e.g. "treat:ceftriaxone" (verbs: examine ask order treat stop consult diagnose dispose)',
   })
-  .meta({ description: 'A learner action as "verb:id", the same as script actions and UI data-action hooks.', examples: ['treat:norepinephrine'] });
+  .meta({
+    description: 'A learner action as "verb:id", the same as script actions and UI data-action hooks.',
+    examples: ['treat:norepinephrine'],
+  });
 export type ActionRef = z.infer<typeof ActionRef>;
 
 export const Intervention = z
   .strictObject({
     trigger: ActionRef.meta({ description: 'The action that sets it going, e.g. "dispose:operating-room".' }),
-    label: z.string().min(1).meta({ examples: ['Operative drainage of the gluteal and presacral abscesses'] }),
+    label: z
+      .string()
+      .min(1)
+      .meta({ examples: ['Operative drainage of the gluteal and presacral abscesses'] }),
     afterMin: z.number().min(0).meta({ description: 'Minutes from the trigger until the procedure starts.' }),
-    durationMin: z.number().min(0).meta({ description: 'Minutes the procedure takes; the burden falls over this time.' }),
+    durationMin: z
+      .number()
+      .min(0)
+      .meta({ description: 'Minutes the procedure takes; the burden falls over this time.' }),
     burdenFactor: frac('Burden is multiplied by this over the procedure (0.5 halves it).'),
-    controlsSource: z.boolean().meta({ description: 'After it, antimicrobials kill at killPerHAfterSourceControl.' }),
-    inductionMapDropMmHg: z.number().min(0).default(0).meta({ description: 'MAP fall at anaesthetic induction (halved if a vasopressor runs).' }),
+    controlsSource: z
+      .boolean()
+      .meta({ description: 'After it, antimicrobials kill at killPerHAfterSourceControl.' }),
+    inductionMapDropMmHg: z
+      .number()
+      .min(0)
+      .default(0)
+      .meta({ description: 'MAP fall at anaesthetic induction (halved if a vasopressor runs).' }),
     inductionMin: z.number().min(0).default(0),
   })
   .meta({ description: 'A procedure that acts on the disease driver (drainage, PCI …).' });
@@ -38,17 +54,20 @@ export const Exposure = z
     label: z.string().min(1),
     mapBelow: z.number().optional().meta({ description: 'Counts minutes while MAP is below this.' }),
     spo2Below: z.number().optional().meta({ description: 'Counts minutes while SpO2 is below this.' }),
-    withoutRunning: z
-      .array(KebabId)
-      .default([])
-      .meta({ description: 'Only while none of these treatments is running (e.g. hypotension without a vasopressor).' }),
+    withoutRunning: z.array(KebabId).default([]).meta({
+      description: 'Only while none of these treatments is running (e.g. hypotension without a vasopressor).',
+    }),
   })
-  .meta({ description: 'A tally of minutes in a physiological condition, for scoring rules of type "exposure".' });
+  .meta({
+    description: 'A tally of minutes in a physiological condition, for scoring rules of type "exposure".',
+  });
 export type Exposure = z.infer<typeof Exposure>;
 
 export const ShockModel = z
   .strictObject({
-    model: z.literal('shock').meta({ description: 'The model family. "shock": infection/driver → vasoplegia → perfusion.' }),
+    model: z
+      .literal('shock')
+      .meta({ description: 'The model family. "shock": infection/driver → vasoplegia → perfusion.' }),
     mapTargetMmHg: pos('MAP target for this patient (SSC 2026 R13: 65; R14 allows 60–65 at age ≥ 65).'),
     painful: z.boolean().meta({ description: 'Uncontrolled pain raises HR until an analgesic acts.' }),
     initial: z.strictObject({
@@ -62,10 +81,15 @@ export const ShockModel = z
     }),
     driver: z.strictObject({
       growthPerH: n('Logistic growth rate of the burden without effective treatment (/h).'),
-      killLagMin: z.number().min(0).meta({ description: 'Minutes from the first effective dose until killing starts.' }),
+      killLagMin: z
+        .number()
+        .min(0)
+        .meta({ description: 'Minutes from the first effective dose until killing starts.' }),
       killPerH: n('Kill rate with an effective antimicrobial while the source is not controlled (/h).'),
       killPerHAfterSourceControl: n('Kill rate once the source is controlled (/h).'),
-      effectiveTreatments: z.array(KebabId).meta({ description: 'Treatments that act on this patient\'s organism.' }),
+      effectiveTreatments: z
+        .array(KebabId)
+        .meta({ description: "Treatments that act on this patient's organism." }),
     }),
     severity: z.strictObject({
       base: n('Severity the burden settles towards at burden 0.'),
@@ -80,7 +104,9 @@ export const ShockModel = z
       durableFraction: frac('Share of each mL of crystalloid that stays; the rest is a transient pool.'),
       transientHalfLifeMin: pos('Half-life of the transient pool (min).'),
       responsiveDeficitMl: pos('Deficit at which the patient is fully fluid-responsive.'),
-      overloadFromMlPerKg: pos('Net balance (mL/kg) beyond which each overloadStepMl lowers SpO2 and raises RR.'),
+      overloadFromMlPerKg: pos(
+        'Net balance (mL/kg) beyond which each overloadStepMl lowers SpO2 and raises RR.',
+      ),
       overloadStepMl: pos('mL per step of overload.'),
       overloadMinSeverity: frac('Overload only harms while severity is above this (capillary leak).'),
     }),
@@ -93,7 +119,10 @@ export const ShockModel = z
       acidFromLactate: n('Lactate above which acidosis depresses MAP.'),
       acidPerLactate: n('MAP fall per mmol/L above acidFromLactate.'),
     }),
-    pulsePressure: z.strictObject({ base: n('Pulse pressure at severity 0.'), perSeverity: n('Change per unit severity.') }),
+    pulsePressure: z.strictObject({
+      base: n('Pulse pressure at severity 0.'),
+      perSeverity: n('Change per unit severity.'),
+    }),
     hr: z.strictObject({
       base: n('Heart rate at severity 0.'),
       perSeverity: n('Beats/min per unit severity.'),
@@ -129,7 +158,11 @@ export const ShockModel = z
       risePerH: z.number().min(0),
       nephrotoxicFactor: pos('Rise multiplier after a nephrotoxic drug.'),
     }),
-    crt: z.strictObject({ base: pos('Capillary refill (s) when well perfused.'), perMap: n('Added seconds at 20 mmHg below target.'), perVolume: n('Added seconds at full deficit and severity 1.') }),
+    crt: z.strictObject({
+      base: pos('Capillary refill (s) when well perfused.'),
+      perMap: n('Added seconds at 20 mmHg below target.'),
+      perVolume: n('Added seconds at full deficit and severity 1.'),
+    }),
     temperature: z.strictObject({ base: n('°C with no disease.'), perBurden: n('°C per unit burden.') }),
     respiratory: z.strictObject({
       rrBase: n('Breaths/min at severity 0.'),
@@ -157,6 +190,21 @@ export const ShockModel = z
   .meta({ description: 'Physiology parameters (clinical pack §4.3, teaching grade).' });
 export type ShockModel = z.infer<typeof ShockModel>;
 
-export const STATE_VARIABLES = ['lactate', 'creatinine', 'map', 'sbp', 'dbp', 'hr', 'rr', 'spo2', 'temp', 'gcs', 'crt', 'urine'] as const;
-export const StateVariable = z.enum(STATE_VARIABLES).meta({ description: 'A simulated value a result can be read from.' });
+export const STATE_VARIABLES = [
+  'lactate',
+  'creatinine',
+  'map',
+  'sbp',
+  'dbp',
+  'hr',
+  'rr',
+  'spo2',
+  'temp',
+  'gcs',
+  'crt',
+  'urine',
+] as const;
+export const StateVariable = z
+  .enum(STATE_VARIABLES)
+  .meta({ description: 'A simulated value a result can be read from.' });
 export type StateVariable = z.infer<typeof StateVariable>;

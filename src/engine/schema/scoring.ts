@@ -5,10 +5,13 @@ import { ActionRef } from './physiology.ts';
 const common = {
   id: KebabId,
   label: z.string().min(1).meta({ description: 'What the learner is scored on, as the debrief shows it.' }),
-  category: z
-    .enum(['guideline', 'concordance', 'outcome', 'harm', 'cost'])
-    .meta({ description: 'guideline: evidence-based care; concordance: what the real team did; harm: penalties.' }),
-  rationale: z.string().min(1).meta({ description: 'Why this matters, in a sentence or two, for the debrief.' }),
+  category: z.enum(['guideline', 'concordance', 'outcome', 'harm', 'cost']).meta({
+    description: 'guideline: evidence-based care; concordance: what the real team did; harm: penalties.',
+  }),
+  rationale: z
+    .string()
+    .min(1)
+    .meta({ description: 'Why this matters, in a sentence or two, for the debrief.' }),
   source: Source,
 };
 const points = z.number().positive().meta({ description: 'Points available for this item.' });
@@ -23,7 +26,9 @@ const Anchor = z
   .union([
     z.literal('arrival'),
     z.strictObject({
-      resultOf: KebabId.meta({ description: 'Time is counted from when this test\'s first result is available.' }),
+      resultOf: KebabId.meta({
+        description: "Time is counted from when this test's first result is available.",
+      }),
     }),
   ])
   .meta({ description: '"arrival", or { "resultOf": test } (falls back to arrival if never resulted).' });
@@ -35,13 +40,15 @@ export const ScoringRule = z.discriminatedUnion('type', [
     points,
     actions,
     occurrence: z.int().min(1).default(1).meta({ description: 'Which occurrence counts (2 = a repeat).' }),
-    minGapMin: z
-      .number()
-      .min(0)
-      .default(0)
-      .meta({ description: 'An occurrence only counts this long after the previous counted one (a real repeat, not a duplicate).' }),
+    minGapMin: z.number().min(0).default(0).meta({
+      description:
+        'An occurrence only counts this long after the previous counted one (a real repeat, not a duplicate).',
+    }),
     from: Anchor.default('arrival'),
-    bands: z.array(Band).min(1).meta({ description: 'Credit by delay; the first band whose withinMin is met wins.' }),
+    bands: z
+      .array(Band)
+      .min(1)
+      .meta({ description: 'Credit by delay; the first band whose withinMin is met wins.' }),
   }),
   z.strictObject({
     ...common,
@@ -54,12 +61,19 @@ export const ScoringRule = z.discriminatedUnion('type', [
     ...common,
     type: z.literal('regimen'),
     points,
-    withinMin: z.number().positive().optional().meta({ description: 'Only actions up to this minute count.' }),
+    withinMin: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: 'Only actions up to this minute count.' }),
     tiers: z
       .array(
         z.strictObject({
           label: z.string().min(1),
-          requires: z.array(actions).min(1).meta({ description: 'Each group must have at least one of its actions done.' }),
+          requires: z
+            .array(actions)
+            .min(1)
+            .meta({ description: 'Each group must have at least one of its actions done.' }),
           fraction: z.number().min(0).max(1),
         }),
       )
@@ -82,7 +96,9 @@ export const ScoringRule = z.discriminatedUnion('type', [
     type: z.literal('exposure'),
     points,
     exposure: KebabId.meta({ description: 'An exposure id from physiology.exposures.' }),
-    bands: z.array(z.strictObject({ atMostMin: z.number().min(0), fraction: z.number().min(0).max(1) })).min(1),
+    bands: z
+      .array(z.strictObject({ atMostMin: z.number().min(0), fraction: z.number().min(0).max(1) }))
+      .min(1),
   }),
   z.strictObject({
     ...common,
@@ -91,8 +107,14 @@ export const ScoringRule = z.discriminatedUnion('type', [
     actions,
     onlyIf: z
       .strictObject({
-        mapBelow: z.number().optional().meta({ description: 'Only if MAP was below this when the action was taken.' }),
-        before: z.array(ActionRef).optional().meta({ description: 'Only if none of these had been done yet.' }),
+        mapBelow: z
+          .number()
+          .optional()
+          .meta({ description: 'Only if MAP was below this when the action was taken.' }),
+        before: z
+          .array(ActionRef)
+          .optional()
+          .meta({ description: 'Only if none of these had been done yet.' }),
         without: z.array(ActionRef).optional().meta({ description: 'Only if none of these was ever done.' }),
       })
       .optional(),
@@ -100,7 +122,9 @@ export const ScoringRule = z.discriminatedUnion('type', [
   z.strictObject({
     ...common,
     type: z.literal('unnecessary-tests'),
-    indicated: z.array(KebabId).meta({ description: 'Tests that are defensible here; any other test costs.' }),
+    indicated: z
+      .array(KebabId)
+      .meta({ description: 'Tests that are defensible here; any other test costs.' }),
     penaltyEach: penalty,
     maxPenalty: penalty,
   }),

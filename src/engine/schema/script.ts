@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { KebabId } from './fact.ts';
 
-export const VERBS = ['examine', 'ask', 'order', 'treat', 'stop', 'consult', 'diagnose', 'dispose', 'end'] as const;
+export const VERBS = [
+  'examine',
+  'ask',
+  'order',
+  'treat',
+  'stop',
+  'consult',
+  'diagnose',
+  'dispose',
+  'end',
+] as const;
 export type Verb = (typeof VERBS)[number];
 
 /** One learner action in a script: the same verbs and ids as the UI's data-action hooks. */
@@ -10,11 +20,20 @@ export const ScriptAction = z
     at: z.int().min(0).meta({ description: 'Whole minutes since arrival.' }),
     do: z.enum(VERBS),
     id: KebabId.optional(),
-    dose: z.number().positive().optional().meta({ description: 'For "treat": the dose in the catalogue\'s dose unit.' }),
+    dose: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: 'For "treat": the dose in the catalogue\'s dose unit.' }),
   })
   .check((ctx) => {
     if (ctx.value.do !== 'end' && ctx.value.id === undefined) {
-      ctx.issues.push({ code: 'custom', input: ctx.value, path: ['id'], message: `"${ctx.value.do}" needs an "id"` });
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        path: ['id'],
+        message: `"${ctx.value.do}" needs an "id"`,
+      });
     }
   });
 export type ScriptAction = z.infer<typeof ScriptAction>;

@@ -36,7 +36,11 @@ interface Done {
 }
 
 function doneActions(ctx: CaseContext): Done[] {
-  return ctx.log.flatMap((entry, index) => (entry.accepted ? [{ ref: `${entry.action.do}:${entry.action.id}`, atMin: entry.atMin, index, entry }] : []));
+  return ctx.log.flatMap((entry, index) =>
+    entry.accepted
+      ? [{ ref: `${entry.action.do}:${entry.action.id}`, atMin: entry.atMin, index, entry }]
+      : [],
+  );
 }
 
 /**
@@ -49,7 +53,16 @@ export function scoreCase(resolved: ResolvedCase, ctx: CaseContext): Score {
   const items = resolved.data.scoring.rules.map((rule): ScoreItem => {
     const { earned, reason } = evaluate(rule, resolved, ctx, done, harmed);
     const max = 'points' in rule ? rule.points : 0;
-    return { id: rule.id, label: rule.label, category: rule.category, earned: round1(earned), max, reason, rationale: rule.rationale, source: rule.source };
+    return {
+      id: rule.id,
+      label: rule.label,
+      category: rule.category,
+      earned: round1(earned),
+      max,
+      reason,
+      rationale: rule.rationale,
+      source: rule.source,
+    };
   });
   const max = items.reduce((sum, item) => sum + item.max, 0);
   const total = items.reduce((sum, item) => sum + item.earned, 0);
@@ -79,59 +92,99 @@ function evaluate(
   switch (rule.type) {
     case 'timed': {
       const hit = occurrences(matching(rule.actions), rule.minGapMin)[rule.occurrence - 1];
-      if (hit === undefined) return { earned: 0, reason: rule.occurrence > 1 ? 'Not repeated.' : 'Not done.' };
+      if (hit === undefined)
+        return { earned: 0, reason: rule.occurrence > 1 ? 'Not repeated.' : 'Not done.' };
       const anchor = anchorMinute(rule.from, ctx);
       const delay = Math.max(0, hit.atMin - anchor.atMin);
       const band = rule.bands.find((b) => delay <= b.withinMin);
       const fraction = band?.fraction ?? 0;
-      return { earned: rule.points * fraction, reason: `${hit.ref} at ${minutes(delay)} after ${anchor.what}${band === undefined ? ', too late for credit' : ''}.` };
+      return {
+        earned: rule.points * fraction,
+        reason: `${hit.ref} at ${minutes(delay)} after ${anchor.what}${band === undefined ? ', too late for credit' : ''}.`,
+      };
     }
     case 'sequence': {
       const first = matching(rule.first)[0];
       const then = matching(rule.then)[0];
       if (then === undefined) return { earned: 0, reason: `${anyOf(rule.then)} not done.` };
-      if (first === undefined) return { earned: 0, reason: `${anyOf(rule.first)} never done (${then.ref} at ${minutes(then.atMin)}).` };
-      if (first.index > then.index) return { earned: 0, reason: `${then.ref} (${minutes(then.atMin)}) came before ${first.ref} (${minutes(first.atMin)}).` };
-      return { earned: rule.points, reason: `${first.ref} (${minutes(first.atMin)}) before ${then.ref} (${minutes(then.atMin)}).` };
+      if (first === undefined)
+        return {
+          earned: 0,
+          reason: `${anyOf(rule.first)} never done (${then.ref} at ${minutes(then.atMin)}).`,
+        };
+      if (first.index > then.index)
+        return {
+          earned: 0,
+          reason: `${then.ref} (${minutes(then.atMin)}) came before ${first.ref} (${minutes(first.atMin)}).`,
+        };
+      return {
+        earned: rule.points,
+        reason: `${first.ref} (${minutes(first.atMin)}) before ${then.ref} (${minutes(then.atMin)}).`,
+      };
     }
     case 'regimen': {
-      const refs = new Set(done.filter((d) => rule.withinMin === undefined || d.atMin <= rule.withinMin).map((d) => d.ref));
+      const refs = new Set(
+        done.filter((d) => rule.withinMin === undefined || d.atMin <= rule.withinMin).map((d) => d.ref),
+      );
       const tier = rule.tiers.find((t) => t.requires.every((group) => group.some((ref) => refs.has(ref))));
-      return tier === undefined ? { earned: 0, reason: 'Not done.' } : { earned: rule.points * tier.fraction, reason: `${tier.label}.` };
+      return tier === undefined
+        ? { earned: 0, reason: 'Not done.' }
+        : { earned: rule.points * tier.fraction, reason: `${tier.label}.` };
     }
     case 'cumulative-volume': {
       const ml = volumeGiven(resolved, ctx, rule.treatments, rule.withinMin);
       const perKg = ml / resolved.data.patient.weightKg.value;
       const band = rule.bands.find((b) => perKg >= b.atLeastMlPerKg);
-      return { earned: rule.points * (band?.fraction ?? 0), reason: `${String(Math.round(ml))} mL (${String(round1(perKg))} mL/kg) by ${minutes(rule.withinMin)}.` };
+      return {
+        earned: rule.points * (band?.fraction ?? 0),
+        reason: `${String(Math.round(ml))} mL (${String(round1(perKg))} mL/kg) by ${minutes(rule.withinMin)}.`,
+      };
     }
     case 'exposure': {
       const spent = ctx.exposureMin[rule.exposure] ?? 0;
       const band = rule.bands.find((b) => spent <= b.atMostMin);
-      const what = resolved.data.physiology.exposures.find((e) => e.id === rule.exposure)?.label ?? rule.exposure;
+      const what =
+        resolved.data.physiology.exposures.find((e) => e.id === rule.exposure)?.label ?? rule.exposure;
       return { earned: rule.points * (band?.fraction ?? 0), reason: `${minutes(spent)}: ${what}.` };
     }
     case 'harm': {
       const hit = matching(rule.actions).find((d) => harmApplies(rule, d, done));
-      return hit === undefined ? { earned: 0, reason: 'Avoided.' } : { earned: -rule.penalty, reason: `${hit.ref} at ${minutes(hit.atMin)}.` };
+      return hit === undefined
+        ? { earned: 0, reason: 'Avoided.' }
+        : { earned: -rule.penalty, reason: `${hit.ref} at ${minutes(hit.atMin)}.` };
     }
     case 'unnecessary-tests': {
       const extra = [
         ...new Set(
-          done.filter((d) => d.entry.action.do === 'order' && !rule.indicated.includes(d.entry.action.id) && !harmed.has(d.ref)).map((d) => d.entry.action.id),
+          done
+            .filter(
+              (d) =>
+                d.entry.action.do === 'order' &&
+                !rule.indicated.includes(d.entry.action.id) &&
+                !harmed.has(d.ref),
+            )
+            .map((d) => d.entry.action.id),
         ),
       ];
       if (extra.length === 0) return { earned: 0, reason: 'No test without an indication.' };
       const cost = extra.reduce((sum, id) => sum + (resolved.catalog.tests[id]?.costUsd ?? 0), 0);
-      return { earned: -Math.min(rule.maxPenalty, extra.length * rule.penaltyEach), reason: `${extra.join(', ')} (about $${String(cost)}).` };
+      return {
+        earned: -Math.min(rule.maxPenalty, extra.length * rule.penaltyEach),
+        reason: `${extra.join(', ')} (about $${String(cost)}).`,
+      };
     }
     case 'diagnosis':
-      return ctx.diagnoses.includes(rule.diagnosis) ? { earned: rule.points, reason: 'Named.' } : { earned: 0, reason: 'Not named.' };
+      return ctx.diagnoses.includes(rule.diagnosis)
+        ? { earned: rule.points, reason: 'Named.' }
+        : { earned: 0, reason: 'Not named.' };
     case 'disposition': {
       const id = ctx.disposition?.id;
       const tier = rule.tiers.find((t) => t.disposition === id);
       if (id === undefined) return { earned: 0, reason: 'No disposition decided.' };
-      return { earned: rule.points * (tier?.fraction ?? 0), reason: `${resolved.catalog.dispositions[id]?.name ?? id} at ${minutes(ctx.disposition?.atMin ?? 0)}.` };
+      return {
+        earned: rule.points * (tier?.fraction ?? 0),
+        reason: `${resolved.catalog.dispositions[id]?.name ?? id} at ${minutes(ctx.disposition?.atMin ?? 0)}.`,
+      };
     }
     case 'outcome':
       return ctx.deathAtMin === null
@@ -142,7 +195,8 @@ function evaluate(
   }
 }
 
-const anyOf = (refs: readonly string[]) => (refs.length === 1 ? (refs[0] ?? '') : `${refs[0] ?? ''} (or an alternative)`);
+const anyOf = (refs: readonly string[]) =>
+  refs.length === 1 ? (refs[0] ?? '') : `${refs[0] ?? ''} (or an alternative)`;
 
 /** Occurrences at least `gapMin` apart: ordering lactate and a blood gas together is one measurement, not a repeat. */
 function occurrences(hits: Done[], gapMin: number): Done[] {
@@ -154,7 +208,10 @@ function occurrences(hits: Done[], gapMin: number): Done[] {
   return counted;
 }
 
-function anchorMinute(from: Extract<ScoringRule, { type: 'timed' }>['from'], ctx: CaseContext): { atMin: number; what: string } {
+function anchorMinute(
+  from: Extract<ScoringRule, { type: 'timed' }>['from'],
+  ctx: CaseContext,
+): { atMin: number; what: string } {
   if (from === 'arrival') return { atMin: 0, what: 'arrival' };
   const order = ctx.orders.find((o) => o.testId === from.resultOf);
   if (order === undefined) return { atMin: 0, what: `arrival (${from.resultOf} never ordered)` };
@@ -165,13 +222,19 @@ function harmApplies(rule: Extract<ScoringRule, { type: 'harm' }>, hit: Done, do
   const when = rule.onlyIf;
   if (when === undefined) return true;
   if (when.mapBelow !== undefined && !(hit.entry.mapAtAction < when.mapBelow)) return false;
-  if (when.before !== undefined && done.some((d) => d.index < hit.index && when.before?.includes(d.ref))) return false;
+  if (when.before !== undefined && done.some((d) => d.index < hit.index && when.before?.includes(d.ref)))
+    return false;
   if (when.without !== undefined && done.some((d) => when.without?.includes(d.ref))) return false;
   return true;
 }
 
 /** mL of the given treatments actually run in by `byMin` (boluses run at their rate; a stop cuts them short). */
-export function volumeGiven(resolved: ResolvedCase, ctx: CaseContext, treatmentIds: readonly string[], byMin: number): number {
+export function volumeGiven(
+  resolved: ResolvedCase,
+  ctx: CaseContext,
+  treatmentIds: readonly string[],
+  byMin: number,
+): number {
   let total = 0;
   for (const given of ctx.treatments) {
     if (!treatmentIds.includes(given.treatmentId) || given.atMin > byMin) continue;

@@ -1,0 +1,53 @@
+// @ts-check
+import js from '@eslint/js';
+import vitest from '@vitest/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'coverage', 'tmp', 'cases/*.schema.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  ...tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: false }],
+    },
+  },
+  {
+    // The engine stays pure: no wall clock, no unseeded randomness, no timers, no DOM, no Phaser or howler.
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'setTimeout',
+        'setInterval',
+        'requestAnimationFrame',
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Simulated time moves only by events.' },
+        { object: 'Math', property: 'random', message: 'Use the seeded PRNG in src/engine/rng.ts.' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['phaser', 'howler', '**/ui/**', '**/game/**', '**/app/**', '**/cli/**', 'node:*'] },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.ts'],
+    ...vitest.configs.recommended,
+    rules: { ...vitest.configs.recommended.rules, 'vitest/valid-expect': ['error', { maxArgs: 2 }] },
+  },
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  prettier,
+);
