@@ -90,12 +90,7 @@ describe('problems are reported where they are, all at once', () => {
 
   it('an id that nothing defines is named, with the nearest valid ids', () => {
     const problems = problemsOf(
-      loadEdited((t) =>
-        t.replace(
-          '"actions": [\n          "treat:ceftriaxone"',
-          '"actions": [\n          "treat:ceftriaxon"',
-        ),
-      ),
+      loadEdited((t) => t.replace(/("actions": \[\s*)"treat:ceftriaxone"/, '$1"treat:ceftriaxon"')),
     );
     expect(problems).toHaveLength(1);
     expect(problems[0]?.message).toBe(
