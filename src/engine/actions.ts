@@ -1,11 +1,12 @@
 import { bolusEndsAt, vitalsNow } from './advance.ts';
 import { isRunning } from './care.ts';
-import type {
-  CaseContext,
-  LearnerAction,
-  ProcedureRecord,
-  TimelineEntry,
-  TreatmentRecord,
+import {
+  update,
+  type CaseContext,
+  type LearnerAction,
+  type ProcedureRecord,
+  type TimelineEntry,
+  type TreatmentRecord,
 } from './context.ts';
 import type { ResolvedCase } from './load/load-case.ts';
 import { didYouMean } from './load/suggest.ts';
@@ -90,23 +91,21 @@ export function applyAction(ctx: CaseContext, resolved: ResolvedCase, action: Le
   const mapAtAction = Math.round(ctx.vitals.map);
   const reason = checkAction(resolved, action) ?? checkNow(ctx, action);
   if (reason !== null) {
-    return {
-      ...ctx,
+    return update(ctx, {
       log: [...ctx.log, { atMin: now, action, accepted: false, reason, mapAtAction }],
       timeline: [
         ...ctx.timeline,
         { atMin: now, kind: 'refused', text: `Not done: ${reason}.`, ref: `${action.do}:${action.id}` },
       ],
-    };
+    });
   }
   const changes = perform(ctx, resolved, action);
   const procedures = proceduresFor(ctx, resolved, `${action.do}:${action.id}`);
-  return {
-    ...ctx,
+  return update(ctx, {
     ...changes,
     log: [...ctx.log, { atMin: now, action, accepted: true, mapAtAction }],
     ...(procedures.length > 0 ? { procedures: [...ctx.procedures, ...procedures] } : {}),
-  };
+  });
 }
 
 /** What an accepted action changes in the context (only the changed fields, merged once by the caller). */

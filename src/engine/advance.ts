@@ -1,6 +1,12 @@
 import { eventMinutes, inputBreakpoints } from './breakpoints.ts';
 import { inputsAt, isRunning } from './care.ts';
-import type { CaseContext, OrderRecord, TimelineEntry, TracePoint } from './context.ts';
+import {
+  update,
+  type CaseContext,
+  type OrderRecord,
+  type TimelineEntry,
+  type TracePoint,
+} from './context.ts';
 import type { ResolvedCase } from './load/load-case.ts';
 import { meanArterialPressure, observe, oxygenSaturation, type Vitals } from './physiology/observe.ts';
 import { copyPatient } from './physiology/state.ts';
@@ -134,8 +140,7 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
       break;
     }
   }
-  return {
-    ...ctx,
+  return update(ctx, {
     nowMin: minute,
     patient,
     vitals,
@@ -145,7 +150,7 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
     exposureMin,
     alarms,
     deathAtMin,
-  };
+  });
 }
 
 type Note = (atMin: number, kind: TimelineEntry['kind'], text: string, ref?: string) => void;

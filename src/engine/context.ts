@@ -98,6 +98,38 @@ export interface CaseContext {
   deathAtMin: number | null;
 }
 
+/**
+ * The play with some fields replaced. Every play state is built here, as one literal with every field in the
+ * same order, so V8 gives all of them one hidden class; spreading partial updates of varying shapes instead made
+ * each copy several times slower (BENCHMARKS.md).
+ */
+export function update(ctx: CaseContext, c: Partial<CaseContext>): CaseContext {
+  return {
+    caseId: c.caseId ?? ctx.caseId,
+    seed: c.seed ?? ctx.seed,
+    rngState: c.rngState ?? ctx.rngState,
+    nowMin: c.nowMin ?? ctx.nowMin,
+    patient: c.patient ?? ctx.patient,
+    vitals: c.vitals ?? ctx.vitals,
+    log: c.log ?? ctx.log,
+    orders: c.orders ?? ctx.orders,
+    treatments: c.treatments ?? ctx.treatments,
+    consults: c.consults ?? ctx.consults,
+    asked: c.asked ?? ctx.asked,
+    examined: c.examined ?? ctx.examined,
+    diagnoses: c.diagnoses ?? ctx.diagnoses,
+    procedures: c.procedures ?? ctx.procedures,
+    exposureMin: c.exposureMin ?? ctx.exposureMin,
+    alarms: c.alarms ?? ctx.alarms,
+    timeline: c.timeline ?? ctx.timeline,
+    trace: c.trace ?? ctx.trace,
+    // null is a real value for these three, so only a key that is present replaces them
+    disposition: 'disposition' in c ? (c.disposition ?? null) : ctx.disposition,
+    ended: 'ended' in c ? (c.ended ?? null) : ctx.ended,
+    deathAtMin: 'deathAtMin' in c ? (c.deathAtMin ?? null) : ctx.deathAtMin,
+  };
+}
+
 /** Revealed findings a view can show, with provenance. */
 export interface Finding {
   id: string;
@@ -108,7 +140,7 @@ export interface Finding {
 
 export function initialContext(resolved: ResolvedCase, seed: number, vitals: Vitals): CaseContext {
   const model = resolved.data.physiology;
-  return {
+  const start: CaseContext = {
     caseId: resolved.data.id,
     seed,
     rngState: seedRng(seed),
@@ -131,4 +163,5 @@ export function initialContext(resolved: ResolvedCase, seed: number, vitals: Vit
     ended: null,
     deathAtMin: null,
   };
+  return update(start, {});
 }

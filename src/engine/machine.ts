@@ -1,7 +1,7 @@
 import { assign, setup } from 'xstate';
 import { applyAction } from './actions.ts';
 import { advanceTo, tracePoint, vitalsNow } from './advance.ts';
-import { initialContext, type CaseContext, type EndReason, type LearnerAction } from './context.ts';
+import { initialContext, update, type CaseContext, type EndReason, type LearnerAction } from './context.ts';
 import type { ResolvedCase } from './load/load-case.ts';
 import { observe } from './physiology/observe.ts';
 import { initialPatient, NO_INPUTS } from './physiology/state.ts';
@@ -42,9 +42,9 @@ export function nextResultAt(ctx: CaseContext): number | null {
 /** End the learner's part and simulate the rest of the course to the horizon with what they started. */
 function finish(ctx: CaseContext, resolved: ResolvedCase, reason: EndReason): CaseContext {
   const ended = ctx.ended ?? { reason, atMin: ctx.nowMin };
-  const projected = advanceTo({ ...ctx, ended }, resolved, resolved.data.horizonMin);
+  const projected = advanceTo(update(ctx, { ended }), resolved, resolved.data.horizonMin);
   return projected.deathAtMin !== null && ctx.ended === null && reason !== 'disposition'
-    ? { ...projected, ended: { reason: 'death', atMin: projected.deathAtMin } }
+    ? update(projected, { ended: { reason: 'death', atMin: projected.deathAtMin } })
     : projected;
 }
 
@@ -70,7 +70,9 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
   return setup({
     types: { context: {} as MachineContext, events: {} as CaseEvent },
     actions: {
-      begin: assign(({ context: { play } }) => ({ play: { ...play, trace: [tracePoint(0, play.vitals)] } })),
+      begin: assign(({ context: { play } }) => ({
+        play: update(play, { trace: [tracePoint(0, play.vitals)] }),
+      })),
       advance: assign(({ context: { play }, event }) => {
         if (event.type !== 'ADVANCE') return {};
         return {
@@ -85,7 +87,11 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
       }),
       act: assign(({ context: { play }, event }) => {
         if (event.type !== 'ACT') return {};
-        const acted = applyAction({ ...play, vitals: vitalsNow(play, resolved) }, resolved, event.action);
+        const acted = applyAction(
+          update(play, { vitals: vitalsNow(play, resolved) }),
+          resolved,
+          event.action,
+        );
         return { play: acted.ended !== null ? finish(acted, resolved, 'disposition') : acted };
       }),
       step: assign(({ context: { play }, event }) => {
@@ -93,7 +99,7 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
         let next = settle(advanceTo(play, resolved, Math.min(horizon, Math.floor(event.atMin))), resolved);
         for (const action of event.actions) {
           if (next.ended !== null) break;
-          next = applyAction({ ...next, vitals: vitalsNow(next, resolved) }, resolved, action);
+          next = applyAction(update(next, { vitals: vitalsNow(next, resolved) }), resolved, action);
           if (next.ended !== null) next = finish(next, resolved, 'disposition');
         }
         return { play: next };

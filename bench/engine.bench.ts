@@ -1,0 +1,30 @@
+// npm run bench — how fast the engine plays and loads the first case. Figures go in BENCHMARKS.md.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bench, describe } from 'vitest';
+import { loadCase, loadCatalog, playScript, Script } from '../src/engine/index.ts';
+import { CASE_PATH, ROOT, caseText, catalogFiles, loadFirstCase } from '../tests/support/load.ts';
+
+const resolved = loadFirstCase();
+const script = (file: string) => Script.parse(JSON.parse(readFileSync(join(ROOT, file), 'utf8')));
+const guideline = script('tests/fixtures/scripts/guideline-path.json');
+const nothing = script('tests/fixtures/scripts/no-treatment.json');
+const text = caseText();
+const catalog = catalogFiles();
+
+describe('full scripted plays of the first case (arrival to the 12 h horizon)', () => {
+  bench('guideline path (24 actions, drainage at 3 h)', () => {
+    playScript(resolved, guideline);
+  });
+  bench('no treatment (death at about 9.6 h)', () => {
+    playScript(resolved, nothing);
+  });
+});
+
+describe('loading', () => {
+  bench('load + validate catalogue and case (parse, zod, cross-references, calibration)', () => {
+    const loaded = loadCatalog(catalog);
+    if (!loaded.ok) throw new Error('catalogue');
+    if (!loadCase({ name: CASE_PATH, text }, loaded.value).ok) throw new Error('case');
+  });
+});
