@@ -10,15 +10,25 @@ const script = (file: string) => Script.parse(JSON.parse(readFileSync(join(ROOT,
 const guideline = script('tests/fixtures/scripts/guideline-path.json');
 const nothing = script('tests/fixtures/scripts/no-treatment.json');
 const text = caseText();
+/** Long enough runs for stable figures on a shared 2-core machine. */
+const OPTIONS = { time: 3000, warmupTime: 1000 };
 const catalog = catalogFiles();
 
 describe('full scripted plays of the first case (arrival to the 12 h horizon)', () => {
-  bench('guideline path (24 actions, drainage at 3 h)', () => {
-    playScript(resolved, guideline);
-  });
-  bench('no treatment (death at about 9.6 h)', () => {
-    playScript(resolved, nothing);
-  });
+  bench(
+    'guideline path (24 actions, drainage at 3 h)',
+    () => {
+      playScript(resolved, guideline);
+    },
+    OPTIONS,
+  );
+  bench(
+    'no treatment (death at about 9.6 h)',
+    () => {
+      playScript(resolved, nothing);
+    },
+    OPTIONS,
+  );
 });
 
 describe('loading', () => {

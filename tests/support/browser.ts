@@ -1,0 +1,44 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { ROOT } from './load.ts';
+
+/** Debian's Chromium; no test tool downloads a browser of its own. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+}
+
+/** Build the site into a temporary folder and serve it on a free local port. */
+export async function serveBuiltSite(): Promise<{ url: string; server: PreviewServer }> {
+  const outDir = mkdtempSync(join(tmpdir(), 'bedside-dist-'));
+  await build({ root: ROOT, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  const server = await preview({
+    root: ROOT,
+    logLevel: 'silent',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1' },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (url === undefined) throw new Error('preview server has no URL');
+  return { url, server };
+}
+
+export async function launch(): Promise<Browser> {
+  requireChromium();
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+}
