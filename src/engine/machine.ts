@@ -13,6 +13,8 @@ export type CaseEvent =
   | { type: 'ACT'; action: LearnerAction }
   /** A replay step: move to atMin, then take these actions in order (one event for a whole script minute). */
   | { type: 'STEP'; atMin: number; actions: LearnerAction[] }
+  /** A whole action log folded in one event (saved plays, the CLI): the same reducers as STEP, in order. */
+  | { type: 'REPLAY'; steps: ReplayStep[] }
   | { type: 'END' };
 
 /**
@@ -22,6 +24,13 @@ export type CaseEvent =
  */
 export interface MachineContext {
   play: CaseContext;
+}
+
+/** One minute of an action log: the actions taken at atMin, then "end" if the learner ended there. */
+export interface ReplayStep {
+  atMin: number;
+  actions: LearnerAction[];
+  end: boolean;
 }
 
 export interface CaseMachineOptions {
@@ -46,6 +55,20 @@ function finish(ctx: CaseContext, resolved: ResolvedCase, reason: EndReason): Ca
   return projected.deathAtMin !== null && ctx.ended === null && reason !== 'disposition'
     ? update(projected, { ended: { reason: 'death', atMin: projected.deathAtMin } })
     : projected;
+}
+
+/** Move to the step's minute, take its actions in order, end if the learner ended there. */
+function replayStep(play: CaseContext, resolved: ResolvedCase, step: ReplayStep): CaseContext {
+  let next = settle(
+    advanceTo(play, resolved, Math.min(resolved.data.horizonMin, Math.floor(step.atMin))),
+    resolved,
+  );
+  for (const action of step.actions) {
+    if (next.ended !== null) return next;
+    next = applyAction(update(next, { vitals: vitalsNow(next, resolved) }), resolved, action);
+    if (next.ended !== null) return finish(next, resolved, 'disposition');
+  }
+  return step.end && next.ended === null ? finish(next, resolved, 'learner') : next;
 }
 
 /** After time moves: a death or the horizon ends the case. */
@@ -94,13 +117,17 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
         );
         return { play: acted.ended !== null ? finish(acted, resolved, 'disposition') : acted };
       }),
-      step: assign(({ context: { play }, event }) => {
-        if (event.type !== 'STEP') return {};
-        let next = settle(advanceTo(play, resolved, Math.min(horizon, Math.floor(event.atMin))), resolved);
-        for (const action of event.actions) {
+      step: assign(({ context: { play }, event }) =>
+        event.type === 'STEP'
+          ? { play: replayStep(play, resolved, { atMin: event.atMin, actions: event.actions, end: false }) }
+          : {},
+      ),
+      replay: assign(({ context: { play }, event }) => {
+        if (event.type !== 'REPLAY') return {};
+        let next = play;
+        for (const step of event.steps) {
           if (next.ended !== null) break;
-          next = applyAction(update(next, { vitals: vitalsNow(next, resolved) }), resolved, action);
-          if (next.ended !== null) next = finish(next, resolved, 'disposition');
+          next = replayStep(next, resolved, step);
         }
         return { play: next };
       }),
@@ -133,6 +160,7 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
           ADVANCE_TO_NEXT_RESULT: { actions: 'advanceToNextResult' },
           ACT: { actions: 'act' },
           STEP: { actions: 'step' },
+          REPLAY: { actions: 'replay' },
           END: { actions: 'endByLearner' },
         },
       },

@@ -1,7 +1,7 @@
 import { createActor } from 'xstate';
 import type { CaseContext, LearnerAction, TimelineEntry } from './context.ts';
 import type { ResolvedCase } from './load/load-case.ts';
-import { createCaseMachine, type CaseMachine } from './machine.ts';
+import { createCaseMachine, type CaseMachine, type ReplayStep } from './machine.ts';
 import { scoreCase, type Score } from './scoring/score.ts';
 import type { Script, ScriptAction } from './schema/script.ts';
 
@@ -41,10 +41,8 @@ export function toLearnerAction(action: ScriptAction): LearnerAction | null {
 }
 
 /** Script steps grouped by minute, each group ending at an "end" if there is one. */
-function byMinute(
-  steps: readonly ScriptAction[],
-): { atMin: number; actions: LearnerAction[]; end: boolean }[] {
-  const groups: { atMin: number; actions: LearnerAction[]; end: boolean }[] = [];
+export function byMinute(steps: readonly ScriptAction[]): ReplayStep[] {
+  const groups: ReplayStep[] = [];
   for (const step of steps) {
     let group = groups.at(-1);
     if (group?.atMin !== step.at || group.end)
@@ -75,11 +73,7 @@ export function playScript(
 ): PlayResult {
   const actor = createActor(machineFor(resolved, seed)).start();
   actor.send({ type: 'START' });
-  for (const group of byMinute(script.actions)) {
-    if (actor.getSnapshot().context.play.ended !== null) break;
-    actor.send({ type: 'STEP', atMin: group.atMin, actions: group.actions });
-    if (group.end) actor.send({ type: 'END' });
-  }
+  actor.send({ type: 'REPLAY', steps: byMinute(script.actions) });
   if (actor.getSnapshot().context.play.ended === null)
     actor.send({ type: 'ADVANCE', toMin: resolved.data.horizonMin });
   const context = actor.getSnapshot().context.play;

@@ -209,3 +209,28 @@ describe('the case machine', () => {
     expect(resumed.getSnapshot().value).toEqual({ ended: 'operating-room' });
   });
 });
+
+describe('REPLAY folds a whole action log in one event', () => {
+  it('gives exactly the context that sending the same actions one by one gives', () => {
+    const actions = [
+      {
+        atMin: 3,
+        actions: [{ do: 'order', id: 'lactate' } as const, { do: 'order', id: 'blood-cultures' } as const],
+        end: false,
+      },
+      { atMin: 20, actions: [{ do: 'treat', id: 'ceftriaxone' } as const], end: false },
+      { atMin: 40, actions: [{ do: 'treat', id: 'norepinephrine', dose: 0.1 } as const], end: false },
+      { atMin: 90, actions: [], end: true },
+    ];
+    const folded = startActor();
+    folded.send({ type: 'REPLAY', steps: actions });
+    const stepwise = startActor();
+    for (const step of actions) {
+      stepwise.send({ type: 'ADVANCE', toMin: step.atMin });
+      for (const action of step.actions) stepwise.send({ type: 'ACT', action });
+      if (step.end) stepwise.send({ type: 'END' });
+    }
+    expect(folded.getSnapshot().context).toEqual(stepwise.getSnapshot().context);
+    expect(folded.getSnapshot().value).toEqual({ ended: 'learner' });
+  });
+});
