@@ -1,5 +1,6 @@
 import { createActor } from 'xstate';
-import type { CaseContext, LearnerAction, TimelineEntry } from './context.ts';
+import type { CaseContext, LearnerAction, TimelineEntry, TracePoint } from './context.ts';
+import { tracePoint } from './advance.ts';
 import type { ResolvedCase } from './load/load-case.ts';
 import { createCaseMachine, type CaseMachine, type ReplayStep } from './machine.ts';
 import { scoreCase, type Score } from './scoring/score.ts';
@@ -20,16 +21,7 @@ export interface PlayResult {
   };
   score: Score;
   /** Vitals at the end of the simulated course (at death: the last ones before the arrest). */
-  vitals: {
-    hr: number;
-    sbp: number;
-    dbp: number;
-    map: number;
-    rr: number;
-    spo2: number;
-    temp: number;
-    lactate: number;
-  };
+  vitals: Omit<TracePoint, 'atMin'>;
   timeline: { at: number; kind: TimelineEntry['kind']; text: string; afterEnd?: true }[];
 }
 
@@ -82,7 +74,7 @@ export function playScript(
 }
 
 export function summarisePlay(resolved: ResolvedCase, ctx: CaseContext): PlayResult {
-  const last = ctx.trace.at(-1);
+  const { atMin, ...vitals } = ctx.trace.at(-1) ?? tracePoint(ctx.nowMin, ctx.vitals);
   const dead = ctx.deathAtMin !== null;
   const endedAt = ctx.ended?.atMin ?? ctx.nowMin;
   const disposition = ctx.disposition?.id ?? null;
@@ -105,16 +97,7 @@ export function summarisePlay(resolved: ResolvedCase, ctx: CaseContext): PlayRes
         : `Alive at ${String(ctx.nowMin)} min${where} (simulation).`,
     },
     score: scoreCase(resolved, ctx),
-    vitals: {
-      hr: last?.hr ?? 0,
-      sbp: last?.sbp ?? 0,
-      dbp: last?.dbp ?? 0,
-      map: last?.map ?? 0,
-      rr: last?.rr ?? 0,
-      spo2: last?.spo2 ?? 0,
-      temp: last?.temp ?? 0,
-      lactate: last?.lactate ?? 0,
-    },
+    vitals,
     timeline: ctx.timeline.map((e) => ({
       at: e.atMin,
       kind: e.kind,
