@@ -1,15 +1,13 @@
-import type { PlayResult } from '../engine/index.ts';
-
-const clock = (min: number) => `${String(Math.floor(min / 60))}:${String(min % 60).padStart(2, '0')}`;
+import { clockText, type PlayResult } from '../engine/index.ts';
 
 /** The play as a person reads it in a terminal. */
 export function readableReport(result: PlayResult): string {
   const lines: string[] = [];
   const v = result.vitals;
   lines.push(`Case ${result.case} (seed ${String(result.seed)})`);
-  lines.push(`Ended at ${clock(result.endedAt)} by ${result.endedBy}. ${result.outcome.summary}`);
+  lines.push(`Ended at ${clockText(result.endedAt)} by ${result.endedBy}. ${result.outcome.summary}`);
   lines.push(
-    `Vitals at ${clock(result.outcome.atMin)}: HR ${String(v.hr)}  BP ${String(v.sbp)}/${String(v.dbp)} (MAP ${String(v.map)})  RR ${String(v.rr)}  SpO2 ${String(v.spo2)}%  T ${v.temp.toFixed(1)} °C  lactate ${v.lactate.toFixed(1)} mmol/L`,
+    `Vitals at ${clockText(result.outcome.atMin)}: HR ${String(v.hr)}  BP ${String(v.sbp)}/${String(v.dbp)} (MAP ${String(v.map)})  RR ${String(v.rr)}  SpO2 ${String(v.spo2)}%  T ${v.temp.toFixed(1)} °C  lactate ${v.lactate.toFixed(1)} mmol/L`,
   );
   lines.push(
     '',
@@ -25,7 +23,7 @@ export function readableReport(result: PlayResult): string {
   lines.push('', 'Timeline');
   for (const e of result.timeline)
     lines.push(
-      `  ${clock(e.at).padStart(5)}  ${e.afterEnd === true ? '(after) ' : ''}${e.kind === 'action' ? '' : `${e.kind}: `}${e.text}`,
+      `  ${clockText(e.at).padStart(5)}  ${e.afterEnd === true ? '(after) ' : ''}${e.kind === 'action' ? '' : `${e.kind}: `}${e.text}`,
     );
   return `${lines.join('\n')}\n`;
 }

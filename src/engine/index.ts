@@ -18,3 +18,5 @@ export { CaseFile } from './schema/case.ts';
 export { CatalogFile } from './schema/catalog.ts';
 export { Script } from './schema/script.ts';
 export { loadScript } from './load/load-script.ts';
+export { isRunning } from './care.ts';
+export { clockText } from './clock.ts';
