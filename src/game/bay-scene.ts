@@ -1,0 +1,55 @@
+import * as Phaser from 'phaser';
+import type { BayView } from './bay-view.ts';
+import { FONT, HEIGHT } from './colours.ts';
+import { Monitor } from './monitor.ts';
+import { PatientFigure } from './patient-figure.ts';
+import { drawRoom } from './room.ts';
+
+/** Longest step the sweep takes in one frame, so a tab coming back from the background does not jump. */
+const MAX_STEP_SEC = 0.1;
+
+/**
+ * The resuscitation bay: a thin view of the latest BayView. It decides nothing; it draws what it is given, and
+ * moves only the things a real bay moves (sweeping traces, drips, breathing, flashing alarms).
+ */
+export class BayScene extends Phaser.Scene {
+  private view: BayView;
+  private monitor: Monitor | undefined;
+  private patient: PatientFigure | undefined;
+
+  constructor(initial: BayView) {
+    super({ key: 'bay' });
+    this.view = initial;
+  }
+
+  setView(view: BayView): void {
+    this.view = view;
+  }
+
+  create(): void {
+    this.game.canvas.setAttribute('aria-hidden', 'true');
+    drawRoom(this.add.graphics(), HEIGHT);
+    this.patient = new PatientFigure(this);
+    this.monitor = new Monitor(this, this.view);
+    this.refreshFontsWhenLoaded();
+  }
+
+  override update(time: number, delta: number): void {
+    const dt = Math.min(MAX_STEP_SEC, Math.max(0, delta / 1000));
+    this.patient?.update(this.view, time / 1000);
+    this.monitor?.update(this.view, time, dt);
+  }
+
+  /** Text drawn before the web font arrived used the fallback; measure and draw it again once it is there. */
+  private refreshFontsWhenLoaded(): void {
+    if (typeof document === 'undefined') return;
+    const family = FONT.split(',')[0] ?? FONT;
+    const loads = [`16px "${family}"`, `bold 16px "${family}"`].map((f) => document.fonts.load(f));
+    void Promise.allSettled(loads).then(() => {
+      if (!this.sys.isActive()) return;
+      for (const child of this.children.list) {
+        if (child instanceof Phaser.GameObjects.Text) child.style.update(true);
+      }
+    });
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Everything the bay scene draws, already decided by the engine and the app. The scene reads this and draws; it
+ * never decides medicine and emits nothing but the learner's intents.
+ */
+export type AlarmLevel = 'ok' | 'low' | 'high';
+
+/**
+ * Adult monitor alarm limits (typical emergency-department defaults). The monitor prints them beside each numeric
+ * and the app raises an alarm when a value leaves them, so both read this one table.
+ */
+export const ALARM_LIMITS = {
+  hr: { low: 50, high: 120 },
+  map: { low: 65, high: 110 },
+  spo2: { low: 90, high: 100 },
+  rr: { low: 8, high: 30 },
+  temp: { low: 35, high: 38.5 },
+} as const;
+
+export interface BayView {
+  /** Simulated minutes since arrival (shown as the clock, h:mm). */
+  nowMin: number;
+  vitals: {
+    hr: number;
+    sbp: number;
+    dbp: number;
+    map: number;
+    spo2: number;
+    rr: number;
+    temp: number;
+  };
+  /** Minute of the last non-invasive BP cycle (the monitor prints its time next to the BP). */
+  nibpAtMin: number;
+  /** Alarm state of each numeric, from the monitor's alarm limits. */
+  alarms: { hr: AlarmLevel; map: AlarmLevel; spo2: AlarmLevel; rr: AlarmLevel; temp: AlarmLevel };
+  patient: {
+    /** Skin colour: normal, pale, or pale and mottled when poorly perfused. */
+    perfusion: 'normal' | 'pale' | 'mottled';
+    consciousness: 'alert' | 'drowsy' | 'unresponsive';
+    /** A bag of fluid running into the arm. */
+    dripRunning: boolean;
+    /** A syringe-driver infusion (vasopressor) running. */
+    infusionRunning: boolean;
+    oxygenMask: boolean;
+    /** After a cardiac arrest the monitor shows a flat line and the patient is still. */
+    dead: boolean;
+  };
+  /** prefers-reduced-motion: traces are drawn without sweeping and alarms do not flash. */
+  reducedMotion: boolean;
+  /** The clock is paused (briefing, debrief, paused real time): traces freeze. */
+  paused: boolean;
+}
+
+/** What the app gets back when it mounts the bay. */
+export interface BayHandle {
+  update(view: BayView): void;
+  destroy(): void;
+}

@@ -1,0 +1,100 @@
+import type * as Phaser from 'phaser';
+import type { BayView } from './bay-view.ts';
+import { drawArm, drawLegs, drawTorso } from './body.ts';
+import { drawHead } from './face.ts';
+import { animatePole, drawPole } from './iv-pole.ts';
+import { drawIvLines, drawMonitoringCables, drawOxygenTubing } from './lines.ts';
+import { skinFor } from './skin.ts';
+import { BACK_ANGLE, drawBackrest, drawTrolleyBase, HINGE } from './trolley.ts';
+import { respiration } from './waveforms.ts';
+
+/** Head centre (world) when upright against the pillow. */
+const HEAD = { x: 180, y: 296 } as const;
+
+/** The head is drawn a little larger than life so the eyes read on a small screen. */
+const HEAD_SCALE = 1.15;
+
+/** How far the head tips over (radians) and sags, by level of consciousness. */
+const POSTURE = {
+  alert: { rot: -0.04, dx: 0, dy: 0 },
+  drowsy: { rot: 0.14, dx: 3, dy: 5 },
+  unresponsive: { rot: 0.4, dx: 10, dy: 12 },
+} as const;
+
+/** The trolley, the patient on it, the drip stand and every line and cable, driven by `view.patient`. */
+export class PatientFigure {
+  private readonly pole: Phaser.GameObjects.Graphics;
+  private readonly poleAnim: Phaser.GameObjects.Graphics;
+  private readonly torso: Phaser.GameObjects.Graphics;
+  private readonly neck: Phaser.GameObjects.Graphics;
+  private readonly head: Phaser.GameObjects.Graphics;
+  private readonly arm: Phaser.GameObjects.Graphics;
+  private readonly cables: Phaser.GameObjects.Graphics;
+  private key = '';
+
+  constructor(scene: Phaser.Scene) {
+    this.pole = scene.add.graphics();
+    this.poleAnim = scene.add.graphics();
+    drawTrolleyBase(scene.add.graphics());
+    drawBackrest(scene.add.graphics().setPosition(HINGE.x, HINGE.y).setRotation(BACK_ANGLE));
+    drawLegs(scene.add.graphics());
+    this.torso = scene.add.graphics().setPosition(HINGE.x, HINGE.y).setRotation(BACK_ANGLE);
+    drawTorso(this.torso);
+    this.neck = scene.add.graphics();
+    this.head = scene.add.graphics();
+    this.arm = scene.add.graphics();
+    this.cables = scene.add.graphics();
+  }
+
+  update(view: BayView, seconds: number): void {
+    const p = view.patient;
+    const key = [p.perfusion, p.consciousness, p.dead, p.oxygenMask, p.dripRunning, p.infusionRunning].join(
+      '|',
+    );
+    if (key !== this.key) {
+      this.key = key;
+      this.redraw(p);
+    }
+    const still = view.reducedMotion || view.paused;
+    animatePole(this.poleAnim, p.dripRunning, p.infusionRunning, still, seconds);
+    // The chest rises and falls at the respiratory rate; a dead patient is still.
+    const rr = Math.max(1, view.vitals.rr);
+    const period = 60 / rr;
+    const breath = p.dead || still ? 0 : respiration(seconds % period, period);
+    this.torso.setScale(1, 1 + 0.06 * breath);
+    this.head.setY(this.headY(p) - 3 * breath);
+  }
+
+  private headY(p: BayView['patient']): number {
+    return HEAD.y + POSTURE[p.dead ? 'unresponsive' : p.consciousness].dy;
+  }
+
+  private redraw(p: BayView['patient']): void {
+    const tone = skinFor(p);
+    const posture = POSTURE[p.dead ? 'unresponsive' : p.consciousness];
+
+    this.pole.clear();
+    drawPole(this.pole, p.dripRunning, p.infusionRunning);
+
+    this.neck.clear();
+    this.neck.fillStyle(tone.shade, 1);
+    this.neck.fillRoundedRect(HEAD.x - 16 + posture.dx / 2, HEAD.y + 30, 32, 40, 8);
+
+    const hx = HEAD.x + posture.dx;
+    this.head.clear().setPosition(hx, this.headY(p)).setRotation(posture.rot).setScale(HEAD_SCALE);
+    drawHead(this.head, tone, p.consciousness, p.dead, p.oxygenMask);
+
+    this.arm.clear();
+    drawArm(this.arm, tone);
+
+    this.cables.clear();
+    drawMonitoringCables(this.cables);
+    drawIvLines(this.cables, p.dripRunning, p.infusionRunning);
+    if (p.oxygenMask) {
+      const c = Math.cos(posture.rot);
+      const s = Math.sin(posture.rot);
+      const [lx, ly] = [0, 86 * HEAD_SCALE];
+      drawOxygenTubing(this.cables, { x: hx + lx * c - ly * s, y: this.headY(p) + lx * s + ly * c });
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import '@fontsource/atkinson-hyperlegible/400.css';
+import '@fontsource/atkinson-hyperlegible/700.css';
+import { mountBay } from '../../src/game/bay.ts';
+import type { BayHandle, BayView } from '../../src/game/bay-view.ts';
+
+/**
+ * Mounts the bay at full width with a scenario from the query string, for looking at it and for screenshots:
+ * ?scenario=shock|treated|dead|well|drowsy &reduced=1 &paused=1 &tick=1 (advance the clock a minute a second).
+ */
+const OK = { hr: 'ok', map: 'ok', spo2: 'ok', rr: 'ok', temp: 'ok' } as const;
+
+const base: BayView = {
+  nowMin: 42,
+  vitals: { hr: 78, sbp: 124, dbp: 76, map: 92, spo2: 98, rr: 14, temp: 36.8 },
+  nibpAtMin: 40,
+  alarms: OK,
+  patient: {
+    perfusion: 'normal',
+    consciousness: 'alert',
+    dripRunning: false,
+    infusionRunning: false,
+    oxygenMask: false,
+    dead: false,
+  },
+  reducedMotion: false,
+  paused: false,
+};
+
+const scenarios: Record<string, BayView> = {
+  well: base,
+  shock: {
+    ...base,
+    nowMin: 18,
+    vitals: { hr: 109, sbp: 84, dbp: 48, map: 60, spo2: 94, rr: 24, temp: 38.9 },
+    nibpAtMin: 15,
+    alarms: { ...OK, map: 'low', temp: 'high' },
+    patient: { ...base.patient, perfusion: 'mottled', consciousness: 'drowsy', dripRunning: true },
+  },
+  treated: {
+    ...base,
+    nowMin: 75,
+    vitals: { hr: 94, sbp: 104, dbp: 56, map: 72, spo2: 97, rr: 18, temp: 38.1 },
+    nibpAtMin: 70,
+    patient: {
+      ...base.patient,
+      perfusion: 'pale',
+      dripRunning: true,
+      infusionRunning: true,
+      oxygenMask: true,
+    },
+  },
+  drowsy: {
+    ...base,
+    vitals: { hr: 128, sbp: 96, dbp: 60, map: 72, spo2: 88, rr: 32, temp: 35.2 },
+    alarms: { ...OK, hr: 'high', spo2: 'low', rr: 'high' },
+    patient: { ...base.patient, perfusion: 'pale', consciousness: 'unresponsive', oxygenMask: true },
+  },
+  dead: {
+    ...base,
+    nowMin: 96,
+    vitals: { hr: 0, sbp: 0, dbp: 0, map: 0, spo2: 0, rr: 0, temp: 37.4 },
+    nibpAtMin: 95,
+    alarms: { ...OK, hr: 'low', map: 'low', spo2: 'low', rr: 'low' },
+    patient: {
+      ...base.patient,
+      perfusion: 'mottled',
+      consciousness: 'unresponsive',
+      dripRunning: true,
+      oxygenMask: true,
+      dead: true,
+    },
+  },
+};
+
+const query = new URLSearchParams(location.search);
+const chosen = scenarios[query.get('scenario') ?? 'shock'] ?? base;
+let view: BayView = {
+  ...chosen,
+  reducedMotion: query.get('reduced') === '1',
+  paused: query.get('paused') === '1',
+};
+
+const parent = document.getElementById('bay');
+if (parent === null) throw new Error('missing #bay');
+const handle: BayHandle = mountBay(parent, view);
+
+if (query.get('tick') === '1') {
+  setInterval(() => {
+    view = { ...view, nowMin: view.nowMin + 1 };
+    handle.update(view);
+  }, 1000);
+}
+
+declare global {
+  interface Window {
+    bay?: BayHandle;
+  }
+}
+window.bay = handle;
