@@ -1,3 +1,6 @@
+import '@fontsource/atkinson-hyperlegible/400.css';
+import '@fontsource/atkinson-hyperlegible/700.css';
+import '../ui/styles.css';
 import {
   formatProblem,
   loadCase,
@@ -8,98 +11,287 @@ import {
   type Problem,
   type ResolvedCase,
 } from '../engine/index.ts';
+import { mountBay } from '../game/bay.ts';
+import type { BayHandle } from '../game/bay-view.ts';
+import { briefingScreen } from '../ui/briefing.ts';
+import { createDoseDialog } from '../ui/dose-dialog.ts';
+import { debriefScreen } from '../ui/debrief.ts';
+import { h } from '../ui/dom.ts';
+import type { PlayModel } from '../ui/model.ts';
+import { pickerScreen } from '../ui/picker.ts';
+import { playScreen } from '../ui/play-screen.ts';
+import type { ClockSettings } from '../ui/time-controls.ts';
 import { catalogFiles, caseFiles } from './case-files.ts';
+import { clearSave, fingerprint, readSave, toSave, writeSave, type SavedPlay } from './save.ts';
+import { Session } from './session.ts';
+import { bayView } from './view-model.ts';
 
-/**
- * Engine preview: loads every case in the browser with the same engine as the command line, and shows what a
- * learner will meet. The bedside scene, panels and debrief are the next piece of work (issue 3).
- */
-function loadAll(): { cases: ResolvedCase[]; problems: Problem[] } {
+interface Loaded {
+  cases: ResolvedCase[];
+  hashes: Map<string, string>;
+  problems: Problem[];
+}
+
+function loadAll(): Loaded {
   const catalog = loadCatalog(catalogFiles());
-  if (!catalog.ok) return { cases: [], problems: catalog.problems };
-  const cases: ResolvedCase[] = [];
-  const problems: Problem[] = [];
+  if (!catalog.ok) return { cases: [], hashes: new Map(), problems: catalog.problems };
+  const loaded: Loaded = { cases: [], hashes: new Map(), problems: [] };
   for (const file of caseFiles()) {
-    const loaded = loadCase(file, catalog.value);
-    if (loaded.ok) cases.push(loaded.value);
-    else problems.push(...loaded.problems);
+    const result = loadCase(file, catalog.value);
+    if (result.ok) {
+      loaded.cases.push(result.value);
+      loaded.hashes.set(result.value.data.id, fingerprint(file.text));
+    } else loaded.problems.push(...result.problems);
   }
-  return { cases, problems };
+  return loaded;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text?: string,
-  attrs: Record<string, string> = {},
-) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  return node;
-}
+/** Wires the engine to the views: screens, persistence after every change, the real-time clock. */
+class App {
+  private readonly root: HTMLElement;
+  private readonly loaded: Loaded;
+  private session: Session | null = null;
+  private bay: BayHandle | null = null;
+  private stopClock: (() => void) | null = null;
+  private readonly reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+  private settings: SavedPlay['settings'];
+  private paused = false;
+  private readonly dose = createDoseDialog((id, dose) => this.session?.act({ do: 'treat', id, dose }));
 
-function renderCase(resolved: ResolvedCase): HTMLElement {
-  const data = resolved.data;
-  const section = element('section', undefined, {
-    'data-case': data.id,
-    'aria-labelledby': `title-${data.id}`,
-  });
-  section.append(element('h2', data.title, { id: `title-${data.id}` }));
-  section.append(
-    element('p', `${data.complaint} · ${data.difficulty} · about ${String(data.estimatedMinutes)} min`),
-  );
-  section.append(element('p', data.briefing));
-  const vitals = data.presentation.arrivalVitals;
-  const list = element('ul', undefined, { 'aria-label': 'Vitals at arrival' });
-  const show = (label: string, fact: { value: number; provenance: string } | undefined, unit: string) => {
-    if (fact === undefined) return;
-    list.append(
-      element(
-        'li',
-        `${label} ${String(fact.value)} ${unit}${fact.provenance === 'synthetic' ? ' (synthetic)' : ''}`,
-      ),
+  constructor(root: HTMLElement, loaded: Loaded) {
+    this.root = root;
+    this.loaded = loaded;
+    const params = new URLSearchParams(window.location.search);
+    const clock = params.get('clock');
+    this.settings = {
+      clock: clock === 'step' || clock === 'real' ? clock : 'real',
+      secondsPerMinute: 2,
+      units: 'conventional',
+    };
+    document.body.append(this.dose.el);
+  }
+
+  start(): void {
+    const saved = readSave(window.localStorage, this.loaded.hashes);
+    if (saved.kind === 'ok') {
+      const resolved = this.find(saved.save.caseId);
+      if (resolved !== undefined) {
+        this.settings = { ...saved.save.settings };
+        const forced = new URLSearchParams(window.location.search).get('clock');
+        if (forced === 'step' || forced === 'real') this.settings.clock = forced;
+        this.session = Session.restore(resolved, saved.save);
+        this.paused = this.settings.clock === 'real';
+        this.showPlayOrDebrief();
+        return;
+      }
+    }
+    if (saved.kind === 'unusable') clearSave(window.localStorage);
+    const notice =
+      saved.kind === 'unusable'
+        ? `Your saved play could not be resumed: ${saved.why} Start the case again.`
+        : null;
+    const wanted = new URLSearchParams(window.location.search).get('case');
+    if (wanted !== null && this.find(wanted) !== undefined) this.showBriefing(wanted);
+    else this.showPicker(notice);
+  }
+
+  private find(id: string): ResolvedCase | undefined {
+    return this.loaded.cases.find((c) => c.data.id === id);
+  }
+
+  private mount(screen: HTMLElement): void {
+    this.stopClock?.();
+    this.stopClock = null;
+    this.bay?.destroy();
+    this.bay = null;
+    this.root.replaceChildren(screen);
+    const heading = screen.querySelector('h1');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus();
+  }
+
+  private showPicker(notice: string | null): void {
+    this.session?.stop();
+    this.session = null;
+    const problems = this.loaded.problems.map(formatProblem);
+    const screen = pickerScreen(
+      this.loaded.cases,
+      (id) => {
+        this.showBriefing(id);
+      },
+      notice,
     );
-  };
-  show('Heart rate', vitals.hr, '/min');
-  show('Systolic BP', vitals.sbp, 'mmHg');
-  show('Diastolic BP', vitals.dbp, 'mmHg');
-  show('Resp. rate', vitals.rr, '/min');
-  show('SpO₂', vitals.spo2, '%');
-  show('Temperature', vitals.temp, '°C');
-  section.append(list);
-  return section;
+    if (problems.length > 0) {
+      screen.append(
+        h(
+          'section',
+          { class: 'notice', role: 'alert' },
+          h('h2', {}, 'Some case files have problems and are not listed'),
+          h('ul', { class: 'problems' }, ...problems.map((p) => h('li', {}, p))),
+        ),
+      );
+    }
+    this.mount(screen);
+    document.title = 'Bedside';
+  }
+
+  private showBriefing(caseId: string): void {
+    const resolved = this.find(caseId);
+    if (resolved === undefined) return;
+    this.session?.stop();
+    this.session = new Session(resolved, resolved.data.defaultSeed);
+    this.mount(
+      briefingScreen(resolved, this.settings.clock, {
+        start: (mode) => {
+          this.settings.clock = mode;
+          this.paused = false;
+          this.session?.send({ type: 'START' });
+          this.showPlayOrDebrief();
+        },
+        back: () => {
+          this.showPicker(null);
+        },
+      }),
+    );
+    document.title = `${resolved.data.title} — Bedside`;
+  }
+
+  private showPlayOrDebrief(): void {
+    const session = this.session;
+    if (session === null) return;
+    if (session.ended) {
+      this.showDebrief();
+      return;
+    }
+    const screen = playScreen(session.resolved.data.title, {
+      act: (action) => {
+        session.act(action);
+      },
+      chooseDose: (id, invoker) => {
+        const runningDose =
+          session.context.treatments.find((t) => t.treatmentId === id && t.endsAt === null)?.dose ?? null;
+        this.dose.open(session.resolved, id, invoker, runningDose);
+      },
+      advance: (minutes) => {
+        session.send({ type: 'ADVANCE', toMin: session.context.nowMin + minutes });
+      },
+      advanceToNextResult: () => {
+        session.send({ type: 'ADVANCE_TO_NEXT_RESULT' });
+      },
+      setUnits: (units) => {
+        this.settings.units = units;
+        this.render();
+      },
+      endCase: () => {
+        session.send({ type: 'END' });
+      },
+      setMode: (mode) => {
+        this.settings.clock = mode;
+        this.paused = false;
+        this.render();
+      },
+      setSpeed: (seconds) => {
+        this.settings.secondsPerMinute = seconds;
+        this.render();
+      },
+      togglePause: () => {
+        this.paused = !this.paused;
+        this.render();
+      },
+    });
+    this.mount(screen.el);
+    this.bay = mountBay(
+      screen.bayHost,
+      bayView(session.context, session.resolved, {
+        paused: this.paused,
+        reducedMotion: this.reducedMotion.matches,
+      }),
+    );
+    this.render = () => {
+      if (session.ended) {
+        this.showDebrief();
+        return;
+      }
+      const model: PlayModel = {
+        ctx: session.context,
+        resolved: session.resolved,
+        units: this.settings.units,
+      };
+      const clockPaused = this.settings.clock === 'step' || this.paused;
+      const view = bayView(model.ctx, model.resolved, {
+        paused: clockPaused,
+        reducedMotion: this.reducedMotion.matches,
+      });
+      const settings: ClockSettings = {
+        mode: this.settings.clock,
+        secondsPerMinute: this.settings.secondsPerMinute,
+        paused: this.paused,
+      };
+      screen.update(model, view, settings);
+      this.bay?.update(view);
+      this.save();
+    };
+    const unsubscribe = session.subscribe(() => {
+      this.render();
+    });
+    const tick = window.setInterval(() => {
+      if (this.settings.clock !== 'real' || this.paused || this.dose.el.open || document.hidden) return;
+      this.ticks += 1;
+      if (this.ticks >= this.settings.secondsPerMinute) {
+        this.ticks = 0;
+        session.send({ type: 'ADVANCE', toMin: session.context.nowMin + 1 });
+      }
+    }, 1000);
+    this.stopClock = () => {
+      window.clearInterval(tick);
+      unsubscribe();
+    };
+    this.render();
+  }
+
+  private ticks = 0;
+  private render: () => void = () => undefined;
+
+  private showDebrief(): void {
+    const session = this.session;
+    if (session === null) return;
+    this.save();
+    this.mount(
+      debriefScreen(session.resolved, session.context, {
+        again: () => {
+          clearSave(window.localStorage);
+          this.showBriefing(session.resolved.data.id);
+        },
+        cases: () => {
+          clearSave(window.localStorage);
+          this.showPicker(null);
+        },
+      }),
+    );
+    document.title = `Debrief: ${session.resolved.data.title} — Bedside`;
+  }
+
+  private save(): void {
+    const session = this.session;
+    if (!session?.started) return;
+    const hash = this.loaded.hashes.get(session.resolved.data.id) ?? '';
+    writeSave(window.localStorage, toSave(session.context, hash, this.settings));
+  }
+
+  /** Test hook: play a script exactly as the command line does, to compare browser and Node output. */
+  playHeadless(caseId: string, script: unknown, seed?: number): PlayResult {
+    const resolved = this.find(caseId);
+    if (resolved === undefined) throw new Error(`no case ${caseId}`);
+    return playScript(resolved, Script.parse(script), seed);
+  }
 }
 
-function main(): void {
-  const root = document.querySelector<HTMLElement>('#app');
-  if (root === null) return;
-  const { cases, problems } = loadAll();
-  root.replaceChildren();
-  root.append(element('h1', 'Bedside'));
-  root.append(
-    element(
-      'p',
-      'Engine preview: the cases below load and play in your browser with the same engine as the command line. The bedside itself is being built.',
-    ),
-  );
-  if (problems.length > 0) {
-    root.append(element('h2', 'Problems in the case files'));
-    const list = element('ul', undefined, { role: 'alert' });
-    for (const p of problems) list.append(element('li', formatProblem(p)));
-    root.append(list);
-  }
-  for (const resolved of cases) root.append(renderCase(resolved));
-
-  // Test hook: play a script exactly as the command line does, so tests can compare browser and Node output.
+const root = document.querySelector<HTMLElement>('#app');
+if (root !== null) {
+  const app = new App(root, loadAll());
+  app.start();
   (window as unknown as { bedside: unknown }).bedside = {
-    caseIds: cases.map((c) => c.data.id),
-    play(caseId: string, script: unknown, seed?: number): PlayResult {
-      const resolved = cases.find((c) => c.data.id === caseId);
-      if (resolved === undefined) throw new Error(`no case ${caseId}`);
-      return playScript(resolved, Script.parse(script), seed);
-    },
+    play: (caseId: string, script: unknown, seed?: number) => app.playHeadless(caseId, script, seed),
   };
   document.body.dataset.ready = 'true';
 }
-
-main();

@@ -1,0 +1,97 @@
+import type { ResolvedCase } from '../engine/index.ts';
+import { h } from './dom.ts';
+
+/** Who the patient is, where you are and what you can do — before the clock starts. */
+export function briefingScreen(
+  resolved: ResolvedCase,
+  clockMode: 'step' | 'real',
+  on: { start(mode: 'step' | 'real'): void; back(): void },
+): HTMLElement {
+  const data = resolved.data;
+  let mode = clockMode;
+  const choice = (value: 'step' | 'real', label: string, hint: string) =>
+    h(
+      'label',
+      { class: 'choice' },
+      h('input', {
+        type: 'radio',
+        name: 'briefing-clock',
+        value,
+        checked: mode === value,
+        on: { change: () => (mode = value) },
+      }),
+      ` ${label}`,
+      h('span', { class: 'meta' }, ` — ${hint}`),
+    );
+  return h(
+    'main',
+    { class: 'screen briefing', id: 'main' },
+    h(
+      'p',
+      {},
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link',
+          on: {
+            click: () => {
+              on.back();
+            },
+          },
+        },
+        '← All cases',
+      ),
+    ),
+    h('h1', {}, data.title),
+    h(
+      'p',
+      { class: 'meta' },
+      data.kind === 'real-case'
+        ? `Based on a published case report. ${data.source.note ?? ''}`
+        : 'A synthetic teaching case.',
+    ),
+    h('h2', {}, 'Where you are'),
+    h('p', {}, data.setting),
+    h('h2', {}, 'Your patient'),
+    h('p', {}, data.briefing),
+    h('h2', {}, 'What you can do'),
+    h(
+      'ul',
+      {},
+      h('li', {}, 'Ask about the history and examine each region; findings appear as you go.'),
+      h('li', {}, 'Order tests (type to search); results arrive after their real turnaround.'),
+      h(
+        'li',
+        {},
+        'Give fluids, drugs and infusions (you set the dose), call consultants, name your working diagnosis.',
+      ),
+      h('li', {}, 'Decide where the patient goes: that ends the case and opens the debrief.'),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Clock'),
+      choice('step', 'Step', 'time moves only when you advance it (+5, +15, +60 min, until the next result)'),
+      choice('real', 'Real time', 'one simulated minute every few seconds; pause any time'),
+    ),
+    h(
+      'p',
+      {},
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'primary big',
+          'data-action': 'start',
+          on: {
+            click: () => {
+              on.start(mode);
+            },
+          },
+        },
+        'Start the clock',
+      ),
+    ),
+  );
+}

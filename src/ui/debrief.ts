@@ -1,0 +1,193 @@
+import { summarisePlay, type CaseContext, type ResolvedCase, type ScoreItem } from '../engine/index.ts';
+import { clockText } from '../engine/index.ts';
+import { h } from './dom.ts';
+import { vitalsChart } from './vitals-chart.ts';
+
+const CATEGORY: Record<ScoreItem['category'], string> = {
+  guideline: 'Guideline-concordant care',
+  outcome: 'Outcome',
+  concordance: 'What the real team did',
+  harm: 'Harms',
+  cost: 'Cost',
+};
+
+function itemRow(item: ScoreItem): HTMLElement {
+  const points =
+    item.max === 0
+      ? item.earned === 0
+        ? 'avoided'
+        : String(item.earned)
+      : `${String(item.earned)} / ${String(item.max)}`;
+  const status =
+    item.max === 0
+      ? item.earned < 0
+        ? 'lost'
+        : 'ok'
+      : item.earned >= item.max
+        ? 'ok'
+        : item.earned > 0
+          ? 'partial'
+          : 'lost';
+  return h(
+    'tr',
+    { class: `score-${status}` },
+    h('th', { scope: 'row' }, item.label),
+    h('td', { class: 'num' }, points),
+    h('td', {}, item.reason),
+    h(
+      'td',
+      {},
+      h(
+        'details',
+        {},
+        h('summary', {}, item.source.anchor),
+        h('p', {}, item.rationale),
+        h(
+          'p',
+          { class: 'meta' },
+          item.source.citation,
+          item.source.strength === undefined ? '' : ` — ${item.source.strength}`,
+          ` (evidence check: ${item.source.confidence})`,
+        ),
+      ),
+    ),
+  );
+}
+
+/** The end of the case: outcome, itemised score with reasons and sources, the course against the guideline and the real team. */
+export function debriefScreen(
+  resolved: ResolvedCase,
+  ctx: CaseContext,
+  on: { again(): void; cases(): void },
+): HTMLElement {
+  const result = summarisePlay(resolved, ctx);
+  const data = resolved.data;
+  const done = new Set(ctx.log.filter((e) => e.accepted).map((e) => `${e.action.do}:${e.action.id}`));
+  const groups = (Object.keys(CATEGORY) as ScoreItem['category'][]).map((category) => {
+    const items = result.score.items.filter(
+      (i) => i.category === category && !(category === 'harm' && i.earned === 0),
+    );
+    if (items.length === 0) return null;
+    return h(
+      'table',
+      { class: 'score-table' },
+      h('caption', {}, CATEGORY[category]),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...['Item', 'Points', 'What happened', 'Why, and the source'].map((t) =>
+            h('th', { scope: 'col' }, t),
+          ),
+        ),
+      ),
+      h('tbody', {}, ...items.map(itemRow)),
+    );
+  });
+  const avoided = result.score.items.filter((i) => i.category === 'harm' && i.earned === 0).length;
+  const yourActions = ctx.log
+    .filter((e) => e.accepted)
+    .map((e) =>
+      h(
+        'li',
+        {},
+        h('span', { class: 'when' }, `T+ ${clockText(e.atMin)}`),
+        ` ${ctx.timeline.find((t) => t.atMin === e.atMin && t.ref === `${e.action.do}:${e.action.id}`)?.text ?? `${e.action.do} ${e.action.id}`}`,
+      ),
+    );
+  const guideline = result.score.items
+    .filter((i) => i.category === 'guideline' && i.max > 0)
+    .map((i) =>
+      h(
+        'li',
+        { class: i.earned >= i.max ? 'met' : 'missed' },
+        `${i.earned >= i.max ? '✓ Met' : i.earned > 0 ? '◐ Partly' : '✗ Missed'}: ${i.label}`,
+      ),
+    );
+  const realTeam = data.realCourse.actions.map((a) =>
+    h(
+      'li',
+      { class: done.has(a.action) ? 'met' : 'missed' },
+      `${done.has(a.action) ? '✓ You too' : '✗ Not by you'}: ${a.what.value}`,
+    ),
+  );
+  return h(
+    'main',
+    { class: 'screen debrief', id: 'main' },
+    h('h1', {}, 'Debrief'),
+    h(
+      'p',
+      { class: `outcome outcome-${result.outcome.status}` },
+      result.outcome.status === 'alive' ? 'The patient is alive. ' : 'The patient died. ',
+      result.outcome.summary,
+    ),
+    h(
+      'p',
+      { class: 'score-line' },
+      'Score ',
+      h('strong', { 'data-testid': 'score-percent' }, `${String(result.score.percent)}%`),
+      ` (${String(result.score.earned)} of ${String(result.score.max)} points)`,
+    ),
+    h(
+      'p',
+      { class: 'actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'primary',
+          'data-action': 'try-again',
+          on: {
+            click: () => {
+              on.again();
+            },
+          },
+        },
+        'Try again',
+      ),
+      ' ',
+      h(
+        'button',
+        {
+          type: 'button',
+          on: {
+            click: () => {
+              on.cases();
+            },
+          },
+        },
+        'Choose another case',
+      ),
+    ),
+    h('h2', {}, 'How you were scored'),
+    ...groups,
+    avoided > 0 ? h('p', { class: 'meta' }, `${String(avoided)} harmful actions avoided.`) : null,
+    h('h2', {}, 'The course'),
+    vitalsChart(ctx, result.endedAt),
+    h(
+      'div',
+      { class: 'columns' },
+      h('section', {}, h('h3', {}, 'What you did'), h('ol', { class: 'timeline' }, ...yourActions)),
+      h('section', {}, h('h3', {}, 'The guideline path'), h('ul', { class: 'checklist' }, ...guideline)),
+      h(
+        'section',
+        {},
+        h('h3', {}, 'What the real team did'),
+        h('p', { class: 'meta' }, 'From the case report; it gives no timings.'),
+        h('ul', { class: 'checklist' }, ...realTeam),
+        h('p', {}, h('strong', {}, 'Outcome: '), data.realCourse.outcome.value),
+        h('p', {}, h('strong', {}, 'Diagnosis: '), data.realCourse.diagnosis.value),
+      ),
+    ),
+    data.teachingPoints.length > 0
+      ? h(
+          'section',
+          {},
+          h('h2', {}, 'Teaching points'),
+          h('ul', {}, ...data.teachingPoints.map((t) => h('li', {}, t.text))),
+        )
+      : null,
+  );
+}

@@ -1,0 +1,52 @@
+import { h, memo, replaceKeepingFocus } from '../dom.ts';
+import type { Component, Intents, PlayModel } from '../model.ts';
+import { panel, provenanceTag } from './panel.ts';
+
+/** The presenting story and the history questions; answers appear as they are asked. */
+export function patientPanel(intents: Intents): Component {
+  const { el, body } = panel('patient', 'Patient and history', true);
+  const update = memo(
+    ({ ctx, resolved }: PlayModel) => {
+      const data = resolved.data;
+      const items = data.history.map((item) => {
+        const asked = ctx.asked.includes(item.id);
+        return h(
+          'li',
+          {},
+          h(
+            'button',
+            {
+              type: 'button',
+              'data-action': `ask:${item.id}`,
+              'aria-pressed': asked,
+              on: {
+                click: () => {
+                  intents.act({ do: 'ask', id: item.id });
+                },
+              },
+            },
+            item.question,
+          ),
+          asked
+            ? h('p', { class: 'answer' }, item.answer.value, ' ', provenanceTag(item.answer.provenance))
+            : null,
+        );
+      });
+      replaceKeepingFocus(
+        body,
+        h('p', { class: 'story' }, data.presentation.story.value),
+        h(
+          'p',
+          { class: 'meta' },
+          `${String(data.patient.ageYears.value)}-year-old ${data.patient.sex.value}, ${String(data.patient.weightKg.value)} kg`,
+          ' ',
+          provenanceTag(data.patient.weightKg.provenance),
+        ),
+        h('h3', {}, 'Ask'),
+        h('ul', { class: 'choices' }, ...items),
+      );
+    },
+    ({ ctx }) => ctx.asked.join(),
+  );
+  return { el, update };
+}

@@ -1,0 +1,168 @@
+import type { ResultRow } from '../../engine/index.ts';
+import { visibleResults } from '../../app/view-model.ts';
+import { h, memo, replaceKeepingFocus } from '../dom.ts';
+import type { Component, Intents, PlayModel } from '../model.ts';
+import { panel, provenanceTag } from './panel.ts';
+
+const FLAG_TEXT: Record<string, string> = {
+  L: 'low',
+  H: 'high',
+  LL: 'critically low',
+  HH: 'critically high',
+  '': '',
+};
+
+function range(r: ResultRow['range']): string {
+  if (r === null) return '';
+  if (r.low !== undefined && r.high !== undefined) return `${String(r.low)}–${String(r.high)}`;
+  if (r.high !== undefined) return `≤ ${String(r.high)}`;
+  return r.low !== undefined ? `≥ ${String(r.low)}` : '';
+}
+
+function table(rows: ResultRow[], units: PlayModel['units'], caption: string): HTMLElement {
+  const body = rows.map((r) => {
+    const si = units === 'si' && r.si !== null ? r.si : null;
+    const value = si?.value ?? r.value;
+    const flag = r.flag === '' ? '' : `${r.flag} (${FLAG_TEXT[r.flag] ?? ''})`;
+    return h(
+      'tr',
+      { class: r.flag === '' ? '' : r.flag.length === 2 ? 'critical' : 'abnormal' },
+      h('th', { scope: 'row' }, r.name),
+      h('td', { class: 'num' }, String(value)),
+      h('td', {}, si?.unit ?? r.unit),
+      h('td', {}, range(si?.range ?? r.range)),
+      h('td', { class: 'flag' }, flag),
+      h('td', {}, provenanceTag(r.provenance) ?? h('span', { class: 'prov prov-source' }, 'report')),
+    );
+  });
+  return h(
+    'table',
+    { class: 'results' },
+    h('caption', {}, caption),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ...['Test', 'Value', 'Units', 'Reference', 'Flag', 'Source'].map((t) => h('th', { scope: 'col' }, t)),
+      ),
+    ),
+    h('tbody', {}, ...body),
+  );
+}
+
+/** The results inbox: labs as tables (conventional or SI), reports as text, cultures as they mature. */
+export function resultsPanel(intents: Intents): Component {
+  const { el, body, badge } = panel('results', 'Results');
+  let seen = 0;
+  el.addEventListener('toggle', () => {
+    if (el.open) {
+      seen = Number(badge.dataset.count ?? '0');
+      badge.textContent = '';
+    }
+  });
+  const update = memo(
+    ({ ctx, resolved, units }: PlayModel) => {
+      const visible = visibleResults(ctx);
+      badge.dataset.count = String(visible.length);
+      const fresh = visible.length - seen;
+      badge.textContent = !el.open && fresh > 0 ? `${String(fresh)} new` : '';
+      if (el.open) seen = visible.length;
+      const unitSwitch = h(
+        'fieldset',
+        { class: 'units' },
+        h('legend', {}, 'Units'),
+        ...(['conventional', 'si'] as const).map((u) =>
+          h(
+            'label',
+            {},
+            h('input', {
+              type: 'radio',
+              name: 'units',
+              value: u,
+              checked: units === u,
+              'data-focus': `units:${u}`,
+              on: {
+                change: () => {
+                  intents.setUnits(u);
+                },
+              },
+            }),
+            u === 'si' ? ' SI' : ' Conventional',
+          ),
+        ),
+      );
+      const items = [...visible].reverse().map((o) => {
+        const test = resolved.catalog.tests[o.testId];
+        const name = test?.name ?? o.testId;
+        const when = `sampled ${String(o.sampledAt)} min`;
+        const result = o.result;
+        if (result === null) return null;
+        switch (result.kind) {
+          case 'panel':
+            return h(
+              'article',
+              { class: 'result' },
+              table(result.rows, units, `${name} (${when})`),
+              result.comment === null ? null : h('p', { class: 'meta' }, result.comment.value),
+            );
+          case 'report':
+            return h(
+              'article',
+              { class: 'result report' },
+              h('h3', {}, `${name} (${when})`),
+              result.impression === null
+                ? null
+                : h('p', {}, h('strong', {}, 'Impression: '), result.impression.value),
+              h('p', {}, result.report.value, ' ', provenanceTag(result.report.provenance)),
+            );
+          case 'culture':
+            return h(
+              'article',
+              { class: 'result culture' },
+              h('h3', {}, `${name} (${when})`),
+              h(
+                'ul',
+                {},
+                ...result.stages
+                  .filter((s) => s.atMin <= ctx.nowMin)
+                  .map((s) =>
+                    h(
+                      'li',
+                      {},
+                      h(
+                        'strong',
+                        {},
+                        `${s.status === 'final' ? 'Final' : 'Preliminary'} (${String(s.atMin)} min): `,
+                      ),
+                      s.report.value,
+                      ' ',
+                      provenanceTag(s.report.provenance),
+                    ),
+                  ),
+              ),
+            );
+          default:
+            return result satisfies never;
+        }
+      });
+      replaceKeepingFocus(
+        body,
+        unitSwitch,
+        ...(items.length > 0
+          ? items.filter((x) => x !== null)
+          : [h('p', { class: 'meta' }, 'No results yet.')]),
+      );
+    },
+    ({ ctx, units }) =>
+      `${units}|${String(visibleResults(ctx).length)}|${visibleResults(ctx)
+        .map((o) =>
+          o.result?.kind === 'culture'
+            ? String(o.result.stages.filter((s) => s.atMin <= ctx.nowMin).length)
+            : '',
+        )
+        .join()}`,
+  );
+  return { el, update };
+}

@@ -1,0 +1,128 @@
+import { isRunning } from '../../engine/index.ts';
+import { h, memo, replaceKeepingFocus } from '../dom.ts';
+import type { Component, Intents, PlayModel } from '../model.ts';
+import { panel } from './panel.ts';
+
+const GROUPS: [string, string][] = [
+  ['fluid', 'Fluids'],
+  ['antimicrobial', 'Antimicrobials'],
+  ['vasopressor', 'Vasopressors'],
+  ['analgesic', 'Analgesia'],
+  ['steroid', 'Steroids'],
+  ['respiratory', 'Oxygen'],
+  ['blood-product', 'Blood'],
+  ['other', 'Other'],
+];
+
+/** Drugs and fluids (each opens the dose dialog), and what is running now with titrate and stop. */
+export function treatmentsPanel(intents: Intents): Component {
+  const { el, body, badge } = panel('treatments', 'Treat');
+  const runningList = h('div', { class: 'running', 'aria-label': 'Running now' });
+  const catalogue = h('div', {});
+  body.append(h('h3', {}, 'Running now'), runningList, catalogue);
+
+  const renderCatalogue = memo(
+    ({ resolved }: PlayModel) => {
+      const groups = GROUPS.map(([category, title]) => {
+        const items = Object.entries(resolved.catalog.treatments)
+          .filter(([, t]) => t.category === category)
+          .map(([id, t]) =>
+            h(
+              'li',
+              {},
+              h(
+                'button',
+                {
+                  type: 'button',
+                  'data-action': `treat:${id}`,
+                  'aria-haspopup': 'dialog',
+                  on: {
+                    click: (e) => {
+                      intents.chooseDose(id, e.currentTarget as HTMLElement);
+                    },
+                  },
+                },
+                t.name,
+                h('span', { class: 'meta' }, ` · ${t.route} · ${String(t.defaultDose)} ${t.doseUnit}`),
+              ),
+            ),
+          );
+        return items.length === 0
+          ? null
+          : h(
+              'section',
+              { 'aria-label': title },
+              h('h3', {}, title),
+              h('ul', { class: 'choices' }, ...items),
+            );
+      });
+      catalogue.replaceChildren(...groups.filter((g) => g !== null));
+    },
+    ({ resolved }) => resolved.data.id,
+  );
+
+  const renderRunning = memo(
+    ({ ctx, resolved }: PlayModel) => {
+      const now = ctx.treatments.filter((t) => isRunning(t, ctx.nowMin));
+      badge.textContent = now.length > 0 ? `${String(now.length)} running` : '';
+      const rows = now.map((t) => {
+        const def = resolved.catalog.treatments[t.treatmentId];
+        const name = def?.name ?? t.treatmentId;
+        const left =
+          def?.mode === 'bolus' && t.endsAt !== null ? ` — ${String(t.endsAt - ctx.nowMin)} min left` : '';
+        return h(
+          'li',
+          {},
+          `${name} ${String(t.dose)} ${def?.doseUnit ?? ''}${left} `,
+          def?.mode === 'infusion'
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  'data-focus': `titrate:${t.treatmentId}`,
+                  'aria-haspopup': 'dialog',
+                  on: {
+                    click: (e) => {
+                      intents.chooseDose(t.treatmentId, e.currentTarget as HTMLElement);
+                    },
+                  },
+                },
+                'Titrate',
+              )
+            : null,
+          ' ',
+          h(
+            'button',
+            {
+              type: 'button',
+              'data-action': `stop:${t.treatmentId}`,
+              on: {
+                click: () => {
+                  intents.act({ do: 'stop', id: t.treatmentId });
+                },
+              },
+            },
+            'Stop',
+          ),
+        );
+      });
+      replaceKeepingFocus(
+        runningList,
+        rows.length > 0 ? h('ul', {}, ...rows) : h('p', { class: 'meta' }, 'Nothing running.'),
+      );
+    },
+    ({ ctx }) =>
+      ctx.treatments
+        .filter((t) => isRunning(t, ctx.nowMin))
+        .map((t) => `${String(t.n)}:${String(t.endsAt === null ? '' : t.endsAt - ctx.nowMin)}`)
+        .join(),
+  );
+
+  return {
+    el,
+    update(model) {
+      renderCatalogue(model);
+      renderRunning(model);
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import { clockText } from '../engine/index.ts';
+import { h } from './dom.ts';
+
+export interface ClockSettings {
+  mode: 'step' | 'real';
+  secondsPerMinute: number;
+  paused: boolean;
+}
+
+export interface TimeIntents {
+  advance(minutes: number): void;
+  advanceToNextResult(): void;
+  setMode(mode: ClockSettings['mode']): void;
+  setSpeed(secondsPerMinute: number): void;
+  togglePause(): void;
+  endCase(): void;
+}
+
+const SPEEDS = [1, 2, 5, 10];
+
+/** The clock (always visible) and the controls that move time: steps like USMLE CCS, or real time. */
+export function timeControls(intents: TimeIntents) {
+  const time = h('span', { class: 'clock', role: 'timer', 'aria-label': 'Time since arrival' }, 'T+ 0:00');
+  const steps = [5, 15, 60].map((m) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        'data-action': `advance:${String(m)}`,
+        on: {
+          click: () => {
+            intents.advance(m);
+          },
+        },
+      },
+      `+${String(m)} min`,
+    ),
+  );
+  const next = h(
+    'button',
+    {
+      type: 'button',
+      'data-action': 'advance:next-result',
+      on: {
+        click: () => {
+          intents.advanceToNextResult();
+        },
+      },
+    },
+    'Until next result',
+  );
+  const modeStep = h('input', {
+    type: 'radio',
+    name: 'clock-mode',
+    value: 'step',
+    id: 'clock-step',
+    on: {
+      change: () => {
+        intents.setMode('step');
+      },
+    },
+  });
+  const modeReal = h('input', {
+    type: 'radio',
+    name: 'clock-mode',
+    value: 'real',
+    id: 'clock-real',
+    on: {
+      change: () => {
+        intents.setMode('real');
+      },
+    },
+  });
+  const pause = h(
+    'button',
+    {
+      type: 'button',
+      'data-focus': 'pause',
+      on: {
+        click: () => {
+          intents.togglePause();
+        },
+      },
+    },
+    'Pause',
+  );
+  const speed = h(
+    'select',
+    {
+      id: 'clock-speed',
+      on: {
+        change: (e) => {
+          intents.setSpeed(Number((e.currentTarget as HTMLSelectElement).value));
+        },
+      },
+    },
+    ...SPEEDS.map((s) => h('option', { value: s }, `1 min per ${String(s)} s`)),
+  );
+  const realControls = h(
+    'span',
+    { class: 'real-controls' },
+    pause,
+    ' ',
+    h('label', { for: 'clock-speed' }, 'Speed '),
+    speed,
+  );
+  const end = h(
+    'button',
+    {
+      type: 'button',
+      'data-action': 'end',
+      class: 'danger',
+      on: {
+        click: () => {
+          intents.endCase();
+        },
+      },
+    },
+    'End case',
+  );
+  const el = h(
+    'div',
+    { class: 'time-controls', role: 'group', 'aria-label': 'Time' },
+    time,
+    h(
+      'fieldset',
+      { class: 'mode' },
+      h('legend', {}, 'Clock'),
+      h('label', { for: 'clock-step' }, modeStep, ' Step'),
+      h('label', { for: 'clock-real' }, modeReal, ' Real time'),
+    ),
+    realControls,
+    h('span', { class: 'steps' }, ...steps, next),
+    end,
+  );
+  return {
+    el,
+    update(nowMin: number, settings: ClockSettings, ended: boolean) {
+      time.textContent = `T+ ${clockText(nowMin)}`;
+      modeStep.checked = settings.mode === 'step';
+      modeReal.checked = settings.mode === 'real';
+      realControls.hidden = settings.mode !== 'real';
+      pause.textContent = settings.paused ? 'Resume' : 'Pause';
+      pause.setAttribute('aria-pressed', String(settings.paused));
+      speed.value = String(settings.secondsPerMinute);
+      for (const b of [...steps, next, end]) b.disabled = ended;
+    },
+  };
+}
