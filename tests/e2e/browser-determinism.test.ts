@@ -54,7 +54,7 @@ describe('the engine in Chromium gives the same result as in Node', () => {
     expect(
       await page.locator('[data-case]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-case'))),
     ).toEqual(['septic-shock-spondylodiscitis']);
-    expect(await page.locator('h2').first().textContent()).toBe(firstCase.data.title);
+    expect(await page.locator('[data-case] .case-title').first().textContent()).toBe(firstCase.data.title);
   });
 
   for (const file of ['guideline-path.json', 'no-treatment.json', 'guideline-piptazo.json']) {

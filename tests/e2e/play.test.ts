@@ -1,0 +1,217 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { playScript } from '../../src/engine/index.ts';
+import { Script } from '../../src/engine/schema/script.ts';
+import { launch, serveBuiltSite } from '../support/browser.ts';
+import { clockMinutes, hook, openCase, perform } from '../support/drive.ts';
+import { ROOT } from '../support/load.ts';
+import { firstCase } from '../support/play.ts';
+
+const CASE = 'septic-shock-spondylodiscitis';
+const script = (file: string) =>
+  Script.parse(JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/scripts', file), 'utf8')));
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+let server: PreviewServer;
+let url: string;
+
+beforeAll(async () => {
+  const site = await serveBuiltSite();
+  server = site.server;
+  url = site.url;
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser.close();
+  await new Promise<void>((resolve) =>
+    server.httpServer.close(() => {
+      resolve();
+    }),
+  );
+});
+
+async function newPage(width = 1280, height = 720): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('GPU stall')) errors.push(m.text());
+  });
+  return { page, errors };
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+async function scorePercent(page: Page): Promise<number> {
+  const text = (await page.locator('[data-testid="score-percent"]').textContent()) ?? '';
+  return Number(text.replace('%', ''));
+}
+
+describe('playing the first case through the real UI in Chromium', () => {
+  it('the guideline path reaches the debrief with the same score as the command line', async () => {
+    const { page, errors } = await newPage();
+    await openCase(page, url, CASE);
+    const steps = script('ui-guideline.json');
+    for (const step of steps.actions) await perform(page, step);
+    await page.locator('[data-testid="score-percent"]').waitFor();
+    const expected = playScript(firstCase, steps);
+    expect(await scorePercent(page)).toBe(expected.score.percent);
+    expect(expected.score.percent).toBeGreaterThanOrEqual(90);
+    expect(await page.locator('.outcome').textContent()).toContain('The patient is alive');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a harmful path (NSAID, MRI while hypotensive, discharge) ends dead, with the same score as the command line', async () => {
+    const { page, errors } = await newPage();
+    await openCase(page, url, CASE);
+    const steps = script('ui-harmful.json');
+    for (const step of steps.actions) await perform(page, step);
+    await page.locator('[data-testid="score-percent"]').waitFor();
+    expect(await scorePercent(page)).toBe(playScript(firstCase, steps).score.percent);
+    expect(await page.locator('.outcome').textContent()).toContain('The patient died');
+    expect(await page.locator('.score-table').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('NSAID given in shock')]),
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reloading mid-case loses nothing: the clock, the orders and the score all carry on', async () => {
+    const { page } = await newPage();
+    await openCase(page, url, CASE);
+    const steps = script('ui-guideline.json');
+    const [before, after] = [steps.actions.filter((s) => s.at <= 60), steps.actions.filter((s) => s.at > 60)];
+    for (const step of before) await perform(page, step);
+    const clockBefore = await clockMinutes(page);
+    const ordersBefore = await page.locator('#panel-orders .pending').textContent();
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await clockMinutes(page)).toBe(clockBefore);
+    expect(await page.locator('#panel-orders .pending').textContent()).toBe(ordersBefore);
+    for (const step of after) await perform(page, step);
+    await page.locator('[data-testid="score-percent"]').waitFor();
+    expect(await scorePercent(page)).toBe(playScript(firstCase, steps).score.percent);
+    await page.close();
+  });
+
+  it('a corrupt save is reported and the learner can start fresh', async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${url}?clock=step`);
+    await page.evaluate(() => {
+      localStorage.setItem('bedside:play', '{"version": 1, "caseId": ');
+    });
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('.notice').textContent()).toContain('could not be resumed');
+    await page.locator(`[data-case="${CASE}"]`).click();
+    await page.locator('[data-action="start"]').click();
+    expect(await clockMinutes(page)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('every learner action has its hook in the DOM while the case runs', async () => {
+    const { page } = await newPage();
+    await openCase(page, url, CASE);
+    const hooks = await page
+      .locator('[data-action]')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-action')));
+    const expected = [
+      ...Object.keys(firstCase.catalog.tests).map((id) => `order:${id}`),
+      ...Object.keys(firstCase.catalog.treatments).map((id) => `treat:${id}`),
+      ...Object.keys(firstCase.catalog.examRegions).map((id) => `examine:${id}`),
+      ...Object.keys(firstCase.catalog.consults).map((id) => `consult:${id}`),
+      ...Object.keys(firstCase.catalog.dispositions).map((id) => `dispose:${id}`),
+      ...firstCase.data.diagnoses.map((d) => `diagnose:${d.id}`),
+      ...firstCase.data.history.map((q) => `ask:${q.id}`),
+      'advance:5',
+      'advance:15',
+      'advance:60',
+      'advance:next-result',
+    ];
+    expect(hooks).toEqual(expect.arrayContaining(expected));
+    await hook(page, 'treat:norepinephrine');
+    await page.locator('[data-action="confirm"]').click();
+    expect(await page.locator('[data-action="stop:norepinephrine"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('typing "lac" in order entry finds lactate and hides what does not match', async () => {
+    const { page } = await newPage();
+    await openCase(page, url, CASE);
+    await page.locator('#panel-orders summary').click();
+    await page.locator('#order-search').fill('lac');
+    expect(await page.locator('[data-action="order:lactate"]').isVisible()).toBe(true);
+    expect(await page.locator('[data-action="order:cbc"]').isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('can be played by keyboard alone: Tab to a control, Enter to act', async () => {
+    const { page } = await newPage();
+    await openCase(page, url, CASE);
+    // Open the Examine panel from its heading, then Tab through the regions to the buttocks.
+    await page.locator('#panel-examine summary').focus();
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 12; i += 1) {
+      await page.keyboard.press('Tab');
+      const at = await page.evaluate(() => document.activeElement?.getAttribute('data-action'));
+      if (at === 'examine:gluteal') break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe(
+      'examine:gluteal',
+    );
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#panel-examine').textContent()).toContain('doughy');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe(
+      'examine:gluteal',
+    );
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toMatch(
+      /^examine:/,
+    );
+    await page.close();
+  });
+
+  it('axe finds no accessibility violations on the picker, the briefing, the bedside and the debrief', async () => {
+    const { page } = await newPage();
+    await page.goto(`${url}?clock=step`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.evaluate(() => {
+      localStorage.clear();
+    });
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator(`[data-case="${CASE}"]`).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('[data-action="start"]').click();
+    for (const step of script('ui-guideline.json').actions.filter((s) => s.at <= 60))
+      await perform(page, step);
+    await page.locator('#panel-results summary').click();
+    await page.locator('#panel-treatments summary').click();
+    expect(await axeViolations(page)).toEqual([]);
+    await hook(page, 'dispose:icu');
+    await page.locator('[data-testid="score-percent"]').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});

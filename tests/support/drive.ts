@@ -1,0 +1,59 @@
+import type { Page } from 'playwright-core';
+import type { ScriptAction } from '../../src/engine/schema/script.ts';
+
+/** Current simulated minute, read from the clock in the header ("T+ 1:05"). */
+export async function clockMinutes(page: Page): Promise<number> {
+  const text = (await page.locator('.clock').textContent()) ?? '';
+  const match = /T\+ (\d+):(\d{2})/.exec(text);
+  if (match === null) throw new Error(`no clock in "${text}"`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** Click a control by its data-action hook, with a DOM click (works inside a collapsed panel). */
+export async function hook(page: Page, action: string): Promise<void> {
+  const target = page.locator(`[data-action="${action}"]`);
+  if ((await target.count()) !== 1)
+    throw new Error(`expected one [data-action="${action}"], found ${String(await target.count())}`);
+  await target.evaluate((el: HTMLElement) => {
+    el.click();
+  });
+}
+
+/** Move the step-mode clock to `minute` with +60/+15/+5. */
+export async function advanceTo(page: Page, minute: number): Promise<void> {
+  for (let now = await clockMinutes(page); now < minute; now = await clockMinutes(page)) {
+    const gap = minute - now;
+    const step = gap >= 60 ? 60 : gap >= 15 ? 15 : 5;
+    if (gap % 5 !== 0 && gap < 5) throw new Error(`cannot reach minute ${String(minute)} in 5-minute steps`);
+    await hook(page, `advance:${String(step)}`);
+  }
+}
+
+/** Play one scripted action through the real UI, as a learner would. */
+export async function perform(page: Page, step: ScriptAction): Promise<void> {
+  await advanceTo(page, step.at);
+  if (step.do === 'end') {
+    await hook(page, 'end');
+    return;
+  }
+  await hook(page, `${step.do}:${step.id ?? ''}`);
+  if (step.do === 'treat') {
+    const field = page.locator('[data-field="dose"]');
+    await field.waitFor({ state: 'visible' });
+    if (step.dose !== undefined) await field.fill(String(step.dose));
+    await page.locator('[data-action="confirm"]').click();
+  }
+}
+
+export async function openCase(page: Page, url: string, caseId: string): Promise<void> {
+  await page.goto(`${url}?clock=step`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.evaluate(() => {
+    localStorage.clear();
+  });
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.locator(`[data-case="${caseId}"]`).click();
+  await page.locator('[data-action="start"]').click();
+  await page.locator('.clock').waitFor();
+}
