@@ -262,3 +262,34 @@ function proceduresFor(ctx: CaseContext, resolved: ResolvedCase, ref: string): P
 function addOnce(list: readonly string[], id: string): string[] {
   return list.includes(id) ? [...list] : [...list, id];
 }
+
+/**
+ * An action reference (`order:lactate`) as a learner reads it ("Lactate ordered"), with the names the case and the
+ * catalogue give. Unknown ids fall back to the reference itself.
+ */
+export function describeAction(resolved: ResolvedCase, ref: string): string {
+  const { catalog, data } = resolved;
+  const colon = ref.indexOf(':');
+  const verb = ref.slice(0, colon);
+  const id = ref.slice(colon + 1);
+  switch (verb) {
+    case 'examine':
+      return `${catalog.examRegions[id]?.name ?? id} examined`;
+    case 'ask':
+      return `asked "${data.history.find((h) => h.id === id)?.question ?? id}"`;
+    case 'order':
+      return `${catalog.tests[id]?.name ?? id} ordered`;
+    case 'treat':
+      return `${catalog.treatments[id]?.name ?? id} given`;
+    case 'stop':
+      return `${catalog.treatments[id]?.name ?? id} stopped`;
+    case 'consult':
+      return `${catalog.consults[id]?.name ?? id} called`;
+    case 'diagnose':
+      return `"${data.diagnoses.find((d) => d.id === id)?.label ?? id}" named`;
+    case 'dispose':
+      return `sent to ${catalog.dispositions[id]?.name ?? id}`;
+    default:
+      return ref;
+  }
+}

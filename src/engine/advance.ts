@@ -179,7 +179,7 @@ function noteEventsAt(
       note(
         minute,
         'event',
-        `${treatment.name} ${String(given.dose)} ${treatment.doseUnit}: in.`,
+        `${treatment.name} ${String(given.dose)} ${treatment.doseUnit} has run in.`,
         `treat:${given.treatmentId}`,
       );
     }
@@ -231,6 +231,16 @@ function reportResultsDue(
       }
     } else if (order.resultAt === minute) {
       note(minute, 'result', `${name}: ${summarise(order.result, minute)}`, `order:${order.testId}`);
+      // A critical value is telephoned to the team: the learner is alerted, not left to find it in the inbox.
+      const critical =
+        order.result.kind === 'panel' ? order.result.rows.filter((r) => r.flag.length === 2) : [];
+      if (critical.length > 0) {
+        const values = critical.map(
+          (r) =>
+            `${r.name} ${String(r.value)}${r.unit === '' ? '' : ` ${r.unit}`} (critically ${r.flag === 'HH' ? 'high' : 'low'})`,
+        );
+        note(minute, 'alert', `Critical result: ${values.join('; ')}.`, `order:${order.testId}`);
+      }
     }
   }
 }

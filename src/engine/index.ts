@@ -19,4 +19,4 @@ export { CatalogFile } from './schema/catalog.ts';
 export { Script } from './schema/script.ts';
 export { loadScript } from './load/load-script.ts';
 export { isRunning } from './care.ts';
-export { clockText } from './clock.ts';
+export { clockText, durationText } from './clock.ts';

@@ -1,6 +1,7 @@
 import { createActor } from 'xstate';
 import type { CaseContext, LearnerAction, TimelineEntry, TracePoint } from './context.ts';
 import { tracePoint } from './advance.ts';
+import { durationText } from './clock.ts';
 import type { ResolvedCase } from './load/load-case.ts';
 import { createCaseMachine, type CaseMachine, type ReplayStep } from './machine.ts';
 import { scoreCase, type Score } from './scoring/score.ts';
@@ -81,7 +82,7 @@ export function summarisePlay(resolved: ResolvedCase, ctx: CaseContext): PlayRes
   const where =
     disposition === null
       ? ''
-      : ` after disposition to ${resolved.catalog.dispositions[disposition]?.name ?? disposition}`;
+      : `, sent to ${resolved.catalog.dispositions[disposition]?.name ?? disposition}`;
   return {
     case: resolved.data.id,
     seed: ctx.seed,
@@ -93,8 +94,8 @@ export function summarisePlay(resolved: ResolvedCase, ctx: CaseContext): PlayRes
       deathAtMin: ctx.deathAtMin,
       disposition,
       summary: dead
-        ? `Cardiac arrest at ${String(ctx.deathAtMin)} min${where} (simulation).`
-        : `Alive at ${String(ctx.nowMin)} min${where} (simulation).`,
+        ? `Cardiac arrest ${durationText(ctx.deathAtMin ?? ctx.nowMin)} after arrival${where} (simulated course).`
+        : `Alive ${durationText(ctx.nowMin)} after arrival${where} (simulated course).`,
     },
     score: scoreCase(resolved, ctx),
     vitals,

@@ -1,5 +1,7 @@
 import type { CaseContext, LogEntry } from '../context.ts';
 import type { ResolvedCase } from '../load/load-case.ts';
+import { describeAction } from '../actions.ts';
+import { durationText } from '../clock.ts';
 import { firstAvailableAt } from '../results.ts';
 import type { Source } from '../schema/fact.ts';
 import type { ScoringRule } from '../schema/scoring.ts';
@@ -25,7 +27,8 @@ export interface Score {
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
-const minutes = (m: number) => `${String(m)} min`;
+const minutes = durationText;
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A done action, in play order. */
 interface Done {
@@ -89,37 +92,40 @@ function evaluate(
   harmed: ReadonlySet<string>,
 ): { earned: number; reason: string } {
   const matching = (refs: readonly string[]) => done.filter((d) => refs.includes(d.ref));
+  const said = (ref: string) => describeAction(resolved, ref);
+  const anyOf = (refs: readonly string[]) =>
+    refs.length === 1 ? said(refs[0] ?? '') : `${said(refs[0] ?? '')} (or an alternative)`;
   switch (rule.type) {
     case 'timed': {
       const hit = occurrences(matching(rule.actions), rule.minGapMin)[rule.occurrence - 1];
       if (hit === undefined)
         return { earned: 0, reason: rule.occurrence > 1 ? 'Not repeated.' : 'Not done.' };
-      const anchor = anchorMinute(rule.from, ctx);
+      const anchor = anchorMinute(rule.from, resolved, ctx);
       const delay = Math.max(0, hit.atMin - anchor.atMin);
       const band = rule.bands.find((b) => delay <= b.withinMin);
       const fraction = band?.fraction ?? 0;
       return {
         earned: rule.points * fraction,
-        reason: `${hit.ref} at ${minutes(delay)} after ${anchor.what}${band === undefined ? ', too late for credit' : ''}.`,
+        reason: `${capital(said(hit.ref))} ${minutes(delay)} after ${anchor.what}${band === undefined ? ', too late for credit' : ''}.`,
       };
     }
     case 'sequence': {
       const first = matching(rule.first)[0];
       const then = matching(rule.then)[0];
-      if (then === undefined) return { earned: 0, reason: `${anyOf(rule.then)} not done.` };
+      if (then === undefined) return { earned: 0, reason: `Not done: ${anyOf(rule.then)}.` };
       if (first === undefined)
         return {
           earned: 0,
-          reason: `${anyOf(rule.first)} never done (${then.ref} at ${minutes(then.atMin)}).`,
+          reason: `Never done: ${anyOf(rule.first)} (${said(then.ref)} at ${minutes(then.atMin)}).`,
         };
       if (first.index > then.index)
         return {
           earned: 0,
-          reason: `${then.ref} (${minutes(then.atMin)}) came before ${first.ref} (${minutes(first.atMin)}).`,
+          reason: `${capital(said(then.ref))} (${minutes(then.atMin)}) came before ${said(first.ref)} (${minutes(first.atMin)}).`,
         };
       return {
         earned: rule.points,
-        reason: `${first.ref} (${minutes(first.atMin)}) before ${then.ref} (${minutes(then.atMin)}).`,
+        reason: `${capital(said(first.ref))} (${minutes(first.atMin)}) before ${said(then.ref)} (${minutes(then.atMin)}).`,
       };
     }
     case 'regimen': {
@@ -145,13 +151,16 @@ function evaluate(
       const band = rule.bands.find((b) => spent <= b.atMostMin);
       const what =
         resolved.data.physiology.exposures.find((e) => e.id === rule.exposure)?.label ?? rule.exposure;
-      return { earned: rule.points * (band?.fraction ?? 0), reason: `${minutes(spent)}: ${what}.` };
+      return {
+        earned: rule.points * (band?.fraction ?? 0),
+        reason: spent === 0 ? `Never: ${what}.` : `${capital(what)}: ${minutes(spent)} in all.`,
+      };
     }
     case 'harm': {
       const hit = matching(rule.actions).find((d) => harmApplies(rule, d, done));
       return hit === undefined
         ? { earned: 0, reason: 'Avoided.' }
-        : { earned: -rule.penalty, reason: `${hit.ref} at ${minutes(hit.atMin)}.` };
+        : { earned: -rule.penalty, reason: `${capital(said(hit.ref))} at ${minutes(hit.atMin)}.` };
     }
     case 'unnecessary-tests': {
       const extra = [
@@ -170,7 +179,7 @@ function evaluate(
       const cost = extra.reduce((sum, id) => sum + (resolved.catalog.tests[id]?.costUsd ?? 0), 0);
       return {
         earned: -Math.min(rule.maxPenalty, extra.length * rule.penaltyEach),
-        reason: `${extra.join(', ')} (about $${String(cost)}).`,
+        reason: `${extra.map((id) => resolved.catalog.tests[id]?.name ?? id).join(', ')} (about $${String(cost)}).`,
       };
     }
     case 'diagnosis':
@@ -195,9 +204,6 @@ function evaluate(
   }
 }
 
-const anyOf = (refs: readonly string[]) =>
-  refs.length === 1 ? (refs[0] ?? '') : `${refs[0] ?? ''} (or an alternative)`;
-
 /** Occurrences at least `gapMin` apart: ordering lactate and a blood gas together is one measurement, not a repeat. */
 function occurrences(hits: Done[], gapMin: number): Done[] {
   const counted: Done[] = [];
@@ -210,12 +216,14 @@ function occurrences(hits: Done[], gapMin: number): Done[] {
 
 function anchorMinute(
   from: Extract<ScoringRule, { type: 'timed' }>['from'],
+  resolved: ResolvedCase,
   ctx: CaseContext,
 ): { atMin: number; what: string } {
   if (from === 'arrival') return { atMin: 0, what: 'arrival' };
+  const name = resolved.catalog.tests[from.resultOf]?.name ?? from.resultOf;
   const order = ctx.orders.find((o) => o.testId === from.resultOf);
-  if (order === undefined) return { atMin: 0, what: `arrival (${from.resultOf} never ordered)` };
-  return { atMin: firstAvailableAt(order.result, order.resultAt), what: `the ${from.resultOf} result` };
+  if (order === undefined) return { atMin: 0, what: `arrival (${name} never ordered)` };
+  return { atMin: firstAvailableAt(order.result, order.resultAt), what: `the ${name} result` };
 }
 
 function harmApplies(rule: Extract<ScoringRule, { type: 'harm' }>, hit: Done, done: Done[]): boolean {
