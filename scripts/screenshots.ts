@@ -1,7 +1,11 @@
-// npm run screenshots — builds the site and saves Chromium screenshots at the sizes we check by eye.
-import { mkdirSync } from 'node:fs';
+// npm run screenshots — builds the site and saves Chromium screenshots of every screen at the sizes we check by
+// eye (1280×720, 1920×1080, a 390×844 phone) into tmp/screenshots/. Open them and look before calling UI work done.
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { Script } from '../src/engine/schema/script.ts';
 import { launch, serveBuiltSite } from '../tests/support/browser.ts';
+import { hook, openCase, perform } from '../tests/support/drive.ts';
 import { ROOT } from '../tests/support/load.ts';
 
 const SIZES = [
@@ -9,21 +13,60 @@ const SIZES = [
   [1920, 1080],
   [390, 844],
 ] as const;
+const CASE = 'septic-shock-spondylodiscitis';
+const guideline = Script.parse(
+  JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/scripts/ui-guideline.json'), 'utf8')),
+);
 
 const out = join(ROOT, 'tmp/screenshots');
 mkdirSync(out, { recursive: true });
+
+async function shoot(page: Page, name: string, fullPage = false): Promise<void> {
+  const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
+  const file = join(out, `${name}-${String(width)}x${String(height)}.png`);
+  // Let the canvas draw a few frames (sweeping traces) before the picture.
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: file, fullPage });
+  process.stdout.write(`${file}\n`);
+}
+
+async function screens(browser: Browser, url: string, width: number, height: number): Promise<void> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.evaluate(() => {
+    localStorage.clear();
+  });
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await shoot(page, '1-picker');
+  await page.locator(`[data-case="${CASE}"]`).click();
+  await shoot(page, '2-briefing');
+  await openCase(page, url, CASE);
+  await shoot(page, '3-arrival');
+  // Half-way through the guideline path: results in, fluids and noradrenaline running.
+  for (const step of guideline.actions.filter((a) => a.at <= 90)) await perform(page, step);
+  await hook(page, 'advance:15');
+  for (const id of ['results', 'treatments']) {
+    await page.locator(`#panel-${id} summary`).click();
+  }
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+  });
+  await shoot(page, '4-treating');
+  await page.locator('#panel-results').scrollIntoViewIfNeeded();
+  await shoot(page, '5-results');
+  for (const step of guideline.actions.filter((a) => a.at > 90)) await perform(page, step);
+  await page.locator('[data-testid="score-percent"]').waitFor();
+  await shoot(page, '6-debrief');
+  await shoot(page, '6-debrief-full', true);
+  await page.close();
+}
+
 const { url, server } = await serveBuiltSite();
 const browser = await launch();
 try {
-  for (const [width, height] of SIZES) {
-    const page = await browser.newPage({ viewport: { width, height } });
-    await page.goto(url);
-    await page.waitForSelector('body[data-ready="true"]');
-    const file = join(out, `preview-${String(width)}x${String(height)}.png`);
-    await page.screenshot({ path: file });
-    process.stdout.write(`${file}\n`);
-    await page.close();
-  }
+  for (const [width, height] of SIZES) await screens(browser, url, width, height);
 } finally {
   await browser.close();
   server.httpServer.close();

@@ -1,5 +1,4 @@
-import type { TimelineEntry } from '../engine/index.ts';
-import { clockText } from '../engine/index.ts';
+import { clockText, type TimelineEntry } from '../engine/index.ts';
 import { h } from './dom.ts';
 
 /**

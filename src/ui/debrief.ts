@@ -32,11 +32,11 @@ function itemRow(item: ScoreItem): HTMLElement {
     'tr',
     { class: `score-${status}` },
     h('th', { scope: 'row' }, item.label),
-    h('td', { class: 'num' }, points),
-    h('td', {}, item.reason),
+    h('td', { class: 'num', 'data-label': 'Points' }, points),
+    h('td', { 'data-label': 'What happened' }, item.reason),
     h(
       'td',
-      {},
+      { 'data-label': 'Why, and the source' },
       h(
         'details',
         {},

@@ -47,7 +47,9 @@ export function timeControls(intents: TimeIntents) {
         },
       },
     },
-    'Until next result',
+    // "Until next result", shortened to "Next result" on a phone.
+    h('span', { class: 'wide-only' }, 'Until next result'),
+    h('span', { class: 'narrow-only' }, 'Next result'),
   );
   const modeStep = h('input', {
     type: 'radio',
@@ -130,8 +132,7 @@ export function timeControls(intents: TimeIntents) {
       h('label', { for: 'clock-real' }, modeReal, ' Real time'),
     ),
     realControls,
-    h('span', { class: 'steps' }, ...steps, next),
-    end,
+    h('span', { class: 'steps' }, ...steps, next, end),
   );
   return {
     el,

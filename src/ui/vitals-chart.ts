@@ -1,5 +1,4 @@
-import type { CaseContext } from '../engine/index.ts';
-import { clockText } from '../engine/index.ts';
+import { clockText, durationText, type CaseContext } from '../engine/index.ts';
 import { h } from './dom.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -143,7 +142,7 @@ export function vitalsChart(ctx: CaseContext, endedAt: number): HTMLElement {
   const figure = h(
     'figure',
     { class: 'chart-figure' },
-    h('figcaption', {}, 'Vitals over 12 hours (simulation)'),
+    h('figcaption', {}, `Vitals over ${durationText(ctx.nowMin)} (simulation)`),
     legend,
     table,
   );

@@ -19,7 +19,10 @@ export function vitalsText() {
       const a = view.alarms;
       const item = (label: string, value: string, alarm: keyof typeof a | null) => {
         const level = alarm === null ? 'ok' : a[alarm];
-        return [
+        // Each term and its value in one <div> (allowed inside <dl>), so they stay together however the row wraps.
+        return h(
+          'div',
+          {},
           h('dt', {}, label),
           h(
             'dd',
@@ -27,18 +30,18 @@ export function vitalsText() {
             value,
             level === 'ok' ? '' : ` ${ALARM_WORD[level]}`,
           ),
-        ];
+        );
       };
       list.replaceChildren(
-        ...item('HR', view.patient.dead ? 'asystole' : `${String(v.hr)} /min`, 'hr'),
-        ...item(
+        item('HR', view.patient.dead ? 'asystole' : `${String(v.hr)} /min`, 'hr'),
+        item(
           `BP (${clockText(view.nibpAtMin)})`,
           `${String(v.sbp)}/${String(v.dbp)} (${String(v.map)}) mmHg`,
           'map',
         ),
-        ...item('SpO₂', `${String(v.spo2)} %`, 'spo2'),
-        ...item('RR', `${String(v.rr)} /min`, 'rr'),
-        ...item('Temp', `${v.temp.toFixed(1)} °C`, 'temp'),
+        item('SpO₂', `${String(v.spo2)} %`, 'spo2'),
+        item('RR', `${String(v.rr)} /min`, 'rr'),
+        item('Temp', `${v.temp.toFixed(1)} °C`, 'temp'),
       );
     },
   };

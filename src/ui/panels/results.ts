@@ -55,6 +55,7 @@ function table(rows: ResultRow[], units: PlayModel['units'], caption: string): H
 /** The results inbox: labs as tables (conventional or SI), reports as text, cultures as they mature. */
 export function resultsPanel(intents: Intents): Component {
   const { el, body, badge } = panel('results', 'Results');
+  badge.classList.add('attention');
   let seen = 0;
   el.addEventListener('toggle', () => {
     if (el.open) {
