@@ -6,10 +6,15 @@ const level = (value: number, limits: { low: number; high: number }): AlarmLevel
 
 const NIBP_EVERY_MIN = 5;
 
-export function running(ctx: CaseContext, resolved: ResolvedCase, category: string): boolean {
-  return ctx.treatments.some(
-    (t) => isRunning(t, ctx.nowMin) && resolved.catalog.treatments[t.treatmentId]?.category === category,
-  );
+type Bedside = NonNullable<ResolvedCase['catalog']['treatments'][string]['bedside']>;
+
+/** Whether something the catalogue draws at the bedside is there now: running, or (a one-off like a line) placed. */
+function atBedside(ctx: CaseContext, resolved: ResolvedCase, what: Bedside): boolean {
+  return ctx.treatments.some((t) => {
+    const treatment = resolved.catalog.treatments[t.treatmentId];
+    if (treatment?.bedside !== what || t.atMin > ctx.nowMin) return false;
+    return treatment.mode === 'dose' || isRunning(t, ctx.nowMin);
+  });
 }
 
 /** The monitor and the patient as the bay draws them. */
@@ -20,12 +25,12 @@ export function bayView(
 ): BayView {
   const v = ctx.vitals;
   const dead = ctx.deathAtMin !== null;
+  const arterialLine = atBedside(ctx, resolved, 'arterial-line');
+  // An arterial line reads beat to beat; otherwise the cuff cycles every few minutes and shows its last reading.
   const nibpAtMin = Math.floor(ctx.nowMin / NIBP_EVERY_MIN) * NIBP_EVERY_MIN;
-  const nibp = [...ctx.trace].reverse().find((p) => p.atMin <= nibpAtMin) ?? {
-    sbp: v.sbp,
-    dbp: v.dbp,
-    map: v.map,
-  };
+  const nibp = arterialLine
+    ? v
+    : ([...ctx.trace].reverse().find((p) => p.atMin <= nibpAtMin) ?? { sbp: v.sbp, dbp: v.dbp, map: v.map });
   const vitals = {
     hr: dead ? 0 : Math.round(v.hr),
     sbp: dead ? 0 : Math.round(nibp.sbp),
@@ -39,6 +44,7 @@ export function bayView(
     nowMin: ctx.nowMin,
     vitals,
     nibpAtMin,
+    bpSource: arterialLine ? 'arterial' : 'nibp',
     alarms: {
       hr: dead ? 'low' : level(vitals.hr, ALARM_LIMITS.hr),
       map: dead ? 'low' : level(vitals.map, ALARM_LIMITS.map),
@@ -49,9 +55,10 @@ export function bayView(
     patient: {
       perfusion: v.crt > 4 ? 'mottled' : v.crt > 3 ? 'pale' : 'normal',
       consciousness: v.gcs >= 14 ? 'alert' : v.gcs >= 9 ? 'drowsy' : 'unresponsive',
-      dripRunning: running(ctx, resolved, 'fluid'),
-      infusionRunning: running(ctx, resolved, 'vasopressor'),
-      oxygenMask: ctx.treatments.some((t) => t.treatmentId === 'oxygen' && isRunning(t, ctx.nowMin)),
+      dripRunning: atBedside(ctx, resolved, 'drip'),
+      infusionRunning: atBedside(ctx, resolved, 'syringe-driver'),
+      oxygenMask: atBedside(ctx, resolved, 'oxygen-mask'),
+      arterialLine,
       dead,
     },
     reducedMotion: options.reducedMotion,

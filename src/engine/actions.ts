@@ -223,7 +223,8 @@ function giveTreatment(
   const dose = requestedDose ?? treatment.defaultDose;
   const amount = `${String(dose)} ${treatment.doseUnit} ${treatment.route}`;
   let treatments = ctx.treatments;
-  let text = `Gave ${treatment.name} ${amount}.`;
+  let text =
+    treatment.category === 'monitoring' ? `Placed ${treatment.name}.` : `Gave ${treatment.name} ${amount}.`;
   let endsAt: number | null = now;
   if (treatment.mode === 'bolus') {
     endsAt = bolusEndsAt(now, dose, treatment);

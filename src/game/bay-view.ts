@@ -30,6 +30,8 @@ export interface BayView {
   };
   /** Minute of the last non-invasive BP cycle (the monitor prints its time next to the BP). */
   nibpAtMin: number;
+  /** Where the BP comes from: the cuff (cycling) or an arterial line (continuous, with its waveform). */
+  bpSource: 'nibp' | 'arterial';
   /** Alarm state of each numeric, from the monitor's alarm limits. */
   alarms: { hr: AlarmLevel; map: AlarmLevel; spo2: AlarmLevel; rr: AlarmLevel; temp: AlarmLevel };
   patient: {
@@ -41,6 +43,8 @@ export interface BayView {
     /** A syringe-driver infusion (vasopressor) running. */
     infusionRunning: boolean;
     oxygenMask: boolean;
+    /** A radial arterial line on the near wrist, to the transducer. */
+    arterialLine: boolean;
     /** After a cardiac arrest the monitor shows a flat line and the patient is still. */
     dead: boolean;
   };

@@ -1,15 +1,9 @@
 import type * as Phaser from 'phaser';
 import type { BayView } from './bay-view.ts';
 import { ROOM, type SkinTone } from './colours.ts';
-import { drawMottle, spots } from './skin.ts';
 
 type Consciousness = BayView['patient']['consciousness'];
 
-const FACE_SPOTS = [
-  ...spots(7, -28, 10, 14, 20, 3),
-  ...spots(8, 16, 10, 12, 20, 3),
-  ...spots(9, -10, 36, 20, 6, 2),
-];
 const IRIS = 0x4a3222;
 const DARK = 0x2a1a16;
 
@@ -40,7 +34,7 @@ export function drawHead(
     g.fillCircle(-23, 18, 9);
     g.fillCircle(23, 18, 9);
   }
-  drawMottle(g, tone, FACE_SPOTS);
+  // No livedo on the face: mottling shows on the limbs (the arm here), and the face is pale with dusky lips.
   const closed = dead || consciousness === 'unresponsive';
   drawEyes(g, tone, closed ? 'closed' : consciousness === 'drowsy' ? 'half' : 'open');
   // Brows: level when alert, relaxed and lower otherwise.

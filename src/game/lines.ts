@@ -79,3 +79,16 @@ export function drawOxygenTubing(g: Phaser.GameObjects.Graphics, maskOutlet: P):
   g.lineStyle(4, 0xbfead3, 0.95);
   cubic(g, maskOutlet, { x: maskOutlet.x - 40, y: maskOutlet.y + 120 }, { x: 40, y: 330 }, { x: 96, y: 236 });
 }
+
+/** A radial arterial line: a dressing over the wrist and the red-striped pressure tubing off to the transducer. */
+export function drawArterialLine(g: Phaser.GameObjects.Graphics): void {
+  const site = { x: ARM.wrist.x + 6, y: ARM.wrist.y + 4 };
+  g.lineStyle(3, 0xf4f7f9, 1);
+  cubic(g, site, { x: site.x + 40, y: site.y + 50 }, { x: 560, y: 640 }, { x: 708, y: 610 });
+  g.lineStyle(1.5, 0xd3263a, 1);
+  cubic(g, site, { x: site.x + 40, y: site.y + 50 }, { x: 560, y: 640 }, { x: 708, y: 610 });
+  g.fillStyle(0xf6f2ea, 1);
+  g.fillRoundedRect(site.x - 11, site.y - 8, 22, 16, 4);
+  g.fillStyle(0xd3263a, 1);
+  g.fillRect(site.x - 3, site.y - 3, 10, 6);
+}

@@ -175,10 +175,12 @@ export class Monitor {
     this.boxes.hr.setValue(whole(vitals.hr));
     this.boxes.spo2.setValue(whole(vitals.spo2));
     this.boxes.rr.setValue(whole(vitals.rr));
+    const arterial = view.bpSource === 'arterial';
+    this.boxes.map.setTitle(arterial ? 'ART' : 'NIBP');
     this.boxes.map.setValue(
       `${whole(vitals.sbp)}/${whole(vitals.dbp)}`,
       `(${whole(vitals.map)})`,
-      `Last cycle T+ ${clockText(view.nibpAtMin)}`,
+      arterial ? 'Continuous' : `Last cycle T+ ${clockText(view.nibpAtMin)}`,
     );
     this.boxes.temp.setValue(oneDecimal(vitals.temp));
     const steady = view.reducedMotion || view.paused;

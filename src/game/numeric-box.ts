@@ -39,6 +39,7 @@ export class NumericBox {
   private readonly sub: Label | undefined;
   private readonly note: Label | undefined;
   private readonly alarm: Label;
+  private readonly title: Label;
   private readonly tinted: Label[] = [];
   private look: Look | '' = '';
 
@@ -50,6 +51,7 @@ export class NumericBox {
     this.bg = scene.add.graphics();
     const css = colour.css;
     const label = new Label(scene, x + 12, y + 8, { size: 24, colour: css, bold: true, value: spec.label });
+    this.title = label;
     this.tinted.push(label);
     if (spec.wide === true) {
       // Wide box: unit beside the label, limits on one line, so a long value has the full width.
@@ -92,6 +94,11 @@ export class NumericBox {
     }
     this.alarm = new Label(scene, x + w - 10, y + 10, { size: 18, colour: WHITE, bold: true, originX: 1 });
     this.alarm.text.setPadding(6, 2, 6, 2);
+  }
+
+  /** The box's title (NIBP becomes ART when an arterial line is in). */
+  setTitle(title: string): void {
+    this.title.set(title);
   }
 
   setValue(value: string, sub = '', note = ''): void {

@@ -3,7 +3,7 @@ import type { BayView } from './bay-view.ts';
 import { drawArm, drawLegs, drawTorso } from './body.ts';
 import { drawHead } from './face.ts';
 import { animatePole, drawPole } from './iv-pole.ts';
-import { drawIvLines, drawMonitoringCables, drawOxygenTubing } from './lines.ts';
+import { drawArterialLine, drawIvLines, drawMonitoringCables, drawOxygenTubing } from './lines.ts';
 import { skinFor } from './skin.ts';
 import { BACK_ANGLE, drawBackrest, drawTrolleyBase, HINGE } from './trolley.ts';
 import { respiration } from './waveforms.ts';
@@ -48,9 +48,15 @@ export class PatientFigure {
 
   update(view: BayView, seconds: number): void {
     const p = view.patient;
-    const key = [p.perfusion, p.consciousness, p.dead, p.oxygenMask, p.dripRunning, p.infusionRunning].join(
-      '|',
-    );
+    const key = [
+      p.perfusion,
+      p.consciousness,
+      p.dead,
+      p.oxygenMask,
+      p.dripRunning,
+      p.infusionRunning,
+      p.arterialLine,
+    ].join('|');
     if (key !== this.key) {
       this.key = key;
       this.redraw(p);
@@ -90,6 +96,7 @@ export class PatientFigure {
     this.cables.clear();
     drawMonitoringCables(this.cables);
     drawIvLines(this.cables, p.dripRunning, p.infusionRunning);
+    if (p.arterialLine) drawArterialLine(this.cables);
     if (p.oxygenMask) {
       const c = Math.cos(posture.rot);
       const s = Math.sin(posture.rot);

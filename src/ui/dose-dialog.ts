@@ -66,7 +66,17 @@ export function createDoseDialog(onConfirm: (treatmentId: string, dose: number) 
       if (t === undefined) return;
       current = { id: treatmentId, max: t.doseMax, invoker };
       title.textContent = runningDose === null ? t.name : `${t.name}: change the rate`;
-      detail.textContent = `${t.route} · ${t.mode === 'infusion' ? 'continuous infusion' : t.mode === 'bolus' ? `bolus at ${String(t.rateMlPerMin ?? 0)} mL/min` : 'single dose'} · usual ${String(t.defaultDose)} ${t.doseUnit}, maximum ${String(t.doseMax)}`;
+      const how =
+        t.mode === 'infusion'
+          ? 'continuous infusion'
+          : t.mode === 'bolus'
+            ? `bolus at ${String(t.rateMlPerMin ?? 0)} mL/min`
+            : 'single dose';
+      detail.textContent =
+        t.category === 'monitoring'
+          ? (t.description ?? t.name)
+          : `${t.route} · ${how} · usual ${String(t.defaultDose)} ${t.doseUnit}, maximum ${String(t.doseMax)}`;
+      confirm.textContent = t.category === 'monitoring' ? 'Place' : 'Give';
       unit.textContent = t.doseUnit;
       input.max = String(t.doseMax);
       input.value = String(runningDose ?? t.defaultDose);

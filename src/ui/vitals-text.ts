@@ -35,7 +35,7 @@ export function vitalsText() {
       list.replaceChildren(
         item('HR', view.patient.dead ? 'asystole' : `${String(v.hr)} /min`, 'hr'),
         item(
-          `BP (${clockText(view.nibpAtMin)})`,
+          view.bpSource === 'arterial' ? 'BP (arterial line)' : `BP (cuff, ${clockText(view.nibpAtMin)})`,
           `${String(v.sbp)}/${String(v.dbp)} (${String(v.map)}) mmHg`,
           'map',
         ),

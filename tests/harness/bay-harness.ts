@@ -13,6 +13,7 @@ const base: BayView = {
   nowMin: 42,
   vitals: { hr: 78, sbp: 124, dbp: 76, map: 92, spo2: 98, rr: 14, temp: 36.8 },
   nibpAtMin: 40,
+  bpSource: 'nibp',
   alarms: OK,
   patient: {
     perfusion: 'normal',
@@ -20,6 +21,7 @@ const base: BayView = {
     dripRunning: false,
     infusionRunning: false,
     oxygenMask: false,
+    arterialLine: false,
     dead: false,
   },
   reducedMotion: false,
@@ -41,12 +43,14 @@ const scenarios: Record<string, BayView> = {
     nowMin: 75,
     vitals: { hr: 94, sbp: 104, dbp: 56, map: 72, spo2: 97, rr: 18, temp: 38.1 },
     nibpAtMin: 70,
+    bpSource: 'arterial',
     patient: {
       ...base.patient,
       perfusion: 'pale',
       dripRunning: true,
       infusionRunning: true,
       oxygenMask: true,
+      arterialLine: true,
     },
   },
   drowsy: {

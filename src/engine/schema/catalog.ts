@@ -138,9 +138,10 @@ export const Treatment = z
       'steroid',
       'respiratory',
       'blood-product',
+      'monitoring',
       'other',
     ]),
-    route: z.enum(['IV', 'IM', 'PO', 'inhaled', 'SC']),
+    route: z.enum(['IV', 'IM', 'PO', 'inhaled', 'SC', 'arterial']),
     mode: z.enum(['bolus', 'infusion', 'dose']).meta({
       description:
         'bolus: a volume run in at rateMlPerMin; infusion: a continuous titratable rate (a later dose replaces it, stop ends it); dose: one dose.',
@@ -156,6 +157,10 @@ export const Treatment = z
       .positive()
       .optional()
       .meta({ description: 'For boluses: how fast the volume runs in.' }),
+    bedside: z.enum(['drip', 'syringe-driver', 'oxygen-mask', 'arterial-line']).optional().meta({
+      description:
+        'What the bay shows while this runs (for a one-off dose: from when it is given): a bag on the drip stand, a syringe driver, an oxygen mask, or an arterial line (the monitor then shows continuous arterial pressure).',
+    }),
     synonyms: z.array(z.string()).default([]),
     effects: z.array(Effect).default([]),
     costUsd: z.number().min(0).default(0),

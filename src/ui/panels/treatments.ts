@@ -3,16 +3,21 @@ import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
 import { panel } from './panel.ts';
 
-const GROUPS: [string, string][] = [
-  ['fluid', 'Fluids'],
-  ['antimicrobial', 'Antimicrobials'],
-  ['vasopressor', 'Vasopressors'],
-  ['analgesic', 'Analgesia'],
-  ['steroid', 'Steroids'],
-  ['respiratory', 'Oxygen'],
-  ['blood-product', 'Blood'],
-  ['other', 'Other'],
-];
+type Category = PlayModel['resolved']['catalog']['treatments'][string]['category'];
+
+/** Every category has a heading (the type makes sure), in the order a resuscitation goes. */
+const GROUP_TITLES: Record<Category, string> = {
+  fluid: 'Fluids',
+  antimicrobial: 'Antimicrobials',
+  vasopressor: 'Vasopressors',
+  monitoring: 'Lines and monitoring',
+  respiratory: 'Oxygen',
+  analgesic: 'Analgesia',
+  steroid: 'Steroids',
+  'blood-product': 'Blood',
+  other: 'Other',
+};
+const GROUPS = Object.entries(GROUP_TITLES) as [Category, string][];
 
 /** Drugs and fluids (each opens the dose dialog), and what is running now with titrate and stop. */
 export function treatmentsPanel(intents: Intents): Component {

@@ -1,0 +1,96 @@
+import { createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { bayView, orderStatus, visibleResults } from '../../src/app/view-model.ts';
+import {
+  createCaseMachine,
+  type CaseContext,
+  type CaseEvent,
+  type LearnerAction,
+} from '../../src/engine/index.ts';
+import { firstCase } from '../support/play.ts';
+
+/** Play events on the first case and return the context, as the app's session would hold it. */
+function after(...events: CaseEvent[]): CaseContext {
+  const actor = createActor(createCaseMachine(firstCase, { seed: 1 })).start();
+  actor.send({ type: 'START' });
+  for (const e of events) actor.send(e);
+  const ctx = actor.getSnapshot().context.play;
+  actor.stop();
+  return ctx;
+}
+const view = (ctx: CaseContext) => bayView(ctx, firstCase, { paused: false, reducedMotion: false });
+const act = (action: LearnerAction): CaseEvent => ({ type: 'ACT', action });
+const to = (toMin: number): CaseEvent => ({ type: 'ADVANCE', toMin });
+
+describe('the bay view the app derives from the engine', () => {
+  it('shows the cuff pressure of the last 5-minute cycle, and beat-to-beat pressure once an arterial line is in', () => {
+    const cuff = view(after(to(7)));
+    expect(cuff.bpSource).toBe('nibp');
+    expect(cuff.nibpAtMin).toBe(5);
+    const lined = after(act({ do: 'treat', id: 'arterial-line' }), to(7));
+    const art = view(lined);
+    expect(art.bpSource).toBe('arterial');
+    expect(art.patient.arterialLine).toBe(true);
+    expect(art.vitals.map).toBe(Math.round(lined.vitals.map));
+  });
+
+  it('draws the drip only while a bolus runs in, the syringe driver while a vasopressor runs, the mask while O2 flows', () => {
+    const running = after(
+      act({ do: 'treat', id: 'lactated-ringers', dose: 500 }),
+      act({ do: 'treat', id: 'norepinephrine', dose: 0.1 }),
+      act({ do: 'treat', id: 'oxygen' }),
+      to(5),
+    );
+    expect(view(running).patient).toMatchObject({
+      dripRunning: true,
+      infusionRunning: true,
+      oxygenMask: true,
+    });
+    const later = after(
+      act({ do: 'treat', id: 'lactated-ringers', dose: 500 }),
+      act({ do: 'treat', id: 'norepinephrine', dose: 0.1 }),
+      to(60),
+      act({ do: 'stop', id: 'norepinephrine' }),
+    );
+    expect(view(later).patient).toMatchObject({
+      dripRunning: false,
+      infusionRunning: false,
+      oxygenMask: false,
+    });
+  });
+
+  it('raises the MAP alarm at arrival (MAP about 60, below the 65 limit) and not once noradrenaline holds it', () => {
+    expect(view(after()).alarms.map).toBe('low');
+    const held = after(
+      act({ do: 'treat', id: 'lactated-ringers', dose: 1000 }),
+      act({ do: 'treat', id: 'norepinephrine', dose: 0.15 }),
+      to(60),
+    );
+    expect(held.vitals.map).toBeGreaterThanOrEqual(65);
+    expect(view(held).alarms.map).toBe('ok');
+  });
+
+  it('shows an order as ordered, in the lab, then resulted, and lists only visible results', () => {
+    const ctx = after(act({ do: 'order', id: 'cbc' }), to(1));
+    const order = ctx.orders[0];
+    if (order === undefined) throw new Error('no order');
+    expect(orderStatus(order, order.orderedAt)).toBe(
+      order.sampledAt > order.orderedAt ? 'ordered' : 'in lab',
+    );
+    expect(orderStatus(order, order.resultAt - 1)).toBe('in lab');
+    expect(orderStatus(order, order.resultAt)).toBe('resulted');
+    expect(visibleResults(ctx)).toEqual([]);
+    expect(visibleResults(after(act({ do: 'order', id: 'cbc' }), to(order.resultAt)))).toHaveLength(1);
+  });
+
+  it('blood cultures go from in lab to preliminary to final', () => {
+    const ctx = after(act({ do: 'order', id: 'blood-cultures' }), to(1));
+    const order = ctx.orders[0];
+    if (order?.result?.kind !== 'culture') throw new Error('no culture result');
+    const [first, last] = [order.result.stages[0], order.result.stages.at(-1)];
+    if (first === undefined || last === undefined) throw new Error('no stages');
+    expect(orderStatus(order, first.atMin - 1)).toBe('in lab');
+    expect(orderStatus(order, first.atMin)).toBe(first.status === 'final' ? 'resulted' : 'preliminary');
+    expect(orderStatus(order, last.atMin)).toBe('resulted');
+  });
+});
