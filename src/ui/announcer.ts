@@ -1,5 +1,6 @@
 import { clockText, type TimelineEntry } from '../engine/index.ts';
 import { h } from './dom.ts';
+import { icon } from './icons.ts';
 
 /**
  * Tells the learner what happened as time passed: new results, consultants arriving, alarms. A visible log and
@@ -33,7 +34,7 @@ export function announcer() {
             h('span', { class: 'when' }, `T+ ${clockText(e.atMin)}`),
             ' ',
             e.kind === 'alert'
-              ? h('strong', {}, 'Alarm: ')
+              ? h('strong', {}, icon('alert'), 'Alarm: ')
               : e.kind === 'result'
                 ? h('strong', {}, 'Result: ')
                 : null,

@@ -4,7 +4,7 @@ import { panel } from './panel.ts';
 
 /** Consultants to call, and where the patient goes next (a disposition ends the case). */
 export function careTeamPanel(intents: Intents): Component {
-  const { el, body } = panel('team', 'Call for help · disposition');
+  const { el, body } = panel('team', 'Call for help · disposition', 'phone');
   const update = memo(
     ({ ctx, resolved }: PlayModel) => {
       const consults = Object.entries(resolved.catalog.consults).map(([id, c]) => {

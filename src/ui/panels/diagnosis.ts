@@ -4,7 +4,7 @@ import { panel } from './panel.ts';
 
 /** The working problem list, built from the case's offered diagnoses. */
 export function diagnosisPanel(intents: Intents): Component {
-  const { el, body, badge } = panel('diagnosis', 'Working diagnosis');
+  const { el, body, badge } = panel('diagnosis', 'Working diagnosis', 'checklist');
   const update = memo(
     ({ ctx, resolved }: PlayModel) => {
       badge.textContent = ctx.diagnoses.length > 0 ? String(ctx.diagnoses.length) : '';

@@ -4,7 +4,7 @@ import { panel, provenanceTag } from './panel.ts';
 
 /** Exam regions; a finding appears once the region is examined (silence in the case means normal). */
 export function examinePanel(intents: Intents): Component {
-  const { el, body } = panel('examine', 'Examine');
+  const { el, body } = panel('examine', 'Examine', 'stethoscope');
   const update = memo(
     ({ ctx, resolved }: PlayModel) => {
       const items = Object.entries(resolved.catalog.examRegions).map(([id, region]) => {

@@ -13,7 +13,7 @@ const GROUPS: [string, string][] = [
 
 /** Search-as-you-type order entry over the whole catalogue ("lac" finds lactate), grouped, with turnaround. */
 export function ordersPanel(intents: Intents): Component {
-  const { el, body, badge } = panel('orders', 'Order tests');
+  const { el, body, badge } = panel('orders', 'Order tests', 'testTubes');
   const search = h('input', {
     type: 'search',
     id: 'order-search',

@@ -1,9 +1,11 @@
 import { h } from '../dom.ts';
+import { icon, type IconName } from '../icons.ts';
 
 /** A collapsible panel: a native <details>, so it opens by keyboard and screen readers announce its state. */
 export function panel(
   id: string,
   title: string,
+  iconName: IconName,
   open = false,
 ): { el: HTMLDetailsElement; body: HTMLElement; badge: HTMLElement } {
   const badge = h('span', { class: 'badge', 'aria-live': 'off' });
@@ -11,7 +13,7 @@ export function panel(
   const el = h(
     'details',
     { class: 'panel', id: `panel-${id}`, open },
-    h('summary', {}, h('span', { class: 'panel-title' }, title), badge),
+    h('summary', {}, h('span', { class: 'panel-title' }, icon(iconName), title), badge),
     body,
   );
   return { el, body, badge };

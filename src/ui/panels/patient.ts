@@ -4,7 +4,7 @@ import { panel, provenanceTag } from './panel.ts';
 
 /** The presenting story and the history questions; answers appear as they are asked. */
 export function patientPanel(intents: Intents): Component {
-  const { el, body } = panel('patient', 'Patient and history', true);
+  const { el, body } = panel('patient', 'Patient and history', 'note', true);
   const update = memo(
     ({ ctx, resolved }: PlayModel) => {
       const data = resolved.data;

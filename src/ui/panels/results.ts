@@ -54,7 +54,7 @@ function table(rows: ResultRow[], units: PlayModel['units'], caption: string): H
 
 /** The results inbox: labs as tables (conventional or SI), reports as text, cultures as they mature. */
 export function resultsPanel(intents: Intents): Component {
-  const { el, body, badge } = panel('results', 'Results');
+  const { el, body, badge } = panel('results', 'Results', 'microscope');
   badge.classList.add('attention');
   let seen = 0;
   el.addEventListener('toggle', () => {

@@ -21,7 +21,7 @@ const GROUPS = Object.entries(GROUP_TITLES) as [Category, string][];
 
 /** Drugs and fluids (each opens the dose dialog), and what is running now with titrate and stop. */
 export function treatmentsPanel(intents: Intents): Component {
-  const { el, body, badge } = panel('treatments', 'Treat');
+  const { el, body, badge } = panel('treatments', 'Treat', 'syringe');
   const runningList = h('div', { class: 'running', 'aria-label': 'Running now' });
   const catalogue = h('div', {});
   body.append(h('h3', {}, 'Running now'), runningList, catalogue);
