@@ -113,6 +113,43 @@ describe('playing the first case through the real UI in Chromium', () => {
     await page.close();
   });
 
+  it('real time moves one simulated minute per chosen number of seconds, pauses, and holds while a dose is chosen', async () => {
+    const { page, errors } = await newPage();
+    // Playwright's fake clock drives the page's timers, so seconds pass exactly and the test does not wait.
+    await page.clock.install();
+    await page.goto(`${url}?clock=real`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.evaluate(() => {
+      localStorage.clear();
+    });
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.locator(`[data-case="${CASE}"]`).click();
+    await page.locator('[data-action="start"]').click();
+    expect(await clockMinutes(page)).toBe(0);
+    await page.clock.runFor(10_000); // the default: 1 simulated minute per 2 s
+    expect(await clockMinutes(page)).toBe(5);
+    await page.locator('.real-controls button').click(); // Pause
+    await page.clock.runFor(10_000);
+    expect(await clockMinutes(page)).toBe(5);
+    await page.locator('.real-controls button').click(); // Resume
+    await page.locator('#clock-speed').selectOption('1');
+    await page.clock.runFor(3_000);
+    expect(await clockMinutes(page)).toBe(8);
+    await hook(page, 'treat:ceftriaxone');
+    await page.clock.runFor(5_000);
+    expect(await clockMinutes(page)).toBe(8);
+    await page.locator('[data-action="confirm"]').click();
+    await page.clock.runFor(2_000);
+    expect(await clockMinutes(page)).toBe(10);
+    // Switching to step mode stops the clock.
+    await page.locator('#clock-step').check();
+    await page.clock.runFor(5_000);
+    expect(await clockMinutes(page)).toBe(10);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a corrupt save is reported and the learner can start fresh', async () => {
     const { page, errors } = await newPage();
     await page.goto(`${url}?clock=step`);
