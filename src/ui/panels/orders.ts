@@ -1,4 +1,5 @@
-import { orderStatus } from '../../app/view-model.ts';
+import { orderStatus, type OrderStatus } from '../../app/view-model.ts';
+import { durationText } from '../../engine/index.ts';
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
 import { panel } from './panel.ts';
@@ -10,6 +11,23 @@ const GROUPS: [string, string][] = [
   ['bedside', 'Bedside'],
   ['procedure', 'Procedures'],
 ];
+
+/** Where an order is, in the words of the ward: a sample is taken for a lab test, a scan is done then reported. */
+function statusText(status: OrderStatus, category: string): string {
+  const imaging = category === 'imaging' || category === 'bedside';
+  switch (status) {
+    case 'ordered':
+      return 'ordered';
+    case 'in lab':
+      return imaging ? 'done, being reported' : 'sample taken';
+    case 'preliminary':
+      return 'preliminary result';
+    case 'resulted':
+      return imaging ? 'reported' : 'resulted';
+    default:
+      return status satisfies never;
+  }
+}
 
 /** Search-as-you-type order entry over the whole catalogue ("lac" finds lactate), grouped, with turnaround. */
 export function ordersPanel(intents: Intents): Component {
@@ -28,13 +46,14 @@ export function ordersPanel(intents: Intents): Component {
   );
   const list = h('div', { class: 'order-list' });
   const pending = h('div', { class: 'pending', 'aria-label': 'Orders in progress' });
+  // What is already on its way comes first, then the order entry.
   body.append(
-    h('label', { for: 'order-search' }, 'Find a test'),
+    h('h3', {}, 'Your orders'),
+    pending,
+    h('label', { for: 'order-search', class: 'search-label' }, 'Find a test'),
     search,
     hint,
     list,
-    h('h3', {}, 'Your orders'),
-    pending,
   );
 
   let searchable: { el: HTMLElement; text: string }[] = [];
@@ -90,24 +109,28 @@ export function ordersPanel(intents: Intents): Component {
   const renderPending = memo(
     ({ ctx, resolved }: PlayModel) => {
       const rows = ctx.orders.map((o) => {
+        const test = resolved.catalog.tests[o.testId];
         const status = orderStatus(o, ctx.nowMin);
+        const waiting = status === 'ordered' || status === 'in lab';
         return h(
           'li',
-          {},
-          `${resolved.catalog.tests[o.testId]?.name ?? o.testId} — ${status}`,
-          status === 'ordered' || status === 'in lab'
+          { class: `order-${status.replace(' ', '-')}` },
+          h('span', { class: 'order-name' }, test?.name ?? o.testId),
+          ' ',
+          h('span', { class: 'order-status' }, statusText(status, test?.category ?? 'lab')),
+          waiting
             ? h(
                 'span',
                 { class: 'meta' },
-                ` (result about ${String(Math.max(0, o.resultAt - ctx.nowMin))} min)`,
+                ` · result in about ${durationText(Math.max(0, o.resultAt - ctx.nowMin))}`,
               )
             : null,
         );
       });
-      badge.textContent =
-        ctx.orders.filter((o) => ['ordered', 'in lab'].includes(orderStatus(o, ctx.nowMin))).length > 0
-          ? '…'
-          : '';
+      const inProgress = ctx.orders.filter((o) =>
+        ['ordered', 'in lab'].includes(orderStatus(o, ctx.nowMin)),
+      ).length;
+      badge.textContent = inProgress > 0 ? `${String(inProgress)} pending` : '';
       replaceKeepingFocus(
         pending,
         rows.length > 0 ? h('ul', {}, ...rows) : h('p', { class: 'meta' }, 'None yet.'),

@@ -1,4 +1,4 @@
-import type { ResultRow } from '../../engine/index.ts';
+import { clockText, type ResultRow } from '../../engine/index.ts';
 import { visibleResults } from '../../app/view-model.ts';
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
@@ -96,9 +96,13 @@ export function resultsPanel(intents: Intents): Component {
       );
       const items = [...visible].reverse().map((o) => {
         const test = resolved.catalog.tests[o.testId];
-        const name = test?.name ?? o.testId;
-        const when = `sampled ${String(o.sampledAt)} min`;
         const result = o.result;
+        const name = test?.name ?? o.testId;
+        const taken = test?.category === 'imaging' || test?.category === 'bedside' ? 'done' : 'sampled';
+        const when =
+          result?.kind === 'culture'
+            ? `${taken} T+ ${clockText(o.sampledAt)}`
+            : `${taken} T+ ${clockText(o.sampledAt)}, reported T+ ${clockText(o.resultAt)}`;
         if (result === null) return null;
         switch (result.kind) {
           case 'panel':
@@ -135,7 +139,7 @@ export function resultsPanel(intents: Intents): Component {
                       h(
                         'strong',
                         {},
-                        `${s.status === 'final' ? 'Final' : 'Preliminary'} (${String(s.atMin)} min): `,
+                        `${s.status === 'final' ? 'Final' : 'Preliminary'} (T+ ${clockText(s.atMin)}): `,
                       ),
                       s.report.value,
                       ' ',
