@@ -10,9 +10,8 @@ import { HEIGHT, WIDTH } from './colours.ts';
 export function mountBay(parent: HTMLElement, initial: BayView): BayHandle {
   const scene = new BayScene(initial);
   const game = new Phaser.Game({
-    // The bay is vector shapes and text, which the Canvas renderer draws natively. Measured in headless Chromium
-    // without a GPU (software WebGL): WebGL held the page to 15 frames/s and ~64 ms per input round trip, Canvas
-    // to 60 frames/s and ~4 ms (tmp/fps.ts in the issue 3 notes). Phones without a good GPU benefit the same way.
+    // The bay is vector shapes and text, which the Canvas renderer draws natively. In Chromium without a GPU
+    // (software WebGL) WebGL drew 14–16 frames/s and Canvas 60 (npm run bench:browser; BENCHMARKS.md).
     type: Phaser.CANVAS,
     parent,
     width: WIDTH,
