@@ -265,32 +265,38 @@ function addOnce(list: readonly string[], id: string): string[] {
 }
 
 /**
- * An action reference (`order:lactate`) as a learner reads it ("Lactate ordered"), with the names the case and the
- * catalogue give. Unknown ids fall back to the reference itself.
+ * An action reference (`order:lactate`) as a learner reads it: what ("Lactate") and what was done to it ("ordered"),
+ * with the names the case and the catalogue give. Unknown ids fall back to the id.
  */
-export function describeAction(resolved: ResolvedCase, ref: string): string {
+export function actionWords(resolved: ResolvedCase, ref: string): { what: string; done: string } {
   const { catalog, data } = resolved;
   const colon = ref.indexOf(':');
   const verb = ref.slice(0, colon);
   const id = ref.slice(colon + 1);
   switch (verb) {
     case 'examine':
-      return `${catalog.examRegions[id]?.name ?? id} examined`;
+      return { what: catalog.examRegions[id]?.name ?? id, done: 'examined' };
     case 'ask':
-      return `asked "${data.history.find((h) => h.id === id)?.question ?? id}"`;
+      return { what: `"${data.history.find((h) => h.id === id)?.question ?? id}"`, done: 'asked' };
     case 'order':
-      return `${catalog.tests[id]?.name ?? id} ordered`;
+      return { what: catalog.tests[id]?.name ?? id, done: 'ordered' };
     case 'treat':
-      return `${catalog.treatments[id]?.name ?? id} given`;
+      return { what: catalog.treatments[id]?.name ?? id, done: 'given' };
     case 'stop':
-      return `${catalog.treatments[id]?.name ?? id} stopped`;
+      return { what: catalog.treatments[id]?.name ?? id, done: 'stopped' };
     case 'consult':
-      return `${catalog.consults[id]?.name ?? id} called`;
+      return { what: catalog.consults[id]?.name ?? id, done: 'called' };
     case 'diagnose':
-      return `"${data.diagnoses.find((d) => d.id === id)?.label ?? id}" named`;
+      return { what: `"${data.diagnoses.find((d) => d.id === id)?.label ?? id}"`, done: 'named' };
     case 'dispose':
-      return `sent to ${catalog.dispositions[id]?.name ?? id}`;
+      return { what: 'Patient', done: `sent to ${catalog.dispositions[id]?.name ?? id}` };
     default:
-      return ref;
+      return { what: ref, done: 'done' };
   }
+}
+
+/** The action as a phrase: "Lactate ordered", "Patient sent to Operating room". */
+export function describeAction(resolved: ResolvedCase, ref: string): string {
+  const { what, done } = actionWords(resolved, ref);
+  return `${what} ${done}`;
 }

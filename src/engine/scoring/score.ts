@@ -1,6 +1,6 @@
 import type { CaseContext, LogEntry } from '../context.ts';
 import type { ResolvedCase } from '../load/load-case.ts';
-import { describeAction } from '../actions.ts';
+import { actionWords, describeAction } from '../actions.ts';
 import { durationText } from '../clock.ts';
 import { firstAvailableAt } from '../results.ts';
 import type { Source } from '../schema/fact.ts';
@@ -93,8 +93,11 @@ function evaluate(
 ): { earned: number; reason: string } {
   const matching = (refs: readonly string[]) => done.filter((d) => refs.includes(d.ref));
   const said = (ref: string) => describeAction(resolved, ref);
-  const anyOf = (refs: readonly string[]) =>
-    refs.length === 1 ? said(refs[0] ?? '') : `${said(refs[0] ?? '')} (or an alternative)`;
+  /** "Blood cultures never ordered", "Ceftriaxone (or an alternative) never given". */
+  const never = (refs: readonly string[]) => {
+    const { what, done } = actionWords(resolved, refs[0] ?? '');
+    return `${what}${refs.length > 1 ? ' (or an alternative)' : ''} never ${done}`;
+  };
   switch (rule.type) {
     case 'timed': {
       const hit = occurrences(matching(rule.actions), rule.minGapMin)[rule.occurrence - 1];
@@ -112,11 +115,11 @@ function evaluate(
     case 'sequence': {
       const first = matching(rule.first)[0];
       const then = matching(rule.then)[0];
-      if (then === undefined) return { earned: 0, reason: `Not done: ${anyOf(rule.then)}.` };
+      if (then === undefined) return { earned: 0, reason: `${capital(never(rule.then))}.` };
       if (first === undefined)
         return {
           earned: 0,
-          reason: `Never done: ${anyOf(rule.first)} (${said(then.ref)} at ${minutes(then.atMin)}).`,
+          reason: `${capital(never(rule.first))} (${said(then.ref)} at ${minutes(then.atMin)}).`,
         };
       if (first.index > then.index)
         return {
