@@ -203,7 +203,7 @@ class App {
     this.bay = mountBay(
       screen.bayHost,
       bayView(session.context, session.resolved, {
-        paused: this.paused,
+        paused: this.monitorFrozen(),
         reducedMotion: this.reducedMotion.matches,
       }),
     );
@@ -217,9 +217,8 @@ class App {
         resolved: session.resolved,
         units: this.settings.units,
       };
-      const clockPaused = this.settings.clock === 'step' || this.paused;
       const view = bayView(model.ctx, model.resolved, {
-        paused: clockPaused,
+        paused: this.monitorFrozen(),
         reducedMotion: this.reducedMotion.matches,
       });
       const settings: ClockSettings = {
@@ -247,6 +246,11 @@ class App {
       unsubscribe();
     };
     this.render();
+  }
+
+  /** The heart beats on the monitor while the learner thinks in step mode; only a paused real-time clock freezes it. */
+  private monitorFrozen(): boolean {
+    return this.settings.clock === 'real' && this.paused;
   }
 
   private ticks = 0;

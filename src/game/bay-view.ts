@@ -50,7 +50,7 @@ export interface BayView {
   };
   /** prefers-reduced-motion: traces are drawn without sweeping and alarms do not flash. */
   reducedMotion: boolean;
-  /** The clock is paused (briefing, debrief, paused real time): traces freeze. */
+  /** The learner paused the real-time clock: traces, drips and breathing freeze (step mode keeps them moving). */
   paused: boolean;
 }
 
