@@ -6,7 +6,7 @@ import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playScript, targetsFor } from '../../src/engine/index.ts';
 import type { ScriptAction } from '../../src/engine/schema/script.ts';
-import { launch, serveBuiltSite } from '../support/browser.ts';
+import { closeSite, launch, serveBuiltSite } from '../support/browser.ts';
 import { ROOT } from '../support/load.ts';
 import { firstCase } from '../support/play.ts';
 
@@ -28,12 +28,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser.close();
-  await new Promise<void>((resolve) =>
-    server.httpServer.close(() => {
-      resolve();
-    }),
-  );
+  await closeSite(browser, server);
 });
 
 function inBrowser(script: unknown, seed?: number): Promise<string> {

@@ -5,7 +5,7 @@ import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playScript } from '../../src/engine/index.ts';
 import { Script } from '../../src/engine/schema/script.ts';
-import { launch, serveBuiltSite } from '../support/browser.ts';
+import { closeSite, launch, serveBuiltSite } from '../support/browser.ts';
 import { clockMinutes, hook, openCase, perform } from '../support/drive.ts';
 import { ROOT } from '../support/load.ts';
 import { firstCase } from '../support/play.ts';
@@ -27,12 +27,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser.close();
-  await new Promise<void>((resolve) =>
-    server.httpServer.close(() => {
-      resolve();
-    }),
-  );
+  await closeSite(browser, server);
 });
 
 async function newPage(width = 1280, height = 720): Promise<{ page: Page; errors: string[] }> {
@@ -117,15 +112,7 @@ describe('playing the first case through the real UI in Chromium', () => {
     const { page, errors } = await newPage();
     // Playwright's fake clock drives the page's timers, so seconds pass exactly and the test does not wait.
     await page.clock.install();
-    await page.goto(`${url}?clock=real`);
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.evaluate(() => {
-      localStorage.clear();
-    });
-    await page.reload();
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.locator(`[data-case="${CASE}"]`).click();
-    await page.locator('[data-action="start"]').click();
+    await openCase(page, url, CASE, 'real');
     expect(await clockMinutes(page)).toBe(0);
     await page.clock.runFor(10_000); // the default: 1 simulated minute per 2 s
     expect(await clockMinutes(page)).toBe(5);

@@ -38,6 +38,16 @@ export async function serveBuiltSite(): Promise<{ url: string; server: PreviewSe
   return { url, server };
 }
 
+/** Close the browser and stop the preview server (afterAll of every browser test file). */
+export async function closeSite(browser: Browser, server: PreviewServer): Promise<void> {
+  await browser.close();
+  await new Promise<void>((resolve) =>
+    server.httpServer.close(() => {
+      resolve();
+    }),
+  );
+}
+
 export async function launch(): Promise<Browser> {
   requireChromium();
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });

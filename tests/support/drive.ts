@@ -45,8 +45,14 @@ export async function perform(page: Page, step: ScriptAction): Promise<void> {
   }
 }
 
-export async function openCase(page: Page, url: string, caseId: string): Promise<void> {
-  await page.goto(`${url}?clock=step`);
+/** Start `caseId` afresh (no saved play) with the chosen clock, from the picker through the briefing. */
+export async function openCase(
+  page: Page,
+  url: string,
+  caseId: string,
+  clock: 'step' | 'real' = 'step',
+): Promise<void> {
+  await page.goto(`${url}?clock=${clock}`);
   await page.waitForSelector('body[data-ready="true"]');
   await page.evaluate(() => {
     localStorage.clear();
