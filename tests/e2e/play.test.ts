@@ -189,29 +189,75 @@ describe('playing the first case through the real UI in Chromium', () => {
     await page.close();
   });
 
-  it('can be played by keyboard alone: Tab to a control, Enter to act', async () => {
-    const { page } = await newPage();
-    await openCase(page, url, CASE);
-    // Open the Examine panel from its heading, then Tab through the regions to the buttocks.
-    await page.locator('#panel-examine summary').focus();
+  it('can be played start to debrief by keyboard alone: Tab to a control, Enter to act, type to search', async () => {
+    const { page, errors } = await newPage();
+    /** Press Tab until the focused element matches `selector` (a learner tabbing through the page). */
+    const tabTo = async (selector: string): Promise<void> => {
+      for (let i = 0; i < 400; i += 1) {
+        if (await page.evaluate((s) => document.activeElement?.matches(s) === true, selector)) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached ${selector}`);
+    };
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-action') ?? null);
+    await page.goto(`${url}?clock=step`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.evaluate(() => {
+      localStorage.clear();
+    });
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await tabTo(`[data-case="${CASE}"]`);
     await page.keyboard.press('Enter');
-    for (let i = 0; i < 12; i += 1) {
-      await page.keyboard.press('Tab');
-      const at = await page.evaluate(() => document.activeElement?.getAttribute('data-action'));
-      if (at === 'examine:gluteal') break;
-    }
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe(
-      'examine:gluteal',
-    );
+    await tabTo('[data-action="start"]');
+    await page.keyboard.press('Enter');
+    await page.locator('.clock').waitFor();
+
+    // Examine: open the panel from its heading, Tab to the buttocks, Enter; focus stays on the control.
+    await tabTo('#panel-examine summary');
+    await page.keyboard.press('Enter');
+    await tabTo('[data-action="examine:gluteal"]');
     await page.keyboard.press('Enter');
     expect(await page.locator('#panel-examine').textContent()).toContain('doughy');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe(
-      'examine:gluteal',
-    );
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toMatch(
-      /^examine:/,
-    );
+    expect(await focused()).toBe('examine:gluteal');
+
+    // Orders: type to search, Tab to the match, Enter.
+    await tabTo('#panel-orders summary');
+    await page.keyboard.press('Enter');
+    await tabTo('#order-search');
+    await page.keyboard.type('cult');
+    await tabTo('[data-action="order:blood-cultures"]');
+    await page.keyboard.press('Enter');
+
+    // Treat: the dose dialog opens on the dose field; Enter gives the default; focus returns to the button.
+    await tabTo('#panel-treatments summary');
+    await page.keyboard.press('Enter');
+    await tabTo('[data-action="treat:ceftriaxone"]');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('dose');
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('treat:ceftriaxone');
+
+    // Time, then a disposition, which ends the case and opens the debrief with focus on its heading.
+    await tabTo('[data-action="advance:15"]');
+    await page.keyboard.press('Enter');
+    expect(await clockMinutes(page)).toBe(15);
+    await tabTo('#panel-team summary');
+    await page.keyboard.press('Enter');
+    await tabTo('[data-action="dispose:operating-room"]');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="score-percent"]').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    const expected = playScript(firstCase, {
+      actions: [
+        { at: 0, do: 'examine', id: 'gluteal' },
+        { at: 0, do: 'order', id: 'blood-cultures' },
+        { at: 0, do: 'treat', id: 'ceftriaxone' },
+        { at: 15, do: 'dispose', id: 'operating-room' },
+      ],
+    });
+    expect(await scorePercent(page)).toBe(expected.score.percent);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
