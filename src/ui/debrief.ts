@@ -1,6 +1,12 @@
-import { summarisePlay, type CaseContext, type ResolvedCase, type ScoreItem } from '../engine/index.ts';
-import { clockText } from '../engine/index.ts';
+import {
+  clockText,
+  summarisePlay,
+  type CaseContext,
+  type ResolvedCase,
+  type ScoreItem,
+} from '../engine/index.ts';
 import { h } from './dom.ts';
+import { provenanceTag } from './panels/panel.ts';
 import { vitalsChart } from './vitals-chart.ts';
 
 const CATEGORY: Record<ScoreItem['category'], string> = {
@@ -106,6 +112,25 @@ export function debriefScreen(
         `${i.earned >= i.max ? '✓ Met' : i.earned > 0 ? '◐ Partly' : '✗ Missed'}: ${i.label}`,
       ),
     );
+  // What the learner ordered but never saw: cultures mature over days, so the debrief closes the loop.
+  const later = ctx.orders.flatMap((o) => {
+    const name = resolved.catalog.tests[o.testId]?.name ?? o.testId;
+    if (o.result?.kind !== 'culture') return [];
+    return o.result.stages
+      .filter((s) => s.atMin > result.endedAt)
+      .map((s) =>
+        h(
+          'li',
+          {},
+          h('span', { class: 'when' }, `T+ ${clockText(s.atMin)}`),
+          ' ',
+          h('strong', {}, `${name}, ${s.status}: `),
+          s.report.value,
+          ' ',
+          provenanceTag(s.report.provenance),
+        ),
+      );
+  });
   const realTeam = data.realCourse.actions.map((a) =>
     h(
       'li',
@@ -166,6 +191,14 @@ export function debriefScreen(
     avoided > 0 ? h('p', { class: 'meta' }, `${String(avoided)} harmful actions avoided.`) : null,
     h('h2', {}, 'The course'),
     vitalsChart(ctx, result.endedAt),
+    later.length > 0
+      ? h(
+          'section',
+          {},
+          h('h3', {}, 'Results that came back after your part'),
+          h('ul', { class: 'timeline later' }, ...later),
+        )
+      : null,
     h(
       'div',
       { class: 'columns' },

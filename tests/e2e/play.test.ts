@@ -71,6 +71,8 @@ describe('playing the first case through the real UI in Chromium', () => {
     expect(await scorePercent(page)).toBe(expected.score.percent);
     expect(expected.score.percent).toBeGreaterThanOrEqual(90);
     expect(await page.locator('.outcome').textContent()).toContain('The patient is alive');
+    // Cultures mature after the learner's part ends; the debrief shows what came back, with the susceptibilities.
+    expect(await page.locator('.later').textContent()).toContain('Susceptible: amoxicillin-clavulanate');
     expect(errors).toEqual([]);
     await page.close();
   });
