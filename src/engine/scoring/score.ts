@@ -73,6 +73,12 @@ export function scoreCase(resolved: ResolvedCase, ctx: CaseContext): Score {
   return { earned, max, percent: max === 0 ? 0 : round1((100 * earned) / max), items };
 }
 
+/** "Blood cultures never ordered", "Ceftriaxone (or an alternative) never given". */
+function never(resolved: ResolvedCase, refs: readonly string[]): string {
+  const { what, done } = actionWords(resolved, refs[0] ?? '');
+  return `${what}${refs.length > 1 ? ' (or an alternative)' : ''} never ${done}`;
+}
+
 /** Actions already penalised as harms: a harmful test is not charged again as an unnecessary one. */
 function harmedRefs(rules: readonly ScoringRule[], done: Done[]): Set<string> {
   const refs = new Set<string>();
@@ -93,11 +99,6 @@ function evaluate(
 ): { earned: number; reason: string } {
   const matching = (refs: readonly string[]) => done.filter((d) => refs.includes(d.ref));
   const said = (ref: string) => describeAction(resolved, ref);
-  /** "Blood cultures never ordered", "Ceftriaxone (or an alternative) never given". */
-  const never = (refs: readonly string[]) => {
-    const { what, done } = actionWords(resolved, refs[0] ?? '');
-    return `${what}${refs.length > 1 ? ' (or an alternative)' : ''} never ${done}`;
-  };
   switch (rule.type) {
     case 'timed': {
       const hit = occurrences(matching(rule.actions), rule.minGapMin)[rule.occurrence - 1];
@@ -115,11 +116,11 @@ function evaluate(
     case 'sequence': {
       const first = matching(rule.first)[0];
       const then = matching(rule.then)[0];
-      if (then === undefined) return { earned: 0, reason: `${capital(never(rule.then))}.` };
+      if (then === undefined) return { earned: 0, reason: `${capital(never(resolved, rule.then))}.` };
       if (first === undefined)
         return {
           earned: 0,
-          reason: `${capital(never(rule.first))} (${said(then.ref)} at ${minutes(then.atMin)}).`,
+          reason: `${capital(never(resolved, rule.first))} (${said(then.ref)} at ${minutes(then.atMin)}).`,
         };
       if (first.index > then.index)
         return {
