@@ -10,6 +10,8 @@ import {
   type PlayResult,
   type Problem,
   type ResolvedCase,
+  type TextFile,
+  type Catalog,
 } from '../engine/index.ts';
 import { mountBay } from '../game/bay.ts';
 import type { BayHandle } from '../game/bay-view.ts';
@@ -22,6 +24,7 @@ import { pickerScreen } from '../ui/picker.ts';
 import { playScreen } from '../ui/play-screen.ts';
 import type { ClockSettings } from '../ui/time-controls.ts';
 import { catalogFiles, caseFiles } from './case-files.ts';
+import { clearLocalCase, readLocalCase, writeLocalCase } from './local-case.ts';
 import { clearSave, fingerprint, readSave, toSave, writeSave, type SavedPlay } from './save.ts';
 import { Session } from './session.ts';
 import { bayView } from './view-model.ts';
@@ -30,12 +33,22 @@ interface Loaded {
   cases: ResolvedCase[];
   hashes: Map<string, string>;
   problems: Problem[];
+  catalog: Catalog | null;
+  /** Id of the case opened from the author's own file, if any. */
+  localId: string | null;
 }
 
 function loadAll(): Loaded {
   const catalog = loadCatalog(catalogFiles());
-  if (!catalog.ok) return { cases: [], hashes: new Map(), problems: catalog.problems };
-  const loaded: Loaded = { cases: [], hashes: new Map(), problems: [] };
+  if (!catalog.ok)
+    return { cases: [], hashes: new Map(), problems: catalog.problems, catalog: null, localId: null };
+  const loaded: Loaded = {
+    cases: [],
+    hashes: new Map(),
+    problems: [],
+    catalog: catalog.value,
+    localId: null,
+  };
   for (const file of caseFiles()) {
     const result = loadCase(file, catalog.value);
     if (result.ok) {
@@ -43,7 +56,27 @@ function loadAll(): Loaded {
       loaded.hashes.set(result.value.data.id, fingerprint(file.text));
     } else loaded.problems.push(...result.problems);
   }
+  const local = readLocalCase(window.localStorage);
+  if (local !== null) {
+    const result = addLocalCase(loaded, local);
+    if (result.length > 0) clearLocalCase(window.localStorage);
+  }
   return loaded;
+}
+
+/**
+ * Load an author's case file next to the bundled ones (replacing an earlier one with the same id). Returns its
+ * problems (empty when it loaded; warnings are not problems here).
+ */
+function addLocalCase(loaded: Loaded, file: TextFile): Problem[] {
+  if (loaded.catalog === null) return [];
+  const result = loadCase(file, loaded.catalog);
+  if (!result.ok) return result.problems;
+  const id = result.value.data.id;
+  loaded.cases = [...loaded.cases.filter((c) => c.data.id !== id), result.value];
+  loaded.hashes.set(id, fingerprint(file.text));
+  loaded.localId = id;
+  return [];
 }
 
 /** Wires the engine to the views: screens, persistence after every change, the real-time clock. */
@@ -110,17 +143,21 @@ class App {
     heading?.focus();
   }
 
-  private showPicker(notice: string | null): void {
+  private showPicker(notice: string | null, fileProblems: readonly Problem[] = []): void {
     this.session?.stop();
     this.session = null;
     const problems = this.loaded.problems.map(formatProblem);
-    const screen = pickerScreen(
-      this.loaded.cases,
-      (id) => {
+    const screen = pickerScreen(this.loaded.cases, {
+      pick: (id) => {
         this.showBriefing(id);
       },
+      openFile: (file) => {
+        void this.openFile(file);
+      },
       notice,
-    );
+      localId: this.loaded.localId,
+      fileProblems: fileProblems.map(formatProblem),
+    });
     if (problems.length > 0) {
       screen.append(
         h(
@@ -133,6 +170,19 @@ class App {
     }
     this.mount(screen);
     document.title = 'Bedside';
+  }
+
+  /** An author's case file: load it beside the bundled cases and open its briefing, or list what is wrong. */
+  private async openFile(file: File): Promise<void> {
+    const text = await file.text();
+    const local: TextFile = { name: file.name, text };
+    const problems = addLocalCase(this.loaded, local);
+    if (problems.length > 0) {
+      this.showPicker(null, problems);
+      return;
+    }
+    writeLocalCase(window.localStorage, local);
+    if (this.loaded.localId !== null) this.showBriefing(this.loaded.localId);
   }
 
   private showBriefing(caseId: string): void {

@@ -20,3 +20,4 @@ export { Script } from './schema/script.ts';
 export { loadScript } from './load/load-script.ts';
 export { isRunning } from './care.ts';
 export { clockText, durationText } from './clock.ts';
+export type { Catalog } from './schema/catalog.ts';

@@ -155,6 +155,48 @@ describe('playing the first case through the real UI in Chromium', () => {
     await page.close();
   });
 
+  it("an author's case file opens from the picker: problems listed with file, line and path; a good file plays at once", async () => {
+    const { page, errors } = await newPage();
+    await page.goto(`${url}?clock=step`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.evaluate(() => {
+      localStorage.clear();
+    });
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    const original = JSON.parse(readFileSync(join(ROOT, 'cases', `${CASE}.json`), 'utf8')) as {
+      id: string;
+      title: string;
+      patient: { ageYears: { value: unknown } };
+    };
+    const broken = structuredClone(original);
+    broken.patient.ageYears.value = 'forty-seven';
+    await page.setInputFiles('[data-field="case-file"]', {
+      name: 'my-case.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(broken, null, 2)),
+    });
+    const problems = page.locator('.author .problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toMatch(/my-case\.json:\d+:\d+\s+patient\.ageYears\.value\s+expected a number/);
+    expect(await page.locator(`[data-case="${CASE}"]`).count()).toBe(1);
+
+    const mine = { ...structuredClone(original), id: 'my-own-case', title: 'My own case' };
+    await page.setInputFiles('[data-field="case-file"]', {
+      name: 'my-own-case.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(mine, null, 2)),
+    });
+    await page.locator('[data-action="start"]').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('My own case');
+    // It survives a reload: back on the picker, marked as the author's.
+    await page.goto(`${url}?clock=step`);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('[data-case="my-own-case"]').textContent()).toContain('from your file');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('every learner action has its hook in the DOM while the case runs', async () => {
     const { page } = await newPage();
     await openCase(page, url, CASE);
