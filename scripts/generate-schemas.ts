@@ -12,10 +12,24 @@ const targets = [
   ['cases/script.schema.json', Script],
 ] as const;
 
+const COMMENT = {
+  type: 'string',
+  description: 'A note for authors and reviewers. Bedside ignores it; use it to say what to fill in or why.',
+} as const;
+
 const check = process.argv.includes('--check');
 let stale = 0;
 for (const [file, schema] of targets) {
-  const text = `${JSON.stringify(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }), null, 2)}\n`;
+  const json = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+    // Authors may leave a "$comment" in any object (the loader drops them), so editors must not flag it.
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.type === 'object' && jsonSchema.additionalProperties === false)
+        jsonSchema.properties = { $comment: COMMENT, ...jsonSchema.properties };
+    },
+  });
+  const text = `${JSON.stringify(json, null, 2)}\n`;
   const path = join(root, file);
   let current: string;
   try {

@@ -178,7 +178,9 @@ describe('playing the first case through the real UI in Chromium', () => {
     });
     const problems = page.locator('.author .problems');
     await problems.waitFor();
-    expect(await problems.textContent()).toMatch(/my-case\.json:\d+:\d+\s+patient\.ageYears\.value\s+expected a number/);
+    expect(await problems.textContent()).toMatch(
+      /my-case\.json:\d+:\d+\s+patient\.ageYears\.value\s+expected a number/,
+    );
     expect(await page.locator(`[data-case="${CASE}"]`).count()).toBe(1);
 
     const mine = { ...structuredClone(original), id: 'my-own-case', title: 'My own case' };

@@ -24,6 +24,21 @@ describe('loading the shipped content', () => {
     expect(loaded.ok ? loaded.warnings : loaded.problems.map(formatProblem)).toEqual([]);
   });
 
+  it('"$comment" notes may stand in any object and change nothing; problems keep their lines', () => {
+    const commented = loadEdited((text) =>
+      text
+        .replace('{', '{ "$comment": "top-level note",')
+        .replace('"ageYears": {', '"ageYears": { "$comment": "as reported",'),
+    );
+    const plain = loadCase({ name: CASE_PATH, text: caseText() }, catalog);
+    if (!commented.ok || !plain.ok) throw new Error('expected both to load');
+    expect(commented.value.data).toEqual(plain.value.data);
+    const broken = problemsOf(
+      loadEdited((text) => text.replace('"ageYears": {', '"ageYears": { "$comment": "x", "valu": 1,')),
+    );
+    expect(broken.map((p) => [p.path, p.line])).toEqual([['patient.ageYears.valu', lineOf('"ageYears": {')]]);
+  });
+
   it('the catalogue defines every id the case format promises', () => {
     const required = {
       tests:

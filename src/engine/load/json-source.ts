@@ -25,7 +25,20 @@ export function parseJson(
   }
   const duplicates = findDuplicateKeys(file, tree.body, []);
   if (duplicates.length > 0) return { ok: false, problems: duplicates };
-  return { ok: true, source: { file, value: JSON.parse(text) as unknown, tree } };
+  return { ok: true, source: { file, value: withoutComments(JSON.parse(text) as unknown), tree } };
+}
+
+/**
+ * Drops every "$comment" member (the JSON Schema keyword for notes), so authors can annotate any object of a case
+ * or catalogue file. Nothing else moves, so every path still points at the same place in the text.
+ */
+function withoutComments(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutComments);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value))
+    if (key !== '$comment') out[key] = withoutComments(member);
+  return out;
 }
 
 function findDuplicateKeys(file: string, node: AnyNode, path: PropertyKey[]): Problem[] {
