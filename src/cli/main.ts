@@ -2,11 +2,13 @@ import { parseArgs } from 'node:util';
 import { loadScript, playScript } from '../engine/index.ts';
 import { readableReport } from './report.ts';
 import { isProblem, loadCaseFile, printProblems, readText } from './files.ts';
+import { newCase } from './new-case.ts';
 import { validateFiles } from './validate.ts';
 
 const USAGE = `Usage:
   npm run -s case -- play <case.json> --actions <script.json> [--json] [--seed N] [--catalog DIR]
   npm run -s case -- validate <files…> [--catalog DIR]
+  npm run -s case -- new <id> [--title "…"] [--dir cases]
 
 Exit codes: 0 ok, 1 a case or script has errors, 2 wrong usage.`;
 
@@ -60,6 +62,8 @@ function main(argv: string[]): number {
         return play(rest);
       case 'validate':
         return validateFiles(rest);
+      case 'new':
+        return newCase(rest);
       default:
         process.stderr.write(`${USAGE}\n`);
         return command === undefined || command === '--help' || command === 'help' ? 0 : 2;

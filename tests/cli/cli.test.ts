@@ -151,3 +151,31 @@ describe('generated JSON Schemas', () => {
     expect(schema.properties.horizonMin?.description).toMatch(/simulated to this minute/);
   });
 });
+
+describe('npm run case -- new', () => {
+  it('writes a commented skeleton that validates and plays, and never overwrites', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bedside-new-'));
+    const made = cli('new', 'inferior-stemi', '--dir', dir, '--title', 'Chest pain at 3 a.m.');
+    expect(made.code).toBe(0);
+    const path = join(dir, 'inferior-stemi.json');
+    const text = readFileSync(path, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ id: 'inferior-stemi', title: 'Chest pain at 3 a.m.' });
+    expect(text).toContain('"$comment"');
+    const checked = cli('validate', path);
+    expect(checked.code).toBe(0);
+    expect(checked.err).toContain('0 errors');
+    const script = join(dir, 'script.json');
+    writeFileSync(script, JSON.stringify({ actions: [{ at: 0, do: 'order', id: 'lactate' }] }));
+    expect(cli('play', path, '--actions', script, '--json').code).toBe(0);
+    const again = cli('new', 'inferior-stemi', '--dir', dir);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('already exists');
+    expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('refuses an id that is not kebab-case', () => {
+    const bad = cli('new', 'Inferior STEMI');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('lower-case words joined by hyphens');
+  });
+});
