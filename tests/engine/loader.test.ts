@@ -39,6 +39,39 @@ describe('loading the shipped content', () => {
     expect(broken.map((p) => [p.path, p.line])).toEqual([['patient.ageYears.valu', lineOf('"ageYears": {')]]);
   });
 
+  it('warns, where they stand, about legal but suspicious content', () => {
+    const warningsOf = (edit: (text: string) => string) => {
+      const loaded = loadEdited(edit);
+      if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+      return loaded.warnings.map((w) => `${w.path}  ${w.message}`);
+    };
+    // A synthetic value without a note (the weight's note removed).
+    expect(
+      warningsOf((t) =>
+        t.replace(/("weightKg": \{[^}]*?"provenance": "synthetic"),\s*"note": "[^"]*"/, '$1'),
+      ),
+    ).toEqual(['patient.weightKg.provenance  a synthetic value needs a "note" saying why it is plausible']);
+    // TODO left in a text.
+    expect(warningsOf((t) => t.replace('"title": "', '"title": "TODO '))).toEqual(['title  still says TODO']);
+    // Glucose given in mmol/L where the catalogue reads mg/dL.
+    expect(warningsOf((t) => t.replace(/("glucose": \{\s*"value": )168/, '$19.3'))).toEqual([
+      'results.bmp.values.glucose.value  9.3 looks like mmol/L; this value is read in mg/dL (that would be 167.6)',
+    ]);
+    // A scoring rule rewards a test the case gives no result for.
+    const withoutTroponin = (t: string) => {
+      const data = JSON.parse(t) as {
+        results: Record<string, unknown>;
+        scoring: { rules: { actions: string[] }[] };
+      };
+      delete data.results.troponin;
+      data.scoring.rules[0]?.actions.unshift('order:troponin');
+      return JSON.stringify(data, null, 2);
+    };
+    expect(warningsOf(withoutTroponin)).toEqual([
+      'scoring.rules[0].actions[0]  the case names "troponin" but gives no result for it: the learner would see "assumed normal"',
+    ]);
+  });
+
   it('the catalogue defines every id the case format promises', () => {
     const required = {
       tests:

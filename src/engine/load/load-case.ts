@@ -3,6 +3,7 @@ import type { Catalog } from '../schema/catalog.ts';
 import type { ScoringRule } from '../schema/scoring.ts';
 import { initialVitals } from '../physiology/observe.ts';
 import { initialPatient } from '../physiology/state.ts';
+import { authoringWarnings } from './authoring-warnings.ts';
 import { problemAt, parseJson, type JsonSource } from './json-source.ts';
 import { byPosition, type Loaded, type Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
@@ -32,7 +33,11 @@ export function loadCase(file: TextFile, catalog: Catalog): Loaded<ResolvedCase>
   return {
     ok: true,
     value: resolved,
-    warnings: [...problems, ...calibrationWarnings(source, resolved)].sort(byPosition),
+    warnings: [
+      ...problems,
+      ...calibrationWarnings(source, resolved),
+      ...authoringWarnings(source, resolved),
+    ].sort(byPosition),
   };
 }
 
