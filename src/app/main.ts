@@ -34,20 +34,29 @@ interface Loaded {
   hashes: Map<string, string>;
   problems: Problem[];
   catalog: Catalog | null;
-  /** Id of the case opened from the author's own file, if any. */
+  /** Id of the case opened from the author's own file, if any, and what validation warned about it. */
   localId: string | null;
+  localWarnings: Problem[];
 }
 
 function loadAll(): Loaded {
   const catalog = loadCatalog(catalogFiles());
   if (!catalog.ok)
-    return { cases: [], hashes: new Map(), problems: catalog.problems, catalog: null, localId: null };
+    return {
+      cases: [],
+      hashes: new Map(),
+      problems: catalog.problems,
+      catalog: null,
+      localId: null,
+      localWarnings: [],
+    };
   const loaded: Loaded = {
     cases: [],
     hashes: new Map(),
     problems: [],
     catalog: catalog.value,
     localId: null,
+    localWarnings: [],
   };
   for (const file of caseFiles()) {
     const result = loadCase(file, catalog.value);
@@ -76,6 +85,7 @@ function addLocalCase(loaded: Loaded, file: TextFile): Problem[] {
   loaded.cases = [...loaded.cases.filter((c) => c.data.id !== id), result.value];
   loaded.hashes.set(id, fingerprint(file.text));
   loaded.localId = id;
+  loaded.localWarnings = result.warnings;
   return [];
 }
 
@@ -191,17 +201,22 @@ class App {
     this.session?.stop();
     this.session = new Session(resolved, resolved.data.defaultSeed);
     this.mount(
-      briefingScreen(resolved, this.settings.clock, {
-        start: (mode) => {
-          this.settings.clock = mode;
-          this.paused = false;
-          this.session?.send({ type: 'START' });
-          this.showPlayOrDebrief();
+      briefingScreen(
+        resolved,
+        this.settings.clock,
+        {
+          start: (mode) => {
+            this.settings.clock = mode;
+            this.paused = false;
+            this.session?.send({ type: 'START' });
+            this.showPlayOrDebrief();
+          },
+          back: () => {
+            this.showPicker(null);
+          },
         },
-        back: () => {
-          this.showPicker(null);
-        },
-      }),
+        caseId === this.loaded.localId ? this.loaded.localWarnings.map(formatProblem) : [],
+      ),
     );
     document.title = `${resolved.data.title} — Bedside`;
   }

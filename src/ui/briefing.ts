@@ -6,6 +6,8 @@ export function briefingScreen(
   resolved: ResolvedCase,
   clockMode: 'step' | 'real',
   on: { start(mode: 'step' | 'real'): void; back(): void },
+  /** For a case opened from the author's own file: its validation warnings, `file:line:col  path  message`. */
+  warnings: readonly string[] = [],
 ): HTMLElement {
   const data = resolved.data;
   let mode = clockMode;
@@ -44,6 +46,19 @@ export function briefingScreen(
       ),
     ),
     h('h1', {}, data.title),
+    warnings.length > 0
+      ? h(
+          'section',
+          { class: 'notice', role: 'status' },
+          h(
+            'h2',
+            {},
+            `Your file loaded with ${String(warnings.length)} warning${warnings.length === 1 ? '' : 's'}`,
+          ),
+          h('p', {}, 'The case plays, but look at these before you share it.'),
+          h('ul', { class: 'problems' }, ...warnings.map((w) => h('li', {}, w))),
+        )
+      : null,
     h(
       'p',
       { class: 'meta' },

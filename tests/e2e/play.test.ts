@@ -183,14 +183,22 @@ describe('playing the first case through the real UI in Chromium', () => {
     );
     expect(await page.locator(`[data-case="${CASE}"]`).count()).toBe(1);
 
-    const mine = { ...structuredClone(original), id: 'my-own-case', title: 'My own case' };
+    const mine = {
+      ...structuredClone(original),
+      id: 'my-own-case',
+      title: 'My own case (TODO: a better title)',
+    };
     await page.setInputFiles('[data-field="case-file"]', {
       name: 'my-own-case.json',
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(mine, null, 2)),
     });
     await page.locator('[data-action="start"]').waitFor();
-    expect(await page.locator('h1').textContent()).toBe('My own case');
+    expect(await page.locator('h1').textContent()).toBe('My own case (TODO: a better title)');
+    // Warnings do not stop the case; they are listed on its briefing.
+    expect(await page.locator('.briefing .notice').textContent()).toMatch(
+      /my-own-case\.json:\d+:\d+\s+title\s+warning: still says TODO/,
+    );
     // It survives a reload: back on the picker, marked as the author's.
     await page.goto(`${url}?clock=step`);
     await page.waitForSelector('body[data-ready="true"]');
