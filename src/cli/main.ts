@@ -2,12 +2,14 @@ import { parseArgs } from 'node:util';
 import { loadScript, playScript } from '../engine/index.ts';
 import { readableReport } from './report.ts';
 import { isProblem, loadCaseFile, printProblems, readText } from './files.ts';
+import { checkFiles } from './check.ts';
 import { newCase } from './new-case.ts';
 import { validateFiles } from './validate.ts';
 
 const USAGE = `Usage:
   npm run -s case -- play <case.json> --actions <script.json> [--json] [--seed N] [--catalog DIR]
   npm run -s case -- validate <files…> [--catalog DIR]
+  npm run -s case -- check <case files…> [--catalog DIR]
   npm run -s case -- new <id> [--title "…"] [--dir cases]
 
 Exit codes: 0 ok, 1 a case or script has errors, 2 wrong usage.`;
@@ -64,6 +66,8 @@ function main(argv: string[]): number {
         return validateFiles(rest);
       case 'new':
         return newCase(rest);
+      case 'check':
+        return checkFiles(rest);
       default:
         process.stderr.write(`${USAGE}\n`);
         return command === undefined || command === '--help' || command === 'help' ? 0 : 2;

@@ -21,3 +21,4 @@ export { loadScript } from './load/load-script.ts';
 export { isRunning } from './care.ts';
 export { clockText, durationText } from './clock.ts';
 export type { Catalog } from './schema/catalog.ts';
+export { checkCase, TOP_BAND, NOTHING_BAND, type CaseCheck, type CheckResult } from './check.ts';

@@ -179,3 +179,18 @@ describe('npm run case -- new', () => {
     expect(bad.err).toContain('lower-case words joined by hyphens');
   });
 });
+
+describe('npm run case -- check', () => {
+  it('reports each check on one line and exits 0 for a sound case, 1 for one that does not load', () => {
+    const good = cli('check', CASE_PATH);
+    expect(good.code).toBe(0);
+    expect(good.out).toMatch(/ok {4}best path reaches the top band, patient alive: 100 %/);
+    expect(good.out).toContain('1 case checked: all good');
+    const dir = mkdtempSync(join(tmpdir(), 'bedside-check-'));
+    const broken = join(dir, 'septic-shock-spondylodiscitis.json');
+    writeFileSync(broken, caseText().replace('"bestPath": {', '"bestPath": { "actions": [], "x": 1,'));
+    const bad = cli('check', broken, '--catalog', join(ROOT, 'cases/catalog'));
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('not checked (it does not load)');
+  });
+});

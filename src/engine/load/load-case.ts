@@ -132,6 +132,23 @@ function crossReferences(source: JsonSource, data: CaseFile, catalog: Catalog): 
   data.scoring.rules.forEach((rule, i) => {
     checkRule(rule, ['scoring', 'rules', i], { catalog, data, must, error });
   });
+  let previous = 0;
+  data.bestPath.actions.forEach((action, i) => {
+    const path = ['bestPath', 'actions', i];
+    if (action.at < previous)
+      error(
+        [...path, 'at'],
+        `minute ${String(action.at)} comes after minute ${String(previous)}: keep the actions in time order`,
+      );
+    previous = action.at;
+    if (action.do === 'end' || action.id === undefined) return;
+    const ids = known[action.do] ?? [];
+    if (!ids.includes(action.id))
+      error(
+        [...path, 'id'],
+        `no ${action.do === 'ask' ? 'history item' : action.do + ' target'} "${action.id}"${didYouMean(action.id, ids)}`,
+      );
+  });
   return problems;
 }
 

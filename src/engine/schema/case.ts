@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fact, KebabId, NumberFact, Provenance, TextFact } from './fact.ts';
 import { ActionRef, ShockModel, StateVariable } from './physiology.ts';
 import { ScoringRule } from './scoring.ts';
+import { ScriptAction } from './script.ts';
 
 /** A result value read from the simulated patient when the sample is taken: value = offset + scale × state. */
 export const StateValue = z
@@ -141,6 +142,15 @@ export const CaseFile = z
       diagnosis: TextFact,
     }),
     teachingPoints: z.array(z.strictObject({ text: z.string().min(1), provenance: Provenance })).default([]),
+    bestPath: z
+      .strictObject({
+        note: z.string().min(1).meta({ description: 'What this path does and on what guidance it rests.' }),
+        actions: z.array(ScriptAction).min(1),
+      })
+      .meta({
+        description:
+          'The care the case is written to reward, as a script (the same verbs and ids as the command line). `npm run case -- check` proves it reaches the top score band and a good outcome.',
+      }),
     scoring: z.strictObject({ rules: z.array(ScoringRule).min(1) }),
   })
   .meta({ title: 'Bedside case', description: 'An emergency case for Bedside. See docs in README.md.' });

@@ -1,0 +1,241 @@
+import { createActor } from 'xstate';
+import { targetsFor } from './actions.ts';
+import type { ResolvedCase } from './load/load-case.ts';
+import { createCaseMachine } from './machine.ts';
+import { playScript, type PlayResult } from './play.ts';
+import { nextRandom } from './rng.ts';
+import type { ScoringRule } from './schema/scoring.ts';
+import type { ScriptAction } from './schema/script.ts';
+
+/** The best path must score at least this (percent) with the patient alive. */
+export const TOP_BAND = 85;
+/** Doing nothing must score at most this (percent). */
+export const NOTHING_BAND = 30;
+const RANDOM_PLAYS = 150;
+
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  /** One line: what was found (figures), or what is wrong and where to look. */
+  detail: string;
+}
+
+export interface CaseCheck {
+  caseId: string;
+  ok: boolean;
+  results: CheckResult[];
+  plays: number;
+}
+
+type Verb = Exclude<ScriptAction['do'], 'end'>;
+const VERBS: Verb[] = ['examine', 'ask', 'order', 'treat', 'stop', 'consult', 'diagnose', 'dispose'];
+
+/**
+ * Plays a case automatically and proves what an author needs to know before learners see it: its own best path
+ * reaches the top band alive; doing nothing scores low; every diagnosis, ending and scoring item can be reached;
+ * no action breaks the machine; the score stays within [0, max]. Pure and deterministic (seeded random plays).
+ */
+export function checkCase(resolved: ResolvedCase): CaseCheck {
+  const { data } = resolved;
+  const results: CheckResult[] = [];
+  const plays: PlayResult[] = [];
+  // Array.prototype.sort is stable: actions at the same minute keep the order given.
+  const play = (actions: ScriptAction[]): PlayResult => {
+    const result = playScript(resolved, { actions: [...actions].sort((a, b) => a.at - b.at) });
+    plays.push(result);
+    return result;
+  };
+  const best = data.bestPath.actions;
+  const withoutEnding = best.filter((a) => a.do !== 'dispose' && a.do !== 'end');
+
+  const top = play(best);
+  results.push({
+    name: 'best path reaches the top band, patient alive',
+    ok: top.score.percent >= TOP_BAND && top.outcome.status === 'alive',
+    detail: `${String(top.score.percent)} % (needs ≥ ${String(TOP_BAND)} %), patient ${top.outcome.status}, ended by ${top.endedBy} at minute ${String(top.endedAt)}`,
+  });
+
+  const nothing = play([]);
+  results.push({
+    name: 'doing nothing does not score well',
+    ok: nothing.score.percent <= NOTHING_BAND,
+    detail: `${String(nothing.score.percent)} % (needs ≤ ${String(NOTHING_BAND)} %), patient ${nothing.outcome.status}`,
+  });
+
+  const unreachableDiagnoses = data.diagnoses
+    .map((d) => d.id)
+    .filter((id) => {
+      const ctx = finalContext(resolved, [...withoutEnding, { at: 0, do: 'diagnose', id }]);
+      return !ctx.diagnoses.includes(id);
+    });
+  results.push({
+    name: 'every diagnosis can be named',
+    ok: unreachableDiagnoses.length === 0,
+    detail:
+      unreachableDiagnoses.length === 0
+        ? `${String(data.diagnoses.length)} diagnoses`
+        : `refused: ${unreachableDiagnoses.join(', ')}`,
+  });
+
+  const endings = new Map<string, string>();
+  for (const id of targetsFor(resolved, 'dispose')) {
+    const result = play([...withoutEnding, { at: lastMinute(withoutEnding) + 5, do: 'dispose', id }]);
+    if (result.endedBy === 'disposition')
+      endings.set(`disposition:${id}`, `minute ${String(result.endedAt)}`);
+  }
+  const dies = plays.find((p) => p.outcome.status === 'dead');
+  const toHorizon = play(withoutEnding);
+  const missingDispositions = targetsFor(resolved, 'dispose').filter(
+    (id) => !endings.has(`disposition:${id}`),
+  );
+  results.push({
+    name: 'every ending can be reached',
+    ok: missingDispositions.length === 0,
+    detail: [
+      `${String(endings.size)} dispositions`,
+      dies === undefined
+        ? 'no checked play dies (fine for a case that is not lethal untreated)'
+        : `death (e.g. no treatment: arrest at minute ${String(dies.outcome.deathAtMin ?? 0)})`,
+      toHorizon.endedBy === 'horizon'
+        ? `horizon (best path without its disposition, patient ${toHorizon.outcome.status})`
+        : `the best path without its disposition ends by ${toHorizon.endedBy}`,
+      missingDispositions.length > 0 ? `never ended the case: ${missingDispositions.join(', ')}` : '',
+    ]
+      .filter((s) => s !== '')
+      .join('; '),
+  });
+
+  // Probe each penalty: its first action at arrival, on the best path without what would excuse it.
+  for (const rule of data.scoring.rules) {
+    const probe = probeFor(rule, resolved);
+    if (probe === null) continue;
+    const excuses = rule.type === 'harm' ? (rule.onlyIf?.without ?? []) : [];
+    play([probe, ...best.filter((a) => !excuses.includes(`${a.do}:${a.id ?? ''}`))]);
+  }
+
+  const deadEnds = deadEndActions(resolved);
+  results.push({
+    name: 'no action dead-ends the machine',
+    ok: deadEnds.broken.length === 0,
+    detail:
+      deadEnds.broken.length === 0
+        ? `${String(deadEnds.tried)} actions tried at arrival, each followed by an hour`
+        : `after these the clock no longer runs: ${deadEnds.broken.join(', ')}`,
+  });
+
+  let state = 0x5eed ^ data.id.length;
+  const random = (): number => {
+    const next = nextRandom(state);
+    state = next.state;
+    return next.value;
+  };
+  for (let i = 0; i < RANDOM_PLAYS; i += 1) play(randomScript(resolved, random));
+  const neverScored = data.scoring.rules.filter((rule) => !reached(rule, plays));
+  results.push({
+    name: 'every scoring item can be earned (or, for a penalty, incurred)',
+    ok: neverScored.length === 0,
+    detail:
+      neverScored.length === 0
+        ? `${String(data.scoring.rules.length)} items`
+        : `never reached in ${String(plays.length)} plays (the best path, probes, random learners): ${neverScored.map((r) => r.id).join(', ')}`,
+  });
+  const outOfBounds = plays.filter(
+    (p) => p.score.earned < 0 || p.score.earned > p.score.max || p.score.percent > 100,
+  );
+  results.push({
+    name: 'the score stays between 0 and its maximum',
+    ok: outOfBounds.length === 0,
+    detail:
+      outOfBounds.length === 0
+        ? `${String(plays.length)} plays (${String(RANDOM_PLAYS)} of them random), max ${String(top.score.max)} points`
+        : `${String(outOfBounds.length)} plays out of bounds, e.g. ${String(outOfBounds[0]?.score.earned ?? 0)} of ${String(outOfBounds[0]?.score.max ?? 0)}`,
+  });
+
+  return { caseId: data.id, ok: results.every((r) => r.ok), results, plays: plays.length };
+}
+
+const lastMinute = (actions: readonly ScriptAction[]) => actions.reduce((m, a) => Math.max(m, a.at), 0);
+
+function finalContext(resolved: ResolvedCase, actions: ScriptAction[]) {
+  const actor = createActor(createCaseMachine(resolved, { seed: resolved.data.defaultSeed })).start();
+  actor.send({ type: 'START' });
+  for (const a of [...actions].sort((x, y) => x.at - y.at)) {
+    if (a.at > actor.getSnapshot().context.play.nowMin) actor.send({ type: 'ADVANCE', toMin: a.at });
+    if (a.do === 'end' || a.id === undefined) continue;
+    actor.send({
+      type: 'ACT',
+      action: a.dose === undefined ? { do: a.do, id: a.id } : { do: a.do, id: a.id, dose: a.dose },
+    });
+  }
+  const ctx = actor.getSnapshot().context.play;
+  actor.stop();
+  return ctx;
+}
+
+/** Whether some play earned this item (a penalty: incurred it). */
+function reached(rule: ScoringRule, plays: readonly PlayResult[]): boolean {
+  const penalty = rule.type === 'harm' || rule.type === 'unnecessary-tests';
+  return plays.some((p) => {
+    const item = p.score.items.find((i) => i.id === rule.id);
+    return item !== undefined && (penalty ? item.earned < 0 : item.earned > 0);
+  });
+}
+
+/** The action that should set off a penalty (a harm's first action, or a test nobody asked for), at arrival. */
+function probeFor(rule: ScoringRule, resolved: ResolvedCase): ScriptAction | null {
+  if (rule.type === 'harm') {
+    const [verb, id] = (rule.actions[0] ?? '').split(':');
+    if (verb === undefined || id === undefined || verb === 'end') return null;
+    return { at: 0, do: verb as Verb, id };
+  }
+  if (rule.type === 'unnecessary-tests') {
+    const extra = targetsFor(resolved, 'order').find((id) => !rule.indicated.includes(id));
+    return extra === undefined ? null : { at: 0, do: 'order', id: extra };
+  }
+  return null;
+}
+
+/** Every action at arrival, then an hour: the machine must still accept time (or have ended properly). */
+function deadEndActions(resolved: ResolvedCase): { tried: number; broken: string[] } {
+  const broken: string[] = [];
+  let tried = 0;
+  for (const verb of VERBS) {
+    for (const id of targetsFor(resolved, verb)) {
+      tried += 1;
+      const ref = `${verb}:${id}`;
+      try {
+        const actor = createActor(createCaseMachine(resolved, { seed: resolved.data.defaultSeed })).start();
+        actor.send({ type: 'START' });
+        actor.send({ type: 'ACT', action: { do: verb, id } });
+        actor.send({ type: 'ADVANCE', toMin: 60 });
+        const snapshot = actor.getSnapshot();
+        const ctx = snapshot.context.play;
+        if (snapshot.status === 'error' || (ctx.ended === null && ctx.nowMin !== 60)) broken.push(ref);
+        actor.stop();
+      } catch {
+        broken.push(ref);
+      }
+    }
+  }
+  return { tried, broken };
+}
+
+/** A seeded random learner: 1–15 actions of any verb at minutes 0–240, doses within the catalogue's limits. */
+function randomScript(resolved: ResolvedCase, random: () => number): ScriptAction[] {
+  const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
+  const count = 1 + Math.floor(random() * 15);
+  const actions: ScriptAction[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const verb = pick(VERBS) ?? 'examine';
+    const id = pick(targetsFor(resolved, verb));
+    if (id === undefined) continue;
+    const at = Math.floor(random() * 241);
+    const treatment = verb === 'treat' ? resolved.catalog.treatments[id] : undefined;
+    actions.push(
+      treatment === undefined
+        ? { at, do: verb, id }
+        : { at, do: verb, id, dose: Math.max(0.01, Math.round(random() * treatment.doseMax * 100) / 100) },
+    );
+  }
+  return actions.sort((a, b) => a.at - b.at);
+}
