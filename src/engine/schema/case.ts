@@ -8,10 +8,18 @@ import { ScriptAction } from './script.ts';
 export const StateValue = z
   .strictObject({
     fromState: StateVariable,
-    scale: z.number().default(1),
-    offset: z.number().default(0),
+    scale: z
+      .number()
+      .default(1)
+      .meta({ description: 'Multiplier on the simulated value: value = offset + scale × state.' }),
+    offset: z
+      .number()
+      .default(0)
+      .meta({ description: "Added after scaling, in the component's conventional unit." }),
     provenance: z.literal('synthetic').meta({ description: 'Values from the simulation are synthetic …' }),
-    note: z.string().optional(),
+    note: z.string().optional().meta({
+      description: 'Why the value follows the simulation; shown with it unless asReported applies.',
+    }),
     asReported: NumberFact.optional().meta({
       description:
         "… unless they equal what the report gave (e.g. creatinine 0.80 at arrival): then this fact's provenance is shown.",
@@ -28,35 +36,49 @@ export type ComponentValue = z.infer<typeof ComponentValue>;
 
 export const CaseResult = z.discriminatedUnion('kind', [
   z.strictObject({
-    kind: z.literal('panel'),
+    kind: z.literal('panel').meta({ description: "A table of the catalogue test's components." }),
     values: z
       .record(KebabId, ComponentValue)
       .meta({ description: 'Values by component id (see the catalogue test).' }),
     ranges: z
-      .record(KebabId, z.strictObject({ low: z.number().optional(), high: z.number().optional() }))
+      .record(
+        KebabId,
+        z.strictObject({
+          low: z.number().optional().meta({ description: 'Lowest normal value (inclusive).' }),
+          high: z.number().optional().meta({ description: 'Highest normal value (inclusive).' }),
+        }),
+      )
       .optional()
       .meta({
         description:
           'Reference ranges that differ from the catalogue for this lab (method-dependent assays).',
       }),
-    comment: TextFact.optional(),
+    comment: TextFact.optional().meta({ description: 'A remark printed under the result table.' }),
   }),
   z.strictObject({
-    kind: z.literal('report'),
-    report: TextFact,
-    impression: TextFact.optional(),
+    kind: z.literal('report').meta({ description: 'A written report (imaging, ECG, procedure).' }),
+    report: TextFact.meta({ description: 'The report: the findings as written.' }),
+    impression: TextFact.optional().meta({
+      description: 'The conclusion; the timeline shows it in place of the report.',
+    }),
   }),
   z.strictObject({
-    kind: z.literal('culture'),
+    kind: z.literal('culture').meta({ description: 'Microbiology reported in stages.' }),
     stages: z
       .array(
         z.strictObject({
           afterMin: z.number().min(0).meta({ description: 'Minutes after the sample is taken.' }),
-          status: z.enum(['preliminary', 'final']),
-          report: TextFact,
+          status: z
+            .enum(['preliminary', 'final'])
+            .meta({ description: 'How the stage is labelled: a preliminary or the final report.' }),
+          report: TextFact.meta({ description: 'What the laboratory reports at this stage.' }),
         }),
       )
-      .min(1),
+      .min(1)
+      .meta({
+        description:
+          "The reports in order. The first stage's afterMin is also the test's turnaround for this patient.",
+      }),
   }),
 ]);
 export type CaseResult = z.infer<typeof CaseResult>;
@@ -65,40 +87,91 @@ export const VITALS = ['hr', 'sbp', 'dbp', 'rr', 'spo2', 'temp'] as const;
 
 export const CaseFile = z
   .strictObject({
-    $schema: z.string().optional(),
+    $schema: z
+      .string()
+      .optional()
+      .meta({
+        description: 'The JSON Schema editors check this file against (a path relative to this file).',
+        examples: ['./case.schema.json'],
+      }),
     id: KebabId.meta({ description: 'Must match the file name (without .json).' }),
-    title: z.string().min(1),
+    title: z
+      .string()
+      .min(1)
+      .meta({ description: 'Case title, shown in the case picker, on the briefing and as the page title.' }),
     complaint: z
       .string()
       .min(1)
       .meta({ description: 'Presenting complaint, one line, for the case picker.' }),
-    difficulty: z.enum(['introductory', 'intermediate', 'advanced']),
+    difficulty: z
+      .enum(['introductory', 'intermediate', 'advanced'])
+      .meta({ description: 'Shown in the case picker.' }),
     estimatedMinutes: z.int().positive().meta({ description: 'Typical real minutes to play.' }),
     kind: z
       .enum(['real-case', 'synthetic-teaching'])
       .meta({ description: 'Whether the case is built on a published patient.' }),
-    source: z.strictObject({
-      citation: z.string().min(1),
-      file: z.string().optional().meta({ description: 'The verbatim report this case is built from.' }),
-      note: z.string().optional(),
-    }),
+    source: z
+      .strictObject({
+        citation: z
+          .string()
+          .min(1)
+          .meta({ description: 'The published case report, as a reader would look it up.' }),
+        file: z.string().optional().meta({ description: 'The verbatim report this case is built from.' }),
+        note: z.string().optional().meta({
+          description: 'For a real case: shown on the briefing after "Based on a published case report."',
+        }),
+      })
+      .meta({ description: 'The publication the case is built from.' }),
     setting: z.string().min(1).meta({ description: 'Where the learner is, for the briefing.' }),
-    briefing: z.string().min(1),
+    briefing: z
+      .string()
+      .min(1)
+      .meta({ description: 'What the learner reads about the patient on the briefing, before play starts.' }),
     horizonMin: z.int().positive().meta({ description: "The patient's course is simulated to this minute." }),
-    defaultSeed: z.int().min(0).default(1),
-    patient: z.strictObject({
-      ageYears: NumberFact,
-      sex: fact(z.enum(['male', 'female']), 'Sex'),
-      weightKg: NumberFact,
-    }),
-    presentation: z.strictObject({
-      story: TextFact.meta({ description: 'What the learner is told at the start.' }),
-      arrivalVitals: z
-        .record(z.enum(VITALS), NumberFact)
-        .meta({ description: 'The vitals as recorded at arrival (the simulation is calibrated to these).' }),
-    }),
+    defaultSeed: z
+      .int()
+      .min(0)
+      .default(1)
+      .meta({
+        description:
+          "Seed for a play's random draws (test turnaround within turnaroundRangeMin) when no script or --seed " +
+          'gives one. The same seed and actions give the same play.',
+      }),
+    patient: z
+      .strictObject({
+        ageYears: NumberFact.meta({ description: 'Age in years.' }),
+        sex: fact(
+          z.enum(['male', 'female']),
+          "Sex. Picks the catalogue's rangeMale or rangeFemale for results.",
+        ),
+        weightKg: NumberFact.meta({
+          description:
+            'Weight (kg). Converts the per-kg figures: mL/kg in fluid-volume scoring and the overload threshold, ' +
+            'and urine output (mL/kg/h) into mL for the fluid balance.',
+        }),
+      })
+      .meta({ description: 'Who the patient is.' }),
+    presentation: z
+      .strictObject({
+        story: TextFact.meta({ description: 'What the learner is told at the start.' }),
+        arrivalVitals: z.record(z.enum(VITALS), NumberFact).meta({
+          description:
+            'The vitals as recorded at arrival (the simulation is calibrated to these). Units: hr beats/min, ' +
+            'sbp and dbp mmHg, rr breaths/min, spo2 %, temp °C.',
+        }),
+      })
+      .meta({ description: 'How the patient arrives: the opening story and the recorded vitals.' }),
     history: z
-      .array(z.strictObject({ id: KebabId, question: z.string().min(1), answer: TextFact }))
+      .array(
+        z.strictObject({
+          id: KebabId.meta({ description: 'The history item, as in "ask:id".', examples: ['onset'] }),
+          question: z
+            .string()
+            .min(1)
+            .meta({ description: 'The question as the learner sees it in the history panel.' }),
+          answer: TextFact.meta({ description: 'The answer revealed when the question is asked.' }),
+        }),
+      )
       .meta({ description: 'Questions the learner can ask, each with the answer revealed when asked.' }),
     exam: z.record(KebabId, TextFact).meta({
       description: 'Findings by exam region; a region the case leaves out is normal (catalogue text).',
@@ -110,9 +183,23 @@ export const CaseFile = z
       .record(
         KebabId,
         z.strictObject({
-          turnaroundMin: z.number().min(0).optional(),
-          turnaroundRangeMin: z.tuple([z.number().min(0), z.number().min(0)]).optional(),
-          collectMin: z.number().min(0).optional(),
+          turnaroundMin: z
+            .number()
+            .min(0)
+            .optional()
+            .meta({ description: "Replaces the catalogue's usual minutes from sample to result." }),
+          turnaroundRangeMin: z
+            .tuple([z.number().min(0), z.number().min(0)])
+            .optional()
+            .meta({
+              description:
+                "Replaces the catalogue's [low, high] turnaround (minutes); the seeded draw peaks at turnaroundMin.",
+            }),
+          collectMin: z
+            .number()
+            .min(0)
+            .optional()
+            .meta({ description: "Replaces the catalogue's minutes from order until the sample is taken." }),
         }),
       )
       .default({})
@@ -125,33 +212,76 @@ export const CaseFile = z
     diagnoses: z
       .array(
         z.strictObject({
-          id: KebabId,
-          label: z.string().min(1),
-          correct: z.boolean(),
-          explanation: z.string().min(1),
+          id: KebabId.meta({
+            description: 'The diagnosis, as in "diagnose:id".',
+            examples: ['septic-shock'],
+          }),
+          label: z.string().min(1).meta({
+            description: 'The diagnosis as offered in the diagnosis panel and named on the timeline.',
+          }),
+          correct: z.boolean().meta({
+            description:
+              'Whether this is a right answer; at least one must be. Points come from "diagnosis" scoring rules.',
+          }),
+          explanation: z
+            .string()
+            .min(1)
+            .meta({ description: 'Why this diagnosis is right, or why it is a plausible distractor.' }),
         }),
       )
       .min(2)
       .meta({ description: 'The working diagnoses offered, correct ones and plausible distractors.' }),
-    realCourse: z.strictObject({
-      summary: TextFact,
-      actions: z
-        .array(z.strictObject({ action: ActionRef, what: TextFact }))
-        .meta({ description: 'What the real team did, as actions in this game where one exists.' }),
-      outcome: TextFact,
-      diagnosis: TextFact,
-    }),
-    teachingPoints: z.array(z.strictObject({ text: z.string().min(1), provenance: Provenance })).default([]),
+    realCourse: z
+      .strictObject({
+        summary: TextFact.meta({ description: 'The real course in a few sentences.' }),
+        actions: z
+          .array(
+            z.strictObject({
+              action: ActionRef.meta({
+                description:
+                  'The matching game action as "verb:id"; the debrief ticks it if the learner did it too.',
+              }),
+              what: TextFact.meta({ description: 'What the team did, in words, as the debrief lists it.' }),
+            }),
+          )
+          .meta({ description: 'What the real team did, as actions in this game where one exists.' }),
+        outcome: TextFact.meta({ description: 'What became of the patient, shown in the debrief.' }),
+        diagnosis: TextFact.meta({ description: 'The final diagnosis, shown in the debrief.' }),
+      })
+      .meta({ description: 'What really happened to the patient, for the debrief.' }),
+    teachingPoints: z
+      .array(
+        z.strictObject({
+          text: z.string().min(1).meta({ description: 'One teaching point, a sentence or two.' }),
+          provenance: Provenance,
+        }),
+      )
+      .default([])
+      .meta({ description: 'Listed at the end of the debrief, under "Teaching points".' }),
     bestPath: z
       .strictObject({
         note: z.string().min(1).meta({ description: 'What this path does and on what guidance it rests.' }),
-        actions: z.array(ScriptAction).min(1),
+        actions: z
+          .array(ScriptAction)
+          .min(1)
+          .meta({ description: 'The actions, in time order (as a script\'s "actions").' }),
       })
       .meta({
         description:
           'The care the case is written to reward, as a script (the same verbs and ids as the command line). `npm run case -- check` proves it reaches the top score band and a good outcome.',
       }),
-    scoring: z.strictObject({ rules: z.array(ScoringRule).min(1) }),
+    scoring: z
+      .strictObject({
+        rules: z
+          .array(ScoringRule)
+          .min(1)
+          .meta({
+            description:
+              'The scored items. Items with points add up to the maximum; harms and costs subtract; the total is ' +
+              'kept within [0, maximum].',
+          }),
+      })
+      .meta({ description: 'How a play is scored, item by item, for the debrief.' }),
   })
   .meta({ title: 'Bedside case', description: 'An emergency case for Bedside. See docs in README.md.' });
 export type CaseFile = z.infer<typeof CaseFile>;

@@ -14,7 +14,10 @@ export const Component = z
     name: z
       .string()
       .min(1)
-      .meta({ examples: ['White cell count'] }),
+      .meta({
+        description: 'Row name in the result table and the timeline summary.',
+        examples: ['White cell count'],
+      }),
     unit: z.string().meta({
       description: 'Conventional unit as printed on a result ("" for unitless).',
       examples: ['×10³/µL'],
@@ -27,7 +30,7 @@ export const Component = z
     }),
     si: z
       .strictObject({
-        unit: z.string(),
+        unit: z.string().meta({ description: 'SI unit as printed on a result.', examples: ['mmol/L'] }),
         factor: z.number().positive().meta({ description: 'SI value = conventional value × factor.' }),
       })
       .optional()
@@ -53,7 +56,13 @@ export const TestCategory = z.enum(['lab', 'microbiology', 'imaging', 'bedside',
 
 export const Test = z
   .strictObject({
-    name: z.string().min(1),
+    name: z
+      .string()
+      .min(1)
+      .meta({
+        description: 'Name shown in order entry, on the timeline and with the results.',
+        examples: ['Complete blood count with differential'],
+      }),
     category: TestCategory.meta({ description: 'Grouping in order entry.' }),
     kind: z.enum(['panel', 'report', 'culture']).meta({
       description:
@@ -83,14 +92,25 @@ export const Test = z
       .number()
       .min(0)
       .meta({ description: 'Approximate charge, for the unnecessary-test cost in the debrief.' }),
-    description: z.string().optional(),
+    description: z
+      .string()
+      .optional()
+      .meta({
+        description: 'Notes on the test for authors and reviewers: how it is done, its timing, its caveats.',
+        examples: ['Point-of-care analyser in the bay; a laboratory lactate takes 15–45 min.'],
+      }),
   })
   .meta({ description: 'An orderable test, defined once for all cases.' });
 export type Test = z.infer<typeof Test>;
 
 const EffectSchema = z.discriminatedUnion('type', [
   z.strictObject({
-    type: z.literal('crystalloid'),
+    type: z.literal('crystalloid').meta({
+      description:
+        'Volume: the dose is mL, run in at rateMlPerMin (at once without it). A durable share fills the volume ' +
+        'deficit; the rest ' +
+        'enters a transient pool that raises MAP and lowers HR while it decays (physiology.volume).',
+    }),
     durableFraction: z
       .number()
       .min(0)
@@ -99,27 +119,69 @@ const EffectSchema = z.discriminatedUnion('type', [
       .meta({ description: "Overrides the case's share of each mL that stays in the circulation." }),
   }),
   z.strictObject({
-    type: z.literal('vasopressor'),
+    type: z.literal('vasopressor').meta({
+      description:
+        'While it runs, dose × potency adds to the norepinephrine-equivalent rate (mcg/kg/min) that drives the ' +
+        "case's vasopressor curve (physiology.pressor).",
+    }),
     potency: z
       .number()
       .positive()
       .meta({ description: 'Dose multiplier relative to norepinephrine (1 = norepinephrine).' }),
   }),
   z.strictObject({
-    type: z.literal('fixed-pressor'),
+    type: z.literal('fixed-pressor').meta({
+      description: 'While it runs, a fixed MAP gain whatever the dose, reached linearly over onsetMin.',
+    }),
     mapMmHg: z.number().meta({ description: 'MAP gain once fully effective.' }),
-    onsetMin: z.number().positive(),
+    onsetMin: z
+      .number()
+      .positive()
+      .meta({ description: 'Minutes from the start until the full mapMmHg is reached.' }),
   }),
-  z.strictObject({ type: z.literal('antimicrobial') }),
-  z.strictObject({ type: z.literal('corticosteroid') }),
-  z.strictObject({ type: z.literal('nephrotoxic') }),
   z.strictObject({
-    type: z.literal('antipyretic'),
-    tempDropC: z.number().positive(),
-    durationMin: z.number().positive(),
+    type: z.literal('antimicrobial').meta({
+      description:
+        'Kills the disease driver from physiology.driver.killLagMin after the dose, but only if the case lists ' +
+        'this treatment in physiology.driver.effectiveTreatments.',
+    }),
   }),
-  z.strictObject({ type: z.literal('analgesic'), durationMin: z.number().positive() }),
-  z.strictObject({ type: z.literal('oxygen'), spo2Gain: z.number().positive() }),
+  z.strictObject({
+    type: z.literal('corticosteroid').meta({
+      description:
+        'From physiology.severity.steroidLagMin after the dose: severity recovers with recoverTauHWithSteroid and ' +
+        'the vasopressor EC50 is multiplied by pressor.steroidEc50Factor.',
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('nephrotoxic').meta({
+      description:
+        "From the dose on: urine output × the case's urine.nephrotoxicFactor and creatinine rise × " +
+        'creatinine.nephrotoxicFactor.',
+    }),
+  }),
+  z.strictObject({
+    type: z
+      .literal('antipyretic')
+      .meta({ description: 'Lowers the temperature for durationMin after the dose.' }),
+    tempDropC: z.number().positive().meta({
+      description: '°C taken off the temperature (several antipyretics: the largest, not the sum).',
+    }),
+    durationMin: z.number().positive().meta({ description: 'Minutes the effect lasts after the dose.' }),
+  }),
+  z.strictObject({
+    type: z.literal('analgesic').meta({
+      description: 'Relieves pain for durationMin after the dose: removes hr.pain in a case that is painful.',
+    }),
+    durationMin: z.number().positive().meta({ description: 'Minutes the effect lasts after the dose.' }),
+  }),
+  z.strictObject({
+    type: z.literal('oxygen').meta({ description: 'Raises SpO2 while it runs.' }),
+    spo2Gain: z.number().positive().meta({
+      description:
+        'SpO2 percentage points added (several sources: the largest, not the sum; SpO2 stays ≤ 100).',
+    }),
+  }),
 ]);
 export const Effect = EffectSchema.meta({
   description:
@@ -129,25 +191,47 @@ export type Effect = z.infer<typeof Effect>;
 
 export const Treatment = z
   .strictObject({
-    name: z.string().min(1),
-    category: z.enum([
-      'fluid',
-      'antimicrobial',
-      'vasopressor',
-      'analgesic',
-      'steroid',
-      'respiratory',
-      'blood-product',
-      'monitoring',
-      'other',
-    ]),
-    route: z.enum(['IV', 'IM', 'PO', 'inhaled', 'SC', 'arterial']),
+    name: z
+      .string()
+      .min(1)
+      .meta({
+        description: 'Name shown in the treatment panel, the dose dialog and on the timeline.',
+        examples: ['Norepinephrine'],
+      }),
+    category: z
+      .enum([
+        'fluid',
+        'antimicrobial',
+        'vasopressor',
+        'analgesic',
+        'steroid',
+        'respiratory',
+        'blood-product',
+        'monitoring',
+        'other',
+      ])
+      .meta({
+        description:
+          'The heading it is listed under in the treatment panel. A "monitoring" item is placed, not given: the ' +
+          'dose dialog shows its description instead of a dose line.',
+      }),
+    route: z
+      .enum(['IV', 'IM', 'PO', 'inhaled', 'SC', 'arterial'])
+      .meta({ description: 'Route of administration, shown with the dose (e.g. "2 g IV").' }),
     mode: z.enum(['bolus', 'infusion', 'dose']).meta({
       description:
         'bolus: a volume run in at rateMlPerMin; infusion: a continuous titratable rate (a later dose replaces it, stop ends it); dose: one dose.',
     }),
-    doseUnit: z.string().meta({ examples: ['mL', 'mcg/kg/min', 'g', 'mg'] }),
-    defaultDose: z.number().positive(),
+    doseUnit: z.string().meta({
+      description:
+        'Unit of defaultDose, doseMax and every dose ordered: mL for a fluid with a crystalloid effect, a rate ' +
+        'for an infusion.',
+      examples: ['mL', 'mcg/kg/min', 'g', 'mg'],
+    }),
+    defaultDose: z.number().positive().meta({
+      description:
+        'Dose given when an action names none, and pre-filled in the dose dialog. Must not exceed doseMax.',
+    }),
     doseMax: z
       .number()
       .positive()
@@ -161,48 +245,110 @@ export const Treatment = z
       description:
         'What the bay shows while this runs (for a one-off dose: from when it is given): a bag on the drip stand, a syringe driver, an oxygen mask, or an arterial line (the monitor then shows continuous arterial pressure).',
     }),
-    synonyms: z.array(z.string()).default([]),
-    effects: z.array(Effect).default([]),
-    costUsd: z.number().min(0).default(0),
-    description: z.string().optional(),
+    synonyms: z
+      .array(z.string())
+      .default([])
+      .meta({
+        description: 'Other names: brand names, abbreviations.',
+        examples: [['noradrenaline', 'levophed']],
+      }),
+    effects: z
+      .array(Effect)
+      .default([])
+      .meta({ description: 'What it does to the simulated patient; none when the model ignores it.' }),
+    costUsd: z.number().min(0).default(0).meta({ description: 'Approximate charge (US dollars).' }),
+    description: z.string().optional().meta({
+      description:
+        'A note on the treatment (preparation, titration). For a "monitoring" item the dose dialog shows it.',
+    }),
   })
   .meta({ description: 'A drug, fluid or therapy, defined once for all cases.' });
 export type Treatment = z.infer<typeof Treatment>;
 
-export const Consult = z.strictObject({
-  name: z.string().min(1),
-  responseMin: z.number().min(0).meta({ description: 'Minutes until the consultant is at the bedside.' }),
-  description: z.string().optional(),
-});
+export const Consult = z
+  .strictObject({
+    name: z
+      .string()
+      .min(1)
+      .meta({
+        description: 'Shown on the call button, when called and on arrival at the bedside.',
+        examples: ['General surgery'],
+      }),
+    responseMin: z.number().min(0).meta({ description: 'Minutes until the consultant is at the bedside.' }),
+    description: z
+      .string()
+      .optional()
+      .meta({ description: 'What the consultant is called for, for authors.' }),
+  })
+  .meta({
+    description: "A consultant who can be called; what they say comes from the case's consultNotes.",
+  });
 export type Consult = z.infer<typeof Consult>;
 
-export const Disposition = z.strictObject({
-  name: z.string().min(1),
-  description: z.string().optional(),
-  stopsTreatment: z.boolean().default(false).meta({
-    description: 'Whether everything running stops when the patient leaves (true for discharge home).',
-  }),
-});
+export const Disposition = z
+  .strictObject({
+    name: z
+      .string()
+      .min(1)
+      .meta({
+        description: 'Shown on the send-to button, on the timeline and in the debrief.',
+        examples: ['Operating room'],
+      }),
+    description: z.string().optional().meta({ description: 'What the disposition means, for authors.' }),
+    stopsTreatment: z.boolean().default(false).meta({
+      description: 'Whether everything running stops when the patient leaves (true for discharge home).',
+    }),
+  })
+  .meta({
+    description:
+      "Where the patient goes. Choosing one ends the learner's part; the course runs on to the horizon.",
+  });
 export type Disposition = z.infer<typeof Disposition>;
 
-export const ExamRegion = z.strictObject({
-  name: z.string().min(1),
-  normal: z
-    .string()
-    .min(1)
-    .meta({ description: 'What is found when the case says nothing about this region.' }),
-});
+export const ExamRegion = z
+  .strictObject({
+    name: z
+      .string()
+      .min(1)
+      .meta({ description: 'Shown on the exam panel and the timeline.', examples: ['General appearance'] }),
+    normal: z
+      .string()
+      .min(1)
+      .meta({ description: 'What is found when the case says nothing about this region.' }),
+  })
+  .meta({ description: 'A region the learner can examine; the case gives its findings in "exam".' });
 export type ExamRegion = z.infer<typeof ExamRegion>;
 
 /** One catalogue file. The loader merges every file in cases/catalog/, so any section may be absent. */
 export const CatalogFile = z
   .strictObject({
-    $schema: z.string().optional(),
-    tests: z.record(KebabId, Test).optional(),
-    treatments: z.record(KebabId, Treatment).optional(),
-    consults: z.record(KebabId, Consult).optional(),
-    dispositions: z.record(KebabId, Disposition).optional(),
-    examRegions: z.record(KebabId, ExamRegion).optional(),
+    $schema: z
+      .string()
+      .optional()
+      .meta({
+        description: 'The JSON Schema editors check this file against (a path relative to this file).',
+        examples: ['../catalog.schema.json'],
+      }),
+    tests: z
+      .record(KebabId, Test)
+      .optional()
+      .meta({ description: 'Orderable tests by id, as in "order:id".' }),
+    treatments: z
+      .record(KebabId, Treatment)
+      .optional()
+      .meta({ description: 'Treatments by id, as in "treat:id" and "stop:id".' }),
+    consults: z
+      .record(KebabId, Consult)
+      .optional()
+      .meta({ description: 'Consultants by id, as in "consult:id".' }),
+    dispositions: z
+      .record(KebabId, Disposition)
+      .optional()
+      .meta({ description: 'Dispositions by id, as in "dispose:id".' }),
+    examRegions: z
+      .record(KebabId, ExamRegion)
+      .optional()
+      .meta({ description: 'Exam regions by id, as in "examine:id".' }),
   })
   .meta({
     title: 'Bedside catalogue',

@@ -33,7 +33,13 @@ const factFields = {
  */
 export function fact<T extends z.ZodType>(value: T, description: string) {
   return z
-    .strictObject({ value, ...factFields })
+    .strictObject({
+      value: value.meta({
+        description:
+          'The fact itself, as the game shows it. A number is in the unit its field (or catalogue component) names.',
+      }),
+      ...factFields,
+    })
     .check((ctx) => {
       if (ctx.value.provenance !== 'synthetic' && ctx.value.reported === undefined) {
         ctx.issues.push({

@@ -18,9 +18,13 @@ const points = z.number().positive().meta({ description: 'Points available for t
 const penalty = z.number().positive().meta({ description: 'Points taken off when the harm happens.' });
 const actions = z.array(ActionRef).min(1).meta({ description: 'Any of these actions counts.' });
 
+const fraction = z.number().min(0).max(1).meta({ description: 'Share of the points earned (0–1).' });
 const Band = z.strictObject({
-  withinMin: z.number().min(0),
-  fraction: z.number().min(0).max(1),
+  withinMin: z
+    .number()
+    .min(0)
+    .meta({ description: 'Largest delay (minutes after the anchor, inclusive) that earns this band.' }),
+  fraction,
 });
 const Anchor = z
   .union([
@@ -36,7 +40,9 @@ const Anchor = z
 export const ScoringRule = z.discriminatedUnion('type', [
   z.strictObject({
     ...common,
-    type: z.literal('timed'),
+    type: z.literal('timed').meta({
+      description: 'Credit for an action done soon enough after arrival or after a result, by delay bands.',
+    }),
     points,
     actions,
     occurrence: z.int().min(1).default(1).meta({ description: 'Which occurrence counts (2 = a repeat).' }),
@@ -52,14 +58,19 @@ export const ScoringRule = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     ...common,
-    type: z.literal('sequence'),
+    type: z.literal('sequence').meta({
+      description: 'Full points when the first of "first" done comes before the first of "then" done.',
+    }),
     points,
     first: actions,
     then: actions,
   }),
   z.strictObject({
     ...common,
-    type: z.literal('regimen'),
+    type: z.literal('regimen').meta({
+      description:
+        'Credit for a combination of actions: the first tier (best first) whose groups are all met.',
+    }),
     points,
     withinMin: z
       .number()
@@ -69,12 +80,15 @@ export const ScoringRule = z.discriminatedUnion('type', [
     tiers: z
       .array(
         z.strictObject({
-          label: z.string().min(1),
+          label: z
+            .string()
+            .min(1)
+            .meta({ description: "The combination in words; the debrief's reason when this tier scores." }),
           requires: z
             .array(actions)
             .min(1)
             .meta({ description: 'Each group must have at least one of its actions done.' }),
-          fraction: z.number().min(0).max(1),
+          fraction,
         }),
       )
       .min(1)
@@ -82,27 +96,57 @@ export const ScoringRule = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     ...common,
-    type: z.literal('cumulative-volume'),
+    type: z.literal('cumulative-volume').meta({
+      description: 'Credit by the volume (mL/kg) of the named treatments actually run in by withinMin.',
+    }),
     points,
-    treatments: z.array(KebabId).min(1),
-    withinMin: z.number().positive(),
+    treatments: z
+      .array(KebabId)
+      .min(1)
+      .meta({
+        description:
+          'Treatments whose volume counts (mL run in at the bolus rate; a stop cuts a bolus short).',
+        examples: [['lactated-ringers', 'normal-saline']],
+      }),
+    withinMin: z.number().positive().meta({ description: 'Volume counts up to this minute after arrival.' }),
     bands: z
-      .array(z.strictObject({ atLeastMlPerKg: z.number().min(0), fraction: z.number().min(0).max(1) }))
+      .array(
+        z.strictObject({
+          atLeastMlPerKg: z
+            .number()
+            .min(0)
+            .meta({ description: 'Smallest volume (mL per kg of body weight) that earns this band.' }),
+          fraction,
+        }),
+      )
       .min(1)
       .meta({ description: 'First band met (by volume given within the window, per kg) wins.' }),
   }),
   z.strictObject({
     ...common,
-    type: z.literal('exposure'),
+    type: z.literal('exposure').meta({
+      description: 'Credit for spending few minutes in a state tallied by physiology.exposures.',
+    }),
     points,
     exposure: KebabId.meta({ description: 'An exposure id from physiology.exposures.' }),
     bands: z
-      .array(z.strictObject({ atMostMin: z.number().min(0), fraction: z.number().min(0).max(1) }))
-      .min(1),
+      .array(
+        z.strictObject({
+          atMostMin: z
+            .number()
+            .min(0)
+            .meta({ description: 'Most minutes in the exposure (inclusive) that still earn this band.' }),
+          fraction,
+        }),
+      )
+      .min(1)
+      .meta({ description: 'Credit by minutes spent; the first band whose atMostMin is met wins.' }),
   }),
   z.strictObject({
     ...common,
-    type: z.literal('harm'),
+    type: z.literal('harm').meta({
+      description: 'A penalty when one of the actions is done (and onlyIf, if given, holds for it).',
+    }),
     penalty,
     actions,
     onlyIf: z
@@ -117,24 +161,52 @@ export const ScoringRule = z.discriminatedUnion('type', [
           .meta({ description: 'Only if none of these had been done yet.' }),
         without: z.array(ActionRef).optional().meta({ description: 'Only if none of these was ever done.' }),
       })
-      .optional(),
+      .optional()
+      .meta({ description: 'Narrows when the action is harmful; every condition given must hold.' }),
   }),
   z.strictObject({
     ...common,
-    type: z.literal('unnecessary-tests'),
+    type: z.literal('unnecessary-tests').meta({
+      description:
+        'A cost for each distinct test ordered outside "indicated" (one already penalised as a harm is not counted).',
+    }),
     indicated: z
       .array(KebabId)
       .meta({ description: 'Tests that are defensible here; any other test costs.' }),
-    penaltyEach: penalty,
-    maxPenalty: penalty,
+    penaltyEach: penalty.meta({ description: 'Points taken off per unindicated test.' }),
+    maxPenalty: penalty.meta({ description: 'Most points taken off by this rule in all.' }),
   }),
-  z.strictObject({ ...common, type: z.literal('diagnosis'), points, diagnosis: KebabId }),
   z.strictObject({
     ...common,
-    type: z.literal('disposition'),
+    type: z
+      .literal('diagnosis')
+      .meta({ description: 'Full points when the learner names the diagnosis (at any time).' }),
     points,
-    tiers: z.array(z.strictObject({ disposition: KebabId, fraction: z.number().min(0).max(1) })).min(1),
+    diagnosis: KebabId.meta({ description: 'A diagnosis id from diagnoses.' }),
   }),
-  z.strictObject({ ...common, type: z.literal('outcome'), points, status: z.enum(['alive']) }),
+  z.strictObject({
+    ...common,
+    type: z
+      .literal('disposition')
+      .meta({ description: 'Credit by where the patient is sent; a disposition not listed earns nothing.' }),
+    points,
+    tiers: z
+      .array(
+        z.strictObject({
+          disposition: KebabId.meta({ description: 'A disposition id from the catalogue.' }),
+          fraction,
+        }),
+      )
+      .min(1)
+      .meta({ description: 'Dispositions with the share of the points each earns.' }),
+  }),
+  z.strictObject({
+    ...common,
+    type: z.literal('outcome').meta({ description: 'Full points for the simulated outcome at the horizon.' }),
+    points,
+    status: z
+      .enum(['alive'])
+      .meta({ description: '"alive": no cardiac arrest before the case\'s horizonMin.' }),
+  }),
 ]);
 export type ScoringRule = z.infer<typeof ScoringRule>;

@@ -18,8 +18,16 @@ export type Verb = (typeof VERBS)[number];
 export const ScriptAction = z
   .strictObject({
     at: z.int().min(0).meta({ description: 'Whole minutes since arrival.' }),
-    do: z.enum(VERBS),
-    id: KebabId.optional(),
+    do: z.enum(VERBS).meta({
+      description:
+        'The verb, as on the game\'s controls. "end" ends the learner\'s part at that minute and needs no id; ' +
+        'the course is then simulated to the horizon with what is running.',
+    }),
+    id: KebabId.optional().meta({
+      description:
+        'What the verb acts on: an exam region, history item, test, treatment, consult, diagnosis or disposition id.',
+      examples: ['blood-cultures', 'norepinephrine'],
+    }),
     dose: z
       .number()
       .positive()
@@ -38,9 +46,25 @@ export const ScriptAction = z
   });
 export type ScriptAction = z.infer<typeof ScriptAction>;
 
-export const Script = z.strictObject({
-  $schema: z.string().optional(),
-  seed: z.int().min(0).optional(),
-  actions: z.array(ScriptAction),
-});
+export const Script = z
+  .strictObject({
+    $schema: z
+      .string()
+      .optional()
+      .meta({
+        description: 'The JSON Schema editors check this file against (a path relative to this file).',
+        examples: ['../../../cases/script.schema.json'],
+      }),
+    seed: z.int().min(0).optional().meta({
+      description:
+        "Seed for the play's random draws (test turnarounds). Default: the case's defaultSeed; --seed overrides it.",
+    }),
+    actions: z
+      .array(ScriptAction)
+      .meta({ description: 'What the learner does, in time order; several actions may share a minute.' }),
+  })
+  .meta({
+    title: 'Bedside script',
+    description: 'A scripted learner: actions at given minutes, played headless.',
+  });
 export type Script = z.infer<typeof Script>;
