@@ -6,6 +6,7 @@ import { openCase } from '../tests/support/drive.ts';
 const SIZES = [
   [1280, 720],
   [1920, 1080],
+  [3840, 2160],
 ] as const;
 const { url, server } = await serveBuiltSite();
 const browser = await launch();
@@ -39,8 +40,11 @@ try {
     latencies.sort((a, b) => a - b);
     const median = latencies[Math.floor(latencies.length / 2)] ?? NaN;
     const worst = latencies.at(-1) ?? NaN;
+    const canvas = await page.evaluate(
+      `(() => { const c = document.querySelector('.bay canvas'); return c.width + 'x' + c.height; })()`,
+    );
     process.stdout.write(
-      `${String(width)}x${String(height)}  ${(fps as number).toFixed(1)} frames/s  click to next frame: median ${median.toFixed(1)} ms, worst ${worst.toFixed(1)} ms\n`,
+      `${String(width)}x${String(height)} (canvas ${String(canvas)})  ${(fps as number).toFixed(1)} frames/s  click to next frame: median ${median.toFixed(1)} ms, worst ${worst.toFixed(1)} ms\n`,
     );
     await page.close();
   }

@@ -1,6 +1,6 @@
 import * as Phaser from 'phaser';
 import type { BayView } from './bay-view.ts';
-import { FONT, HEIGHT } from './colours.ts';
+import { FONT, HEIGHT, WIDTH } from './colours.ts';
 import { Monitor } from './monitor.ts';
 import { PatientFigure } from './patient-figure.ts';
 import { drawRoom } from './room.ts';
@@ -17,7 +17,10 @@ export class BayScene extends Phaser.Scene {
   private monitor: Monitor | undefined;
   private patient: PatientFigure | undefined;
 
-  constructor(initial: BayView) {
+  constructor(
+    initial: BayView,
+    private readonly density = 1,
+  ) {
     super({ key: 'bay' });
     this.view = initial;
   }
@@ -28,6 +31,7 @@ export class BayScene extends Phaser.Scene {
 
   create(): void {
     this.game.canvas.setAttribute('aria-hidden', 'true');
+    this.cameras.main.setZoom(this.density).centerOn(WIDTH / 2, HEIGHT / 2);
     drawRoom(this.add.graphics(), HEIGHT);
     this.patient = new PatientFigure(this);
     this.monitor = new Monitor(this, this.view);

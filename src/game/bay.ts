@@ -8,14 +8,18 @@ import { HEIGHT, WIDTH } from './colours.ts';
  * information as text. `update` hands the scene the latest view; `destroy` removes the game and its canvas.
  */
 export function mountBay(parent: HTMLElement, initial: BayView): BayHandle {
-  const scene = new BayScene(initial);
+  // The scene is laid out in 1280×720 logical pixels. Where the bay is shown much larger than that (a 4K screen),
+  // the canvas gets twice the pixels and the camera zooms, so lines and text stay sharp instead of being stretched.
+  const shown = parent.clientWidth * (window.devicePixelRatio || 1);
+  const density = shown > WIDTH * 1.25 ? 2 : 1;
+  const scene = new BayScene(initial, density);
   const game = new Phaser.Game({
     // The bay is vector shapes and text, which the Canvas renderer draws natively. In Chromium without a GPU
     // (software WebGL) WebGL drew 14–16 frames/s and Canvas 60 (npm run bench:browser; BENCHMARKS.md).
     type: Phaser.CANVAS,
     parent,
-    width: WIDTH,
-    height: HEIGHT,
+    width: WIDTH * density,
+    height: HEIGHT * density,
     backgroundColor: '#0d1418',
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
     audio: { noAudio: true },
