@@ -77,29 +77,27 @@ export function checkCase(resolved: ResolvedCase): CaseCheck {
         : `refused: ${unreachableDiagnoses.join(', ')}`,
   });
 
-  const endings = new Map<string, string>();
-  for (const id of targetsFor(resolved, 'dispose')) {
-    const result = play([...withoutEnding, { at: lastMinute(withoutEnding) + 5, do: 'dispose', id }]);
-    if (result.endedBy === 'disposition')
-      endings.set(`disposition:${id}`, `minute ${String(result.endedAt)}`);
-  }
+  // The endings are the final states of the statechart built from this case (one per disposition, plus death,
+  // horizon and the learner ending the case). Each must be reached by some play; death may be unreachable in a
+  // case that is not lethal untreated.
+  const after = lastMinute(withoutEnding) + 5;
+  for (const id of targetsFor(resolved, 'dispose'))
+    play([...withoutEnding, { at: after, do: 'dispose', id }]);
+  play(withoutEnding);
+  play([...withoutEnding, { at: after, do: 'end' }]);
+  const finals = finalStates(resolved);
+  const reachedFinals = new Set(plays.map(endingOf));
+  const unreached = finals.filter((s) => !reachedFinals.has(s));
   const dies = plays.find((p) => p.outcome.status === 'dead');
-  const toHorizon = play(withoutEnding);
-  const missingDispositions = targetsFor(resolved, 'dispose').filter(
-    (id) => !endings.has(`disposition:${id}`),
-  );
   results.push({
-    name: 'every ending can be reached',
-    ok: missingDispositions.length === 0,
+    name: 'every ending of the statechart can be reached',
+    ok: unreached.every((s) => s === 'ended.death'),
     detail: [
-      `${String(endings.size)} dispositions`,
+      `${String(finals.length - unreached.length)} of ${String(finals.length)} final states`,
       dies === undefined
         ? 'no checked play dies (fine for a case that is not lethal untreated)'
-        : `death (e.g. no treatment: arrest at minute ${String(dies.outcome.deathAtMin ?? 0)})`,
-      toHorizon.endedBy === 'horizon'
-        ? `horizon (best path without its disposition, patient ${toHorizon.outcome.status})`
-        : `the best path without its disposition ends by ${toHorizon.endedBy}`,
-      missingDispositions.length > 0 ? `never ended the case: ${missingDispositions.join(', ')}` : '',
+        : `death e.g. at minute ${String(dies.outcome.deathAtMin ?? 0)}`,
+      unreached.length > 0 ? `never reached: ${unreached.join(', ')}` : '',
     ]
       .filter((s) => s !== '')
       .join('; '),
@@ -152,6 +150,16 @@ export function checkCase(resolved: ResolvedCase): CaseCheck {
   });
 
   return { caseId: data.id, ok: results.every((r) => r.ok), results, plays: plays.length };
+}
+
+/** The statechart state a play ended in, e.g. "ended.operating-room" or "ended.death". */
+const endingOf = (p: PlayResult) =>
+  p.endedBy === 'disposition' ? `ended.${p.outcome.disposition ?? ''}` : `ended.${p.endedBy}`;
+
+/** Every final state of the machine built from the case, read from the statechart itself. */
+function finalStates(resolved: ResolvedCase): string[] {
+  const machine = createCaseMachine(resolved, { seed: resolved.data.defaultSeed });
+  return Object.keys(machine.root.states.ended?.states ?? {}).map((s) => `ended.${s}`);
 }
 
 const lastMinute = (actions: readonly ScriptAction[]) => actions.reduce((m, a) => Math.max(m, a.at), 0);
