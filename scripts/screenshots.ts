@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Script } from '../src/engine/schema/script.ts';
 import { launch, serveBuiltSite } from '../tests/support/browser.ts';
-import { hook, openCase, perform } from '../tests/support/drive.ts';
+import { hook, openCase, openPicker, perform } from '../tests/support/drive.ts';
 import { ROOT } from '../tests/support/load.ts';
 
 const SIZES = [
@@ -32,13 +32,7 @@ async function shoot(page: Page, name: string, fullPage = false): Promise<void> 
 
 async function screens(browser: Browser, url: string, width: number, height: number): Promise<void> {
   const page = await browser.newPage({ viewport: { width, height } });
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]');
-  await page.evaluate(() => {
-    localStorage.clear();
-  });
-  await page.reload();
-  await page.waitForSelector('body[data-ready="true"]');
+  await openPicker(page, url);
   await shoot(page, '1-picker');
   await page.locator(`[data-case="${CASE}"]`).click();
   await shoot(page, '2-briefing');

@@ -43,7 +43,7 @@ function inBrowser(script: unknown, seed?: number): Promise<string> {
   );
 }
 
-describe('the engine in Chromium gives the same result as in Node', () => {
+describe('the engine in Chromium gives the same result as in Node', { timeout: 120_000 }, () => {
   it('loads without a page error and lists the case, built from the case files', async () => {
     expect(pageErrors).toEqual([]);
     expect(

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playScript } from '../../src/engine/index.ts';
 import { Script } from '../../src/engine/schema/script.ts';
 import { closeSite, launch, serveBuiltSite } from '../support/browser.ts';
-import { clockMinutes, hook, openCase, perform } from '../support/drive.ts';
+import { clockMinutes, hook, openCase, openPicker, perform } from '../support/drive.ts';
 import { ROOT } from '../support/load.ts';
 import { firstCase } from '../support/play.ts';
 
@@ -60,7 +60,8 @@ async function scorePercent(page: Page): Promise<number> {
   return Number(text.replace('%', ''));
 }
 
-describe('playing the first case through the real UI in Chromium', () => {
+// A whole case through the UI takes 3–8 s alone; allow for a loaded 2-core CI machine.
+describe('playing the first case through the real UI in Chromium', { timeout: 120_000 }, () => {
   it('the guideline path reaches the debrief with the same score as the command line', async () => {
     const { page, errors } = await newPage();
     await openCase(page, url, CASE);
@@ -157,13 +158,7 @@ describe('playing the first case through the real UI in Chromium', () => {
 
   it("an author's case file opens from the picker: problems listed with file, line and path; a good file plays at once", async () => {
     const { page, errors } = await newPage();
-    await page.goto(`${url}?clock=step`);
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.evaluate(() => {
-      localStorage.clear();
-    });
-    await page.reload();
-    await page.waitForSelector('body[data-ready="true"]');
+    await openPicker(page, url);
     const original = JSON.parse(readFileSync(join(ROOT, 'cases', `${CASE}.json`), 'utf8')) as {
       id: string;
       title: string;
@@ -254,13 +249,7 @@ describe('playing the first case through the real UI in Chromium', () => {
       throw new Error(`Tab never reached ${selector}`);
     };
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-action') ?? null);
-    await page.goto(`${url}?clock=step`);
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.evaluate(() => {
-      localStorage.clear();
-    });
-    await page.reload();
-    await page.waitForSelector('body[data-ready="true"]');
+    await openPicker(page, url);
     await tabTo(`[data-case="${CASE}"]`);
     await page.keyboard.press('Enter');
     await tabTo('[data-action="start"]');
@@ -317,13 +306,7 @@ describe('playing the first case through the real UI in Chromium', () => {
 
   it('axe finds no accessibility violations on the picker, the briefing, the bedside and the debrief', async () => {
     const { page } = await newPage();
-    await page.goto(`${url}?clock=step`);
-    await page.waitForSelector('body[data-ready="true"]');
-    await page.evaluate(() => {
-      localStorage.clear();
-    });
-    await page.reload();
-    await page.waitForSelector('body[data-ready="true"]');
+    await openPicker(page, url);
     expect(await axeViolations(page)).toEqual([]);
     await page.locator(`[data-case="${CASE}"]`).click();
     expect(await axeViolations(page)).toEqual([]);

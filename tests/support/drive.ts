@@ -45,13 +45,8 @@ export async function perform(page: Page, step: ScriptAction): Promise<void> {
   }
 }
 
-/** Start `caseId` afresh (no saved play) with the chosen clock, from the picker through the briefing. */
-export async function openCase(
-  page: Page,
-  url: string,
-  caseId: string,
-  clock: 'step' | 'real' = 'step',
-): Promise<void> {
+/** The case picker with nothing saved (a learner's first visit), the clock mode chosen in the URL. */
+export async function openPicker(page: Page, url: string, clock: 'step' | 'real' = 'step'): Promise<void> {
   await page.goto(`${url}?clock=${clock}`);
   await page.waitForSelector('body[data-ready="true"]');
   await page.evaluate(() => {
@@ -59,6 +54,16 @@ export async function openCase(
   });
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
+}
+
+/** Start `caseId` afresh (no saved play) with the chosen clock, from the picker through the briefing. */
+export async function openCase(
+  page: Page,
+  url: string,
+  caseId: string,
+  clock: 'step' | 'real' = 'step',
+): Promise<void> {
+  await openPicker(page, url, clock);
   await page.locator(`[data-case="${caseId}"]`).click();
   await page.locator('[data-action="start"]').click();
   await page.locator('.clock').waitFor();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fact, KebabId, NumberFact, Provenance, TextFact } from './fact.ts';
+import { fact, KebabId, NumberFact, Provenance, schemaRef, TextFact } from './fact.ts';
 import { ActionRef, ShockModel, StateVariable } from './physiology.ts';
 import { ScoringRule } from './scoring.ts';
 import { ScriptAction } from './script.ts';
@@ -87,13 +87,7 @@ export const VITALS = ['hr', 'sbp', 'dbp', 'rr', 'spo2', 'temp'] as const;
 
 export const CaseFile = z
   .strictObject({
-    $schema: z
-      .string()
-      .optional()
-      .meta({
-        description: 'The JSON Schema editors check this file against (a path relative to this file).',
-        examples: ['./case.schema.json'],
-      }),
+    $schema: schemaRef('./case.schema.json'),
     id: KebabId.meta({ description: 'Must match the file name (without .json).' }),
     title: z
       .string()

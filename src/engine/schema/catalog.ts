@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KebabId } from './fact.ts';
+import { KebabId, schemaRef } from './fact.ts';
 
 export const Range = z
   .strictObject({
@@ -322,13 +322,7 @@ export type ExamRegion = z.infer<typeof ExamRegion>;
 /** One catalogue file. The loader merges every file in cases/catalog/, so any section may be absent. */
 export const CatalogFile = z
   .strictObject({
-    $schema: z
-      .string()
-      .optional()
-      .meta({
-        description: 'The JSON Schema editors check this file against (a path relative to this file).',
-        examples: ['../catalog.schema.json'],
-      }),
+    $schema: schemaRef('../catalog.schema.json'),
     tests: z
       .record(KebabId, Test)
       .optional()

@@ -81,3 +81,13 @@ export const Source = z
   })
   .meta({ description: 'Where a scoring rule comes from.' });
 export type Source = z.infer<typeof Source>;
+
+/** The "$schema" member that points an editor at the JSON Schema for a file. */
+export const schemaRef = (example: string) =>
+  z
+    .string()
+    .optional()
+    .meta({
+      description: 'The JSON Schema editors check this file against (a path relative to this file).',
+      examples: [example],
+    });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KebabId } from './fact.ts';
+import { KebabId, schemaRef } from './fact.ts';
 
 export const VERBS = [
   'examine',
@@ -48,13 +48,7 @@ export type ScriptAction = z.infer<typeof ScriptAction>;
 
 export const Script = z
   .strictObject({
-    $schema: z
-      .string()
-      .optional()
-      .meta({
-        description: 'The JSON Schema editors check this file against (a path relative to this file).',
-        examples: ['../../../cases/script.schema.json'],
-      }),
+    $schema: schemaRef('../../../cases/script.schema.json'),
     seed: z.int().min(0).optional().meta({
       description:
         "Seed for the play's random draws (test turnarounds). Default: the case's defaultSeed; --seed overrides it.",
