@@ -24,6 +24,22 @@ describe('loading the shipped content', () => {
     expect(loaded.ok ? loaded.warnings : loaded.problems.map(formatProblem)).toEqual([]);
   });
 
+  it('a misspelt action id is reported even when the structure has errors too', () => {
+    const problems = problemsOf(
+      loadEdited((text) =>
+        text
+          .replace('"ageYears": {', '"ageYears": { "valu": 1,')
+          .replace('"order:lactate",', '"order:lactat",'),
+      ),
+    );
+    expect(problems.map((p) => p.path)).toEqual(
+      expect.arrayContaining(['patient.ageYears.valu', 'scoring.rules[0].actions[0]']),
+    );
+    expect(problems.find((p) => p.path === 'scoring.rules[0].actions[0]')?.message).toContain(
+      'did you mean "lactate"',
+    );
+  });
+
   it('"$comment" notes may stand in any object and change nothing; problems keep their lines', () => {
     const commented = loadEdited((text) =>
       text

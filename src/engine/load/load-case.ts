@@ -24,8 +24,16 @@ export function loadCase(file: TextFile, catalog: Catalog): Loaded<ResolvedCase>
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   const { source } = parsed;
   const result = CaseFile.safeParse(source.value, { reportInput: true });
-  if (!result.success)
-    return { ok: false, problems: zodProblems(source, result.error.issues).sort(byPosition) };
+  if (!result.success) {
+    // The structure is wrong somewhere, but every "verb:id" can still be checked: report misspelt ids now too,
+    // so the author sees every problem at once.
+    const schema = zodProblems(source, result.error.issues);
+    const where = new Set(schema.map((p) => p.path));
+    const references = actionReferenceProblems(source, source.value, catalog).filter(
+      (p) => !where.has(p.path),
+    );
+    return { ok: false, problems: [...schema, ...references].sort(byPosition) };
+  }
   const problems = crossReferences(source, result.data, catalog);
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, problems: problems.sort(byPosition) };
@@ -107,27 +115,8 @@ function crossReferences(source: JsonSource, data: CaseFile, catalog: Catalog): 
     });
   });
 
-  const known: Record<string, readonly string[]> = {
-    examine: Object.keys(catalog.examRegions),
-    ask: historyIds,
-    order: Object.keys(catalog.tests),
-    treat: Object.keys(catalog.treatments),
-    stop: Object.keys(catalog.treatments),
-    consult: Object.keys(catalog.consults),
-    diagnose: diagnosisIds,
-    dispose: Object.keys(catalog.dispositions),
-  };
-  walkStrings(data, [], (text, path) => {
-    const match = ACTION_PATTERN.exec(text);
-    if (match === null) return;
-    const [, verb = '', id = ''] = match;
-    const ids = known[verb] ?? [];
-    if (!ids.includes(id))
-      error(
-        path,
-        `"${text}": no ${verb === 'ask' ? 'history item' : verb + ' target'} "${id}"${didYouMean(id, ids)}`,
-      );
-  });
+  const known = knownTargets(catalog, historyIds, diagnosisIds);
+  problems.push(...actionReferenceProblems(source, data, catalog, known));
 
   data.scoring.rules.forEach((rule, i) => {
     checkRule(rule, ['scoring', 'rules', i], { catalog, data, must, error });
@@ -247,6 +236,62 @@ function unique(ids: readonly string[], onDuplicate: (index: number) => void): v
   ids.forEach((id, i) => {
     if (ids.indexOf(id) !== i) onDuplicate(i);
   });
+}
+
+/** Every id each verb can take in this case. */
+function knownTargets(
+  catalog: Catalog,
+  historyIds: readonly string[],
+  diagnosisIds: readonly string[],
+): Record<string, readonly string[]> {
+  return {
+    examine: Object.keys(catalog.examRegions),
+    ask: historyIds,
+    order: Object.keys(catalog.tests),
+    treat: Object.keys(catalog.treatments),
+    stop: Object.keys(catalog.treatments),
+    consult: Object.keys(catalog.consults),
+    diagnose: diagnosisIds,
+    dispose: Object.keys(catalog.dispositions),
+  };
+}
+
+/** The ids of a list of { id } objects, as far as a not-yet-valid file has them. */
+function idsIn(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: unknown) =>
+    typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? [item.id] : [],
+  );
+}
+
+/**
+ * Every "verb:id" string anywhere in the case must name something that exists. Works on validated data and on
+ * the raw JSON of a file that failed the schema (history and diagnosis ids are then read as far as they can be).
+ */
+function actionReferenceProblems(
+  source: JsonSource,
+  value: unknown,
+  catalog: Catalog,
+  known?: Record<string, readonly string[]>,
+): Problem[] {
+  const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const targets = known ?? knownTargets(catalog, idsIn(raw.history), idsIn(raw.diagnoses));
+  const problems: Problem[] = [];
+  walkStrings(value, [], (text, path) => {
+    const match = ACTION_PATTERN.exec(text);
+    if (match === null) return;
+    const [, verb = '', id = ''] = match;
+    const ids = targets[verb] ?? [];
+    if (!ids.includes(id))
+      problems.push(
+        problemAt(
+          source,
+          path,
+          `"${text}": no ${verb === 'ask' ? 'history item' : verb + ' target'} "${id}"${didYouMean(id, ids)}`,
+        ),
+      );
+  });
+  return problems;
 }
 
 function walkStrings(
