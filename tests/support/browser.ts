@@ -24,7 +24,7 @@ export function requireChromium(): void {
 }
 
 /** Build the site into a temporary folder and serve it on a free local port. */
-export async function serveBuiltSite(): Promise<{ url: string; server: PreviewServer }> {
+export async function serveBuiltSite(): Promise<{ url: string; server: PreviewServer; outDir: string }> {
   const outDir = mkdtempSync(join(tmpdir(), 'bedside-dist-'));
   await build({ root: ROOT, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
   const server = await preview({
@@ -35,7 +35,7 @@ export async function serveBuiltSite(): Promise<{ url: string; server: PreviewSe
   });
   const url = server.resolvedUrls?.local[0];
   if (url === undefined) throw new Error('preview server has no URL');
-  return { url, server };
+  return { url, server, outDir };
 }
 
 /** Close the browser and stop the preview server (afterAll of every browser test file). */
