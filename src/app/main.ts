@@ -299,7 +299,13 @@ class App {
       this.render();
     });
     const tick = window.setInterval(() => {
-      if (this.settings.clock !== 'real' || this.paused || this.dose.el.open || document.hidden) return;
+      if (
+        this.settings.clock !== 'real' ||
+        this.paused ||
+        document.hidden ||
+        document.querySelector('dialog[open]') !== null
+      )
+        return;
       this.ticks += 1;
       if (this.ticks >= this.settings.secondsPerMinute) {
         this.ticks = 0;

@@ -106,7 +106,10 @@ export function timeControls(intents: TimeIntents) {
     h('label', { for: 'clock-speed' }, 'Speed '),
     speed,
   );
-  const end = h(
+  // Ending is final, so the header button asks first. The confirming button carries the "end" hook, so a script
+  // (or a test) ends the case with one DOM click, as with every other action.
+  const keepPlaying = h('button', { type: 'button', class: 'primary' }, 'Keep playing');
+  const confirmEnd = h(
     'button',
     {
       type: 'button',
@@ -114,12 +117,45 @@ export function timeControls(intents: TimeIntents) {
       class: 'danger',
       on: {
         click: () => {
+          if (confirmDialog.open) confirmDialog.close();
           intents.endCase();
+        },
+      },
+    },
+    'End the case',
+  );
+  const confirmDialog = h(
+    'dialog',
+    { class: 'dose-dialog', 'aria-labelledby': 'end-title', 'aria-describedby': 'end-detail' },
+    h('h2', { id: 'end-title' }, 'End the case now?'),
+    h(
+      'p',
+      { id: 'end-detail' },
+      "Your part ends here. The patient's course is then simulated to the end with what you started, and the debrief opens.",
+    ),
+    h('div', { class: 'dialog-actions' }, keepPlaying, confirmEnd),
+  );
+  const end = h(
+    'button',
+    {
+      type: 'button',
+      class: 'danger',
+      'aria-haspopup': 'dialog',
+      on: {
+        click: () => {
+          confirmDialog.showModal();
+          keepPlaying.focus();
         },
       },
     },
     'End case',
   );
+  keepPlaying.addEventListener('click', () => {
+    confirmDialog.close();
+  });
+  confirmDialog.addEventListener('close', () => {
+    if (end.isConnected) end.focus();
+  });
   const el = h(
     'div',
     { class: 'time-controls', role: 'group', 'aria-label': 'Time' },
@@ -133,6 +169,7 @@ export function timeControls(intents: TimeIntents) {
     ),
     realControls,
     h('span', { class: 'steps' }, ...steps, next, end),
+    confirmDialog,
   );
   return {
     el,

@@ -140,6 +140,25 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
     await page.close();
   });
 
+  it('"End case" asks first: keep playing leaves the case running, confirming opens the debrief', async () => {
+    const { page, errors } = await newPage();
+    await openCase(page, url, CASE);
+    await page.getByRole('button', { name: 'End case' }).click();
+    const dialog = page.getByRole('dialog', { name: 'End the case now?' });
+    await dialog.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep playing');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('End case');
+    await hook(page, 'advance:5');
+    expect(await clockMinutes(page)).toBe(5);
+    await page.getByRole('button', { name: 'End case' }).click();
+    await dialog.getByRole('button', { name: 'End the case' }).click();
+    await page.locator('[data-testid="score-percent"]').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('a corrupt save is reported and the learner can start fresh', async () => {
     const { page, errors } = await newPage();
     await page.goto(`${url}?clock=step`);
