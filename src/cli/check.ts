@@ -1,21 +1,14 @@
-import { parseArgs } from 'node:util';
 import { checkCase } from '../engine/index.ts';
-import { loadCaseFile, printProblems } from './files.ts';
+import { loadCaseFile, parseFileArgs, printProblems } from './files.ts';
 
 /** `case check <files…>`: plays each case automatically and reports what an author must fix before teaching. */
 export function checkFiles(args: string[]): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { catalog: { type: 'string' } },
-  });
-  if (positionals.length === 0) {
-    process.stderr.write('Usage: npm run -s case -- check <case files…> [--catalog DIR]\n');
-    return 2;
-  }
+  const parsed = parseFileArgs(args, 'npm run -s case -- check <case files…> [--catalog DIR]');
+  if (parsed === null) return 2;
+  const { files: positionals, catalog } = parsed;
   let failed = 0;
   for (const path of positionals) {
-    const loaded = loadCaseFile(path, values.catalog);
+    const loaded = loadCaseFile(path, catalog);
     if (!loaded.ok) {
       printProblems(loaded.problems);
       process.stdout.write(`${path}: not checked (it does not load)\n\n`);

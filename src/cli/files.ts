@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -77,4 +78,20 @@ export function loadCaseFile(casePath: string, catalogDir?: string): CaseLoad {
 
 export function printProblems(problems: readonly Problem[]): void {
   for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+}
+
+/** `<command> <files…> [--catalog DIR]`: the files and the catalogue, or null after printing the usage line. */
+export function parseFileArgs(args: string[], usage: string): { files: string[]; catalog?: string } | null {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { catalog: { type: 'string' } },
+  });
+  if (positionals.length === 0) {
+    process.stderr.write(`Usage: ${usage}\n`);
+    return null;
+  }
+  return values.catalog === undefined
+    ? { files: positionals }
+    : { files: positionals, catalog: values.catalog };
 }

@@ -1,21 +1,14 @@
-import { parseArgs } from 'node:util';
 import { basename, dirname } from 'node:path';
 import { loadCatalog, type Problem } from '../engine/index.ts';
-import { isProblem, loadCaseFile, printProblems, readText } from './files.ts';
+import { isProblem, loadCaseFile, parseFileArgs, printProblems, readText } from './files.ts';
 
 /** A catalogue file lives in a folder named "catalog"; anything else is a case. */
 const isCatalogFile = (path: string) => basename(dirname(path)) === 'catalog';
 
 export function validateFiles(args: string[]): number {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { catalog: { type: 'string' } },
-  });
-  if (positionals.length === 0) {
-    process.stderr.write('Usage: npm run -s case -- validate <files…> [--catalog DIR]\n');
-    return 2;
-  }
+  const parsed = parseFileArgs(args, 'npm run -s case -- validate <files…> [--catalog DIR]');
+  if (parsed === null) return 2;
+  const { files: positionals, catalog } = parsed;
   let errors = 0;
   let warnings = 0;
   for (const path of positionals.filter((p) => !p.endsWith('.schema.json'))) {
@@ -25,7 +18,7 @@ export function validateFiles(args: string[]): number {
       const loaded = isProblem(file) ? { ok: false as const, problems: [file] } : loadCatalog([file]);
       problems = loaded.ok ? loaded.warnings : loaded.problems;
     } else {
-      const loaded = loadCaseFile(path, values.catalog);
+      const loaded = loadCaseFile(path, catalog);
       problems = loaded.ok ? loaded.warnings : loaded.problems;
     }
     printProblems(problems);

@@ -11,7 +11,7 @@ import type { ResolvedCase } from './load/load-case.ts';
 import { meanArterialPressure, observe, oxygenSaturation, type Vitals } from './physiology/observe.ts';
 import { copyPatient } from './physiology/state.ts';
 import { stepConstants, stepMinute } from './physiology/step.ts';
-import { computeResult, summarise } from './results.ts';
+import { computeResult, flagWords, summarise } from './results.ts';
 import type { Treatment } from './schema/catalog.ts';
 
 /** A bolus runs until its whole volume is in. */
@@ -236,8 +236,7 @@ function reportResultsDue(
         order.result.kind === 'panel' ? order.result.rows.filter((r) => r.flag.length === 2) : [];
       if (critical.length > 0) {
         const values = critical.map(
-          (r) =>
-            `${r.name} ${String(r.value)}${r.unit === '' ? '' : ` ${r.unit}`} (critically ${r.flag === 'HH' ? 'high' : 'low'})`,
+          (r) => `${r.name} ${String(r.value)}${r.unit === '' ? '' : ` ${r.unit}`} (${flagWords(r.flag)})`,
         );
         note(minute, 'alert', `Critical result: ${values.join('; ')}.`, `order:${order.testId}`);
       }

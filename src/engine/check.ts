@@ -2,7 +2,7 @@ import { createActor } from 'xstate';
 import { targetsFor } from './actions.ts';
 import type { ResolvedCase } from './load/load-case.ts';
 import { createCaseMachine } from './machine.ts';
-import { playScript, type PlayResult } from './play.ts';
+import { playScript, playToEnd, type PlayResult } from './play.ts';
 import { nextRandom } from './rng.ts';
 import type { ScoringRule } from './schema/scoring.ts';
 import type { ScriptAction } from './schema/script.ts';
@@ -65,7 +65,7 @@ export function checkCase(resolved: ResolvedCase): CaseCheck {
   const unreachableDiagnoses = data.diagnoses
     .map((d) => d.id)
     .filter((id) => {
-      const ctx = finalContext(resolved, [...withoutEnding, { at: 0, do: 'diagnose', id }]);
+      const ctx = playToEnd(resolved, { actions: [{ at: 0, do: 'diagnose', id }, ...withoutEnding] });
       return !ctx.diagnoses.includes(id);
     });
   results.push({
@@ -163,22 +163,6 @@ function finalStates(resolved: ResolvedCase): string[] {
 }
 
 const lastMinute = (actions: readonly ScriptAction[]) => actions.reduce((m, a) => Math.max(m, a.at), 0);
-
-function finalContext(resolved: ResolvedCase, actions: ScriptAction[]) {
-  const actor = createActor(createCaseMachine(resolved, { seed: resolved.data.defaultSeed })).start();
-  actor.send({ type: 'START' });
-  for (const a of [...actions].sort((x, y) => x.at - y.at)) {
-    if (a.at > actor.getSnapshot().context.play.nowMin) actor.send({ type: 'ADVANCE', toMin: a.at });
-    if (a.do === 'end' || a.id === undefined) continue;
-    actor.send({
-      type: 'ACT',
-      action: a.dose === undefined ? { do: a.do, id: a.id } : { do: a.do, id: a.id, dose: a.dose },
-    });
-  }
-  const ctx = actor.getSnapshot().context.play;
-  actor.stop();
-  return ctx;
-}
 
 /** Whether some play earned this item (a penalty: incurred it). */
 function reached(rule: ScoringRule, plays: readonly PlayResult[]): boolean {

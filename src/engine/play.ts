@@ -64,6 +64,15 @@ export function playScript(
   script: Script,
   seed = script.seed ?? resolved.data.defaultSeed,
 ): PlayResult {
+  return summarisePlay(resolved, playToEnd(resolved, script, seed));
+}
+
+/** The engine's whole record of a scripted play, arrival to the horizon (what playScript summarises). */
+export function playToEnd(
+  resolved: ResolvedCase,
+  script: Script,
+  seed = script.seed ?? resolved.data.defaultSeed,
+): CaseContext {
   const actor = createActor(machineFor(resolved, seed)).start();
   actor.send({ type: 'START' });
   actor.send({ type: 'REPLAY', steps: byMinute(script.actions) });
@@ -71,7 +80,7 @@ export function playScript(
     actor.send({ type: 'ADVANCE', toMin: resolved.data.horizonMin });
   const context = actor.getSnapshot().context.play;
   actor.stop();
-  return summarisePlay(resolved, context);
+  return context;
 }
 
 export function summarisePlay(resolved: ResolvedCase, ctx: CaseContext): PlayResult {

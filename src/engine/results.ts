@@ -6,6 +6,11 @@ import type { Provenance, TextFact } from './schema/fact.ts';
 
 export type Flag = '' | 'L' | 'H' | 'LL' | 'HH';
 
+/** A flag in words, so colour is never the only signal: "critically high". */
+export function flagWords(flag: Flag): string {
+  return { '': '', L: 'low', H: 'high', LL: 'critically low', HH: 'critically high' }[flag];
+}
+
 /** One row of a result table: the view formats it, the engine decides the numbers and flags. */
 export interface ResultRow {
   componentId: string;

@@ -31,7 +31,7 @@ export function createDoseDialog(onConfirm: (treatmentId: string, dose: number) 
     error,
     h('div', { class: 'dialog-actions' }, cancel, confirm),
   );
-  const dialog = h('dialog', { 'aria-labelledby': 'dose-title', class: 'dose-dialog' }, form);
+  const dialog = h('dialog', { 'aria-labelledby': 'dose-title', class: 'modal' }, form);
   let current: { id: string; max: number; invoker: HTMLElement | null } | null = null;
 
   const close = () => {

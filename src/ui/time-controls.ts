@@ -126,7 +126,7 @@ export function timeControls(intents: TimeIntents) {
   );
   const confirmDialog = h(
     'dialog',
-    { class: 'dose-dialog', 'aria-labelledby': 'end-title', 'aria-describedby': 'end-detail' },
+    { class: 'modal', 'aria-labelledby': 'end-title', 'aria-describedby': 'end-detail' },
     h('h2', { id: 'end-title' }, 'End the case now?'),
     h(
       'p',

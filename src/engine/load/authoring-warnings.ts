@@ -1,5 +1,5 @@
 import type { ResolvedCase } from './load-case.ts';
-import { problemAt, type JsonSource } from './json-source.ts';
+import { problemAt, walkJson, type JsonSource } from './json-source.ts';
 import type { Problem } from './problems.ts';
 
 /**
@@ -15,11 +15,12 @@ export function authoringWarnings(source: JsonSource, resolved: ResolvedCase): P
   const warn = (path: PropertyKey[], message: string) => {
     warnings.push(problemAt(source, path, message, 'warning'));
   };
-  walk(source.value, [], (value, path) => {
+  walkJson(source.value, (value, path) => {
     if (typeof value === 'string') {
       if (/\bTODO\b/.test(value)) warn(path, 'still says TODO');
       return;
     }
+    if (typeof value !== 'object' || value === null) return;
     if (isFact(value) && value.provenance === 'synthetic' && value.note === undefined)
       warn([...path, 'provenance'], 'a synthetic value needs a "note" saying why it is plausible');
   });
@@ -71,22 +72,4 @@ export function authoringWarnings(source: JsonSource, resolved: ResolvedCase): P
 
 function isFact(value: object): value is { provenance: string; note?: unknown } {
   return 'provenance' in value && ('value' in value || 'fromState' in value);
-}
-
-function walk(
-  value: unknown,
-  path: PropertyKey[],
-  visit: (value: object | string, path: PropertyKey[]) => void,
-) {
-  if (typeof value === 'string') {
-    visit(value, path);
-    return;
-  }
-  if (typeof value !== 'object' || value === null) return;
-  visit(value, path);
-  if (Array.isArray(value))
-    value.forEach((item, i) => {
-      walk(item, [...path, i], visit);
-    });
-  else for (const [key, member] of Object.entries(value)) walk(member, [...path, key], visit);
 }

@@ -99,3 +99,18 @@ export function problemAt(
 ): Problem {
   return { file: source.file, ...locate(source, path), path: formatPath(path), message, severity };
 }
+
+/** Visit every value of a parsed JSON document (objects, arrays and leaves) with its path, parents first. */
+export function walkJson(
+  value: unknown,
+  visit: (value: unknown, path: PropertyKey[]) => void,
+  path: PropertyKey[] = [],
+): void {
+  visit(value, path);
+  if (Array.isArray(value))
+    value.forEach((item, i) => {
+      walkJson(item, visit, [...path, i]);
+    });
+  else if (typeof value === 'object' && value !== null)
+    for (const [key, member] of Object.entries(value)) walkJson(member, visit, [...path, key]);
+}

@@ -4,7 +4,7 @@ import type { ScoringRule } from '../schema/scoring.ts';
 import { initialVitals } from '../physiology/observe.ts';
 import { initialPatient } from '../physiology/state.ts';
 import { authoringWarnings } from './authoring-warnings.ts';
-import { problemAt, parseJson, type JsonSource } from './json-source.ts';
+import { problemAt, parseJson, walkJson, type JsonSource } from './json-source.ts';
 import { byPosition, type Loaded, type Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
 import { zodProblems } from './zod-problems.ts';
@@ -277,7 +277,8 @@ function actionReferenceProblems(
   const raw = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   const targets = known ?? knownTargets(catalog, idsIn(raw.history), idsIn(raw.diagnoses));
   const problems: Problem[] = [];
-  walkStrings(value, [], (text, path) => {
+  walkJson(value, (text, path) => {
+    if (typeof text !== 'string') return;
     const match = ACTION_PATTERN.exec(text);
     if (match === null) return;
     const [, verb = '', id = ''] = match;
@@ -292,19 +293,4 @@ function actionReferenceProblems(
       );
   });
   return problems;
-}
-
-function walkStrings(
-  value: unknown,
-  path: PropertyKey[],
-  visit: (text: string, path: PropertyKey[]) => void,
-): void {
-  if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value))
-    value.forEach((item, i) => {
-      walkStrings(item, [...path, i], visit);
-    });
-  else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) walkStrings(item, [...path, key], visit);
-  }
 }

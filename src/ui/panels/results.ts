@@ -1,16 +1,8 @@
-import { clockText, type ResultRow } from '../../engine/index.ts';
+import { clockText, flagWords, type ResultRow } from '../../engine/index.ts';
 import { visibleResults } from '../../app/view-model.ts';
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
 import { panel, provenanceTag } from './panel.ts';
-
-const FLAG_TEXT: Record<string, string> = {
-  L: 'low',
-  H: 'high',
-  LL: 'critically low',
-  HH: 'critically high',
-  '': '',
-};
 
 function range(r: ResultRow['range']): string {
   if (r === null) return '';
@@ -23,7 +15,7 @@ function table(rows: ResultRow[], units: PlayModel['units'], caption: string): H
   const body = rows.map((r) => {
     const si = units === 'si' && r.si !== null ? r.si : null;
     const value = si?.value ?? r.value;
-    const flag = r.flag === '' ? '' : `${r.flag} (${FLAG_TEXT[r.flag] ?? ''})`;
+    const flag = r.flag === '' ? '' : `${r.flag} (${flagWords(r.flag)})`;
     return h(
       'tr',
       { class: r.flag === '' ? '' : r.flag.length === 2 ? 'critical' : 'abnormal' },
