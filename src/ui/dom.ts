@@ -1,4 +1,4 @@
-type Child = Node | string | number | null | undefined | false;
+export type Child = Node | string | number | null | undefined | false;
 type Handlers = Partial<Record<keyof HTMLElementEventMap, (e: Event) => void>>;
 interface Props {
   [attribute: string]: string | number | boolean | undefined | Handlers;

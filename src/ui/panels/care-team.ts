@@ -1,6 +1,6 @@
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
-import { panel } from './panel.ts';
+import { actionButton, panel } from './panel.ts';
 
 /** Consultants to call, and where the patient goes next (a disposition ends the case). */
 export function careTeamPanel(intents: Intents): Component {
@@ -18,20 +18,7 @@ export function careTeamPanel(intents: Intents): Component {
         return h(
           'li',
           {},
-          h(
-            'button',
-            {
-              type: 'button',
-              'data-action': `consult:${id}`,
-              'aria-pressed': called !== undefined,
-              on: {
-                click: () => {
-                  intents.act({ do: 'consult', id });
-                },
-              },
-            },
-            `Call ${c.name}`,
-          ),
+          actionButton(intents, { do: 'consult', id }, `Call ${c.name}`, { pressed: called !== undefined }),
           status,
         );
       });
@@ -39,20 +26,7 @@ export function careTeamPanel(intents: Intents): Component {
         h(
           'li',
           {},
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'danger',
-              'data-action': `dispose:${id}`,
-              on: {
-                click: () => {
-                  intents.act({ do: 'dispose', id });
-                },
-              },
-            },
-            `Send to: ${d.name}`,
-          ),
+          actionButton(intents, { do: 'dispose', id }, `Send to: ${d.name}`, { className: 'danger' }),
         ),
       );
       replaceKeepingFocus(

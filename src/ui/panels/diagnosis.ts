@@ -1,6 +1,6 @@
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
-import { panel } from './panel.ts';
+import { actionButton, panel } from './panel.ts';
 
 /** The working problem list, built from the case's offered diagnoses. */
 export function diagnosisPanel(intents: Intents): Component {
@@ -13,20 +13,9 @@ export function diagnosisPanel(intents: Intents): Component {
         return h(
           'li',
           {},
-          h(
-            'button',
-            {
-              type: 'button',
-              'data-action': `diagnose:${d.id}`,
-              'aria-pressed': listed,
-              on: {
-                click: () => {
-                  intents.act({ do: 'diagnose', id: d.id });
-                },
-              },
-            },
-            listed ? `✓ ${d.label}` : d.label,
-          ),
+          actionButton(intents, { do: 'diagnose', id: d.id }, listed ? `✓ ${d.label}` : d.label, {
+            pressed: listed,
+          }),
         );
       });
       const list = ctx.diagnoses.map((id) =>

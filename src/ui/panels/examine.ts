@@ -1,6 +1,6 @@
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
-import { panel, provenanceTag } from './panel.ts';
+import { actionButton, panel, provenanceTag } from './panel.ts';
 
 /** Exam regions; a finding appears once the region is examined (silence in the case means normal). */
 export function examinePanel(intents: Intents): Component {
@@ -13,20 +13,7 @@ export function examinePanel(intents: Intents): Component {
         return h(
           'li',
           {},
-          h(
-            'button',
-            {
-              type: 'button',
-              'data-action': `examine:${id}`,
-              'aria-pressed': done,
-              on: {
-                click: () => {
-                  intents.act({ do: 'examine', id });
-                },
-              },
-            },
-            region.name,
-          ),
+          actionButton(intents, { do: 'examine', id }, region.name, { pressed: done }),
           done
             ? h(
                 'p',

@@ -2,7 +2,7 @@ import { orderStatus, type OrderStatus } from '../../app/view-model.ts';
 import { durationText } from '../../engine/index.ts';
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
-import { panel } from './panel.ts';
+import { actionButton, panel } from './panel.ts';
 
 const GROUPS: [string, string][] = [
   ['lab', 'Laboratory'],
@@ -75,20 +75,7 @@ export function ordersPanel(intents: Intents): Component {
             const li = h(
               'li',
               {},
-              h(
-                'button',
-                {
-                  type: 'button',
-                  'data-action': `order:${id}`,
-                  on: {
-                    click: () => {
-                      intents.act({ do: 'order', id });
-                    },
-                  },
-                },
-                t.name,
-                h('span', { class: 'meta' }, ` · ${eta}`),
-              ),
+              actionButton(intents, { do: 'order', id }, [t.name, h('span', { class: 'meta' }, ` · ${eta}`)]),
             );
             searchable.push({ el: li, text: [id, t.name, ...t.synonyms].join(' ').toLowerCase() });
             return li;

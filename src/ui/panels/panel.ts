@@ -1,4 +1,6 @@
-import { h } from '../dom.ts';
+import type { LearnerAction } from '../../engine/index.ts';
+import { h, type Child } from '../dom.ts';
+import type { Intents } from '../model.ts';
 import { icon, type IconName } from '../icons.ts';
 
 /** A collapsible panel: a native <details>, so it opens by keyboard and screen readers announce its state. */
@@ -29,5 +31,32 @@ export function provenanceTag(provenance: string): HTMLElement | null {
         provenance === 'synthetic' ? 'Synthetic: not in the case report' : 'Corrected from the case report',
     },
     provenance === 'synthetic' ? 'synthetic' : 'repaired',
+  );
+}
+
+/**
+ * A button that performs one learner action, carrying its `verb:id` hook (the command line's verbs and ids).
+ * `pressed` makes it a toggle for screen readers ("asked", "examined", "named"), announced as pressed or not.
+ */
+export function actionButton(
+  intents: Intents,
+  action: LearnerAction,
+  label: Child | Child[],
+  options: { pressed?: boolean; className?: string } = {},
+): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: options.className,
+      'data-action': `${action.do}:${action.id}`,
+      'aria-pressed': options.pressed === undefined ? undefined : String(options.pressed),
+      on: {
+        click: () => {
+          intents.act(action);
+        },
+      },
+    },
+    ...(Array.isArray(label) ? label : [label]),
   );
 }

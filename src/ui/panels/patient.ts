@@ -1,6 +1,6 @@
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
-import { panel, provenanceTag } from './panel.ts';
+import { actionButton, panel, provenanceTag } from './panel.ts';
 
 /** The presenting story and the history questions; answers appear as they are asked. */
 export function patientPanel(intents: Intents): Component {
@@ -13,20 +13,7 @@ export function patientPanel(intents: Intents): Component {
         return h(
           'li',
           {},
-          h(
-            'button',
-            {
-              type: 'button',
-              'data-action': `ask:${item.id}`,
-              'aria-pressed': asked,
-              on: {
-                click: () => {
-                  intents.act({ do: 'ask', id: item.id });
-                },
-              },
-            },
-            item.question,
-          ),
+          actionButton(intents, { do: 'ask', id: item.id }, item.question, { pressed: asked }),
           asked
             ? h('p', { class: 'answer' }, item.answer.value, ' ', provenanceTag(item.answer.provenance))
             : null,

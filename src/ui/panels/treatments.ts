@@ -1,7 +1,7 @@
 import { isRunning } from '../../engine/index.ts';
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
-import { panel } from './panel.ts';
+import { actionButton, panel } from './panel.ts';
 
 type Category = PlayModel['resolved']['catalog']['treatments'][string]['category'];
 
@@ -96,19 +96,7 @@ export function treatmentsPanel(intents: Intents): Component {
               )
             : null,
           ' ',
-          h(
-            'button',
-            {
-              type: 'button',
-              'data-action': `stop:${t.treatmentId}`,
-              on: {
-                click: () => {
-                  intents.act({ do: 'stop', id: t.treatmentId });
-                },
-              },
-            },
-            'Stop',
-          ),
+          actionButton(intents, { do: 'stop', id: t.treatmentId }, 'Stop'),
         );
       });
       replaceKeepingFocus(
