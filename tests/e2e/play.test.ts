@@ -113,9 +113,14 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
 
   it('real time moves one simulated minute per chosen number of seconds, pauses, and holds while a dose is chosen', async () => {
     const { page, errors } = await newPage();
-    // Playwright's fake clock drives the page's timers, so seconds pass exactly and the test does not wait.
+    // Playwright's fake clock drives the page's timers. It is paused before the case starts, so only runFor moves
+    // it: seconds pass exactly, however slowly a loaded machine runs the test.
     await page.clock.install();
-    await openCase(page, url, CASE, 'real');
+    await openPicker(page, url, 'real');
+    await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
+    await page.locator(`[data-case="${CASE}"]`).click();
+    await page.locator('[data-action="start"]').click();
+    await page.locator('.clock').waitFor();
     expect(await clockMinutes(page)).toBe(0);
     await page.clock.runFor(10_000); // the default: 1 simulated minute per 2 s
     expect(await clockMinutes(page)).toBe(5);
