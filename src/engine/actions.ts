@@ -225,6 +225,14 @@ function giveTreatment(
   let treatments = ctx.treatments;
   let text =
     treatment.category === 'monitoring' ? `Placed ${treatment.name}.` : `Gave ${treatment.name} ${amount}.`;
+  if (treatment.category === 'position') {
+    // One position at a time: the new one replaces whichever was held.
+    treatments = treatments.map((t) =>
+      resolved.catalog.treatments[t.treatmentId]?.category === 'position' && isRunning(t, now)
+        ? { ...t, endsAt: now }
+        : t,
+    );
+  }
   let endsAt: number | null = now;
   if (treatment.mode === 'bolus') {
     endsAt = bolusEndsAt(now, dose, treatment);
@@ -235,7 +243,12 @@ function giveTreatment(
     treatments = treatments.map((t) =>
       t.treatmentId === treatmentId && isRunning(t, now) ? { ...t, endsAt: now } : t,
     );
-    text = wasRunning ? `${treatment.name} changed to ${amount}.` : `Started ${treatment.name} at ${amount}.`;
+    text =
+      treatment.category === 'position'
+        ? `Positioned the patient: ${treatment.name}.`
+        : wasRunning
+          ? `${treatment.name} changed to ${amount}.`
+          : `Started ${treatment.name} at ${amount}.`;
   }
   const record: TreatmentRecord = { n: ctx.treatments.length + 1, treatmentId, atMin: now, dose, endsAt };
   return { treatments: [...treatments, record], timeline: say(text) };

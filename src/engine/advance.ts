@@ -8,11 +8,12 @@ import {
   type TracePoint,
 } from './context.ts';
 import type { ResolvedCase } from './load/load-case.ts';
-import { meanArterialPressure, observe, oxygenSaturation, type Vitals } from './physiology/observe.ts';
+import { observe, type Vitals } from './physiology/observe.ts';
 import { copyPatient } from './physiology/state.ts';
 import { stepConstants, stepMinute } from './physiology/step.ts';
 import { computeResult, flagWords, summarise } from './results.ts';
 import type { Treatment } from './schema/catalog.ts';
+import type { Exposure, StateVariable } from './schema/physiology.ts';
 
 /** A bolus runs until its whole volume is in. */
 export function bolusEndsAt(atMin: number, dose: number, treatment: Treatment): number {
@@ -101,18 +102,13 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
     }
     stepMinute(patient, inputs, model, weightKg, constants);
     minute += 1;
-    const map = meanArterialPressure(patient, inputs, model);
-    const spo2 = oxygenSaturation(patient, inputs, model, weightKg);
+    const now = observe(patient, inputs, model, weightKg);
+    const { map, spo2 } = now;
 
     for (let i = 0; i < exposures.length; i++) {
       const e = exposures[i];
       if (e === undefined || exposureOpen[i] !== true) continue;
-      if (
-        (e.mapBelow !== undefined && map < e.mapBelow) ||
-        (e.spo2Below !== undefined && spo2 < e.spo2Below)
-      ) {
-        exposureMin[e.id] = (exposureMin[e.id] ?? 0) + 1;
-      }
+      if (inExposure(e, now)) exposureMin[e.id] = (exposureMin[e.id] ?? 0) + 1;
     }
     const shownMap = Math.round(map);
     const shownSpo2 = Math.round(spo2);
@@ -126,8 +122,7 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
     } else if (alarms.spo2Low && shownSpo2 >= SPO2_ALERT_CLEAR) alarms.spo2Low = false;
 
     const due = events.has(minute);
-    if (due || minute % TRACE_EVERY_MIN === 0 || minute === toMin || patient.arrested)
-      vitals = observe(patient, inputs, model, weightKg);
+    if (due || minute % TRACE_EVERY_MIN === 0 || minute === toMin || patient.arrested) vitals = now;
     if (due) {
       orders = takeSamplesDue(orders, resolved, vitals, minute);
       noteEventsAt(ctx, orders, resolved, minute, note);
@@ -135,7 +130,13 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
     if (minute % TRACE_EVERY_MIN === 0) trace.push(tracePoint(minute, vitals));
     if (patient.arrested) {
       deathAtMin = minute;
-      note(minute, 'alert', 'Cardiac arrest (pulseless electrical activity). Resuscitation is unsuccessful.');
+      note(
+        minute,
+        'alert',
+        patient.arrestCause === 'arrhythmia'
+          ? `Cardiac arrest (ventricular fibrillation; potassium ${patient.potassium.toFixed(1)} mmol/L). Resuscitation is unsuccessful.`
+          : 'Cardiac arrest (pulseless electrical activity). Resuscitation is unsuccessful.',
+      );
       if (minute % TRACE_EVERY_MIN !== 0) trace.push(tracePoint(minute, vitals));
       break;
     }
@@ -151,6 +152,15 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
     alarms,
     deathAtMin,
   });
+}
+
+/** Whether the patient is, this minute, in the state an exposure tallies (any of its thresholds crossed). */
+function inExposure(e: Exposure, v: Vitals): boolean {
+  for (const [variable, limit] of Object.entries(e.below) as [StateVariable, number][])
+    if (v[variable] < limit) return true;
+  for (const [variable, limit] of Object.entries(e.above) as [StateVariable, number][])
+    if (v[variable] > limit) return true;
+  return false;
 }
 
 type Note = (atMin: number, kind: TimelineEntry['kind'], text: string, ref?: string) => void;

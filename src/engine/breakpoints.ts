@@ -1,4 +1,5 @@
 import type { CaseContext } from './context.ts';
+import { doseEndMin } from './physiology/kinetics.ts';
 import type { ResolvedCase } from './load/load-case.ts';
 
 /**
@@ -11,15 +12,27 @@ export function inputBreakpoints(ctx: CaseContext, resolved: ResolvedCase): Set<
   const at = new Set<number>();
   for (const given of ctx.treatments) {
     at.add(given.atMin);
+    at.add(given.atMin + 1); // a one-off dose's solutes are all delivered in its first minute
     if (given.endsAt !== null) at.add(given.endsAt);
     const treatment = resolved.catalog.treatments[given.treatmentId];
     if (treatment === undefined) continue;
     if (treatment.mode === 'bolus' && treatment.rateMlPerMin !== undefined)
       at.add(given.atMin + Math.floor(given.dose / treatment.rateMlPerMin));
     for (const effect of treatment.effects) {
+      // A one-off dose with kinetics changes what it does every minute until it has worn off.
+      if ('kinetics' in effect && effect.kinetics !== undefined && treatment.mode === 'dose') {
+        const end = doseEndMin(effect.kinetics);
+        for (let m = 0; m <= end; m++) at.add(given.atMin + m);
+      }
       switch (effect.type) {
-        case 'antimicrobial':
+        case 'treats-driver':
           at.add(given.atMin + model.driver.killLagMin);
+          if (effect.durationMin !== undefined)
+            at.add(given.atMin + model.driver.killLagMin + effect.durationMin);
+          break;
+        case 'bronchodilator':
+        case 'haemodynamic':
+          if (effect.durationMin !== undefined) at.add(given.atMin + effect.durationMin);
           break;
         case 'corticosteroid':
           at.add(given.atMin + model.severity.steroidLagMin);

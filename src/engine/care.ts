@@ -1,9 +1,48 @@
-import type { CaseContext } from './context.ts';
+import type { CaseContext, TreatmentRecord } from './context.ts';
 import type { ResolvedCase } from './load/load-case.ts';
-import type { MinuteInputs } from './physiology/state.ts';
+import { doseProfile } from './physiology/kinetics.ts';
+import { NO_INPUTS, type MinuteInputs } from './physiology/state.ts';
+import type { Treatment } from './schema/catalog.ts';
+import type { Kinetics } from './schema/physiology.ts';
 
 export const isRunning = (t: { atMin: number; endsAt: number | null }, minute: number) =>
   t.atMin <= minute && (t.endsAt === null || minute < t.endsAt);
+
+/** mL per minute a fluid runs at: a bolus at rateMlPerMin (all at once without it), an infusion at its dose in mL/h. */
+export function fluidRateMlPerMin(treatment: Treatment, dose: number): number {
+  return treatment.mode === 'infusion' ? dose / 60 : (treatment.rateMlPerMin ?? dose);
+}
+
+/**
+ * Amount given during minute `minute`, in the treatment's dose unit: mL of a bolus until its volume is in, an
+ * infusion's hourly rate / 60, a one-off dose all in its first minute.
+ */
+function deliveredInMinute(treatment: Treatment, given: TreatmentRecord, minute: number): number {
+  if (treatment.mode === 'dose') return minute === given.atMin ? given.dose : 0;
+  if (!isRunning(given, minute)) return 0;
+  const rate = fluidRateMlPerMin(treatment, given.dose);
+  if (treatment.mode === 'infusion') return rate;
+  return Math.min(rate, Math.max(0, given.dose - (minute - given.atMin) * rate));
+}
+
+/**
+ * How much of an effect acts in minute `minute`: while it runs for an infusion or bolus (1); for a one-off dose,
+ * dose / defaultDose (the catalogue sizes the effect at its usual dose) along its kinetics, for durationMin after it,
+ * or from the dose on.
+ */
+function share(
+  treatment: Treatment,
+  given: TreatmentRecord,
+  minute: number,
+  effect: { kinetics?: Kinetics | undefined; durationMin?: number | undefined },
+): number {
+  if (treatment.mode !== 'dose') return isRunning(given, minute) ? 1 : 0;
+  const since = minute - given.atMin;
+  const size = given.dose / treatment.defaultDose;
+  if (effect.kinetics !== undefined) return size * doseProfile(effect.kinetics, since);
+  if (effect.durationMin !== undefined) return since < effect.durationMin ? size : 0;
+  return since >= 0 ? size : 0;
+}
 
 /**
  * What the care given so far does to the patient during minute `minute`: the bridge from the learner's record
@@ -13,49 +52,68 @@ export const isRunning = (t: { atMin: number; endsAt: number | null }, minute: n
 export function inputsAt(ctx: CaseContext, resolved: ResolvedCase, minute: number): MinuteInputs {
   const model = resolved.data.physiology;
   const catalog = resolved.catalog.treatments;
-  const inputs: MinuteInputs = {
-    fluidMl: 0,
-    durableFluidMl: 0,
-    pressorRate: 0,
-    fixedPressorMmHg: 0,
-    killing: false,
-    sourceControlled: false,
-    burdenFactorPerMin: 1,
-    inductionMapDropMmHg: 0,
-    steroidActing: false,
-    nephrotoxic: false,
-    antipyreticDropC: 0,
-    painRelieved: false,
-    spo2Gain: 0,
-  };
+  const inputs: MinuteInputs = { ...NO_INPUTS };
   for (const given of ctx.treatments) {
     if (given.atMin > minute) continue;
     const treatment = catalog[given.treatmentId];
     if (treatment === undefined) continue;
     const running = isRunning(given, minute);
     const since = minute - given.atMin;
+    const delivered = treatment.effects.some((e) => e.type === 'crystalloid' || e.type === 'solute')
+      ? deliveredInMinute(treatment, given, minute)
+      : 0;
     for (const effect of treatment.effects) {
       switch (effect.type) {
-        case 'crystalloid': {
-          if (!running) break;
-          const rate = treatment.rateMlPerMin ?? given.dose;
-          const delivered = Math.min(rate, Math.max(0, given.dose - since * rate));
+        case 'crystalloid':
           inputs.fluidMl += delivered;
           inputs.durableFluidMl += delivered * (effect.durableFraction ?? model.volume.durableFraction);
           break;
-        }
+        case 'solute':
+          inputs.potassiumMmol += delivered * effect.potassiumMmolPerUnit;
+          inputs.dextroseG += delivered * effect.dextroseGramsPerUnit;
+          inputs.bicarbonateMmol += delivered * effect.bicarbonateMmolPerUnit;
+          break;
         case 'vasopressor':
-          if (running) inputs.pressorRate += given.dose * effect.potency;
+          inputs.pressorRate +=
+            treatment.mode === 'dose'
+              ? given.dose *
+                effect.potency *
+                (effect.kinetics === undefined ? 0 : doseProfile(effect.kinetics, since))
+              : running
+                ? given.dose * effect.potency
+                : 0;
           break;
         case 'fixed-pressor':
           if (running) inputs.fixedPressorMmHg += effect.mapMmHg * Math.min(1, since / effect.onsetMin);
           break;
-        case 'antimicrobial':
+        case 'treats-driver':
           if (
             since >= model.driver.killLagMin &&
-            model.driver.effectiveTreatments.includes(given.treatmentId)
+            model.driver.effectiveTreatments.includes(given.treatmentId) &&
+            (treatment.mode === 'dose'
+              ? effect.durationMin === undefined || since < model.driver.killLagMin + effect.durationMin
+              : running)
           )
             inputs.killing = true;
+          break;
+        case 'preload':
+          inputs.preloadMl += effect.ml * share(treatment, given, minute, effect);
+          break;
+        case 'bronchodilator': {
+          const s = share(treatment, given, minute, effect);
+          inputs.bronchodilatorSpo2 += effect.spo2Gain * s;
+          inputs.bronchodilatorRrDrop += effect.rrDrop * s;
+          break;
+        }
+        case 'haemodynamic': {
+          const s = share(treatment, given, minute, effect);
+          inputs.hrChange += effect.hrChange * s;
+          inputs.mapChange += effect.mapChange * s;
+          break;
+        }
+        case 'insulin':
+          if (running && model.metabolic !== undefined)
+            inputs.insulin += given.dose / model.metabolic.insulin.fullEffectDose;
           break;
         case 'corticosteroid':
           if (since >= model.severity.steroidLagMin) inputs.steroidActing = true;

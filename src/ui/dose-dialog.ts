@@ -72,11 +72,12 @@ export function createDoseDialog(onConfirm: (treatmentId: string, dose: number) 
           : t.mode === 'bolus'
             ? `bolus at ${String(t.rateMlPerMin ?? 0)} mL/min`
             : 'single dose';
-      detail.textContent =
-        t.category === 'monitoring'
-          ? (t.description ?? t.name)
-          : `${t.route} · ${how} · usual ${String(t.defaultDose)} ${t.doseUnit}, maximum ${String(t.doseMax)}`;
-      confirm.textContent = t.category === 'monitoring' ? 'Place' : 'Give';
+      const placed = t.category === 'monitoring' || t.category === 'position';
+      detail.textContent = placed
+        ? (t.description ?? t.name)
+        : `${t.route} · ${how} · usual ${String(t.defaultDose)} ${t.doseUnit}, maximum ${String(t.doseMax)}`;
+      confirm.textContent =
+        t.category === 'monitoring' ? 'Place' : t.category === 'position' ? 'Position' : 'Give';
       unit.textContent = t.doseUnit;
       input.max = String(t.doseMax);
       input.value = String(runningDose ?? t.defaultDose);

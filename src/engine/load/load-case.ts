@@ -1,5 +1,6 @@
 import { CaseFile } from '../schema/case.ts';
 import type { Catalog } from '../schema/catalog.ts';
+import { METABOLIC_VARIABLES } from '../schema/physiology.ts';
 import type { ScoringRule } from '../schema/scoring.ts';
 import { initialVitals } from '../physiology/observe.ts';
 import { initialPatient } from '../physiology/state.ts';
@@ -113,7 +114,26 @@ function crossReferences(source: JsonSource, data: CaseFile, catalog: Catalog): 
     exposure.withoutRunning.forEach((id, j) => {
       must(id, catalog.treatments, 'treatment', ['physiology', 'exposures', i, 'withoutRunning', j]);
     });
+    for (const side of ['below', 'above'] as const)
+      for (const variable of Object.keys(exposure[side]))
+        needsMetabolic(variable, ['physiology', 'exposures', i, side, variable]);
   });
+  if (physiology.gcs.glucoseBelow !== undefined)
+    needsMetabolic('glucose', ['physiology', 'gcs', 'glucoseBelow']);
+  if (physiology.arrest.potassiumBelow !== undefined)
+    needsMetabolic('potassium', ['physiology', 'arrest', 'potassiumBelow']);
+  if (physiology.arrest.potassiumAbove !== undefined)
+    needsMetabolic('potassium', ['physiology', 'arrest', 'potassiumAbove']);
+  for (const [testId, result] of Object.entries(data.results))
+    if (result.kind === 'panel')
+      for (const [id, value] of Object.entries(result.values))
+        if (typeof value === 'object' && 'fromState' in value)
+          needsMetabolic(value.fromState, ['results', testId, 'values', id, 'fromState']);
+
+  function needsMetabolic(variable: string, path: PropertyKey[]): void {
+    if (physiology.metabolic === undefined && (METABOLIC_VARIABLES as readonly string[]).includes(variable))
+      error(path, `"${variable}" needs a metabolic model: add physiology.metabolic or read another value`);
+  }
 
   const known = knownTargets(catalog, historyIds, diagnosisIds);
   problems.push(...actionReferenceProblems(source, data, catalog, known));
@@ -202,9 +222,13 @@ function checkRule(
       return;
     case 'sequence':
     case 'regimen':
-    case 'harm':
     case 'outcome':
       return; // their action references are checked with every other "verb:id" in the case
+    case 'harm':
+      rule.onlyIf?.beforeResultOf?.forEach((id, j) => {
+        must(id, catalog.tests, 'test', [...path, 'onlyIf', 'beforeResultOf', j]);
+      });
+      return;
     default:
       error(path, `unknown rule type ${JSON.stringify(rule satisfies never)}`);
   }

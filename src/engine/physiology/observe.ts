@@ -16,20 +16,35 @@ export interface Vitals {
   urine: number;
   gcs: number;
   creatinine: number;
+  glucose: number;
+  potassium: number;
+  ketones: number;
+  bicarbonate: number;
+  ph: number;
+  pco2: number;
+  injury: number;
 }
 
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
 
+/**
+ * The deficit the heart feels, in units of responsiveDeficitMl: the volume state less any preload added by a
+ * position (legs raised) or plus venous pooling (a nitrate).
+ */
+export function effectiveDeficit(state: PatientState, inputs: MinuteInputs, model: ShockModel): number {
+  return (state.volumeDeficitMl - inputs.preloadMl) / model.volume.responsiveDeficitMl;
+}
+
 /** Transient-pool effect, 0–1, scaled by fluid responsiveness (pack §4.3 E_fl). */
-function fluidEffect(state: PatientState, model: ShockModel): number {
-  const responsiveness = clamp(state.volumeDeficitMl / model.volume.responsiveDeficitMl, 0, 1);
+function fluidEffect(state: PatientState, model: ShockModel, deficit: number): number {
+  const responsiveness = clamp(deficit, 0, 1);
   return (1 - Math.exp(-state.transientMl / model.map.fluidScaleMl)) * (0.4 + 0.6 * responsiveness);
 }
 
 export function meanArterialPressure(state: PatientState, inputs: MinuteInputs, model: ShockModel): number {
   const m = model.map;
   const p = model.pressor;
-  const deficit = state.volumeDeficitMl / model.volume.responsiveDeficitMl;
+  const deficit = effectiveDeficit(state, inputs, model);
   const ec50 =
     (p.ec50Base + p.ec50PerSeverity * state.severity) * (inputs.steroidActing ? p.steroidEc50Factor : 1);
   const pressor = (p.emaxMmHg * state.pressorEffect) / (ec50 + state.pressorEffect);
@@ -38,9 +53,10 @@ export function meanArterialPressure(state: PatientState, inputs: MinuteInputs, 
     m.base +
     m.perSeverity * state.severity +
     m.perDeficit * deficit +
-    m.fluidMaxMmHg * fluidEffect(state, model) +
+    m.fluidMaxMmHg * fluidEffect(state, model, deficit) +
     pressor +
-    inputs.fixedPressorMmHg -
+    inputs.fixedPressorMmHg +
+    inputs.mapChange -
     acid -
     inputs.inductionMapDropMmHg
   );
@@ -62,7 +78,11 @@ function saturation(
 ): number {
   const r = model.respiratory;
   return clamp(
-    r.spo2Base + r.spo2PerSeverity * state.severity + r.spo2PerOverloadStep * overloadSteps + inputs.spo2Gain,
+    r.spo2Base +
+      r.spo2PerSeverity * state.severity +
+      r.spo2PerOverloadStep * overloadSteps +
+      inputs.spo2Gain +
+      inputs.bronchodilatorSpo2,
     50,
     100,
   );
@@ -86,27 +106,36 @@ export function observe(
   const map = meanArterialPressure(state, inputs, model);
   const pulsePressure = model.pulsePressure.base + model.pulsePressure.perSeverity * state.severity;
   const temp = model.temperature.base + model.temperature.perBurden * state.burden - inputs.antipyreticDropC;
-  const deficit = state.volumeDeficitMl / model.volume.responsiveDeficitMl;
+  const deficit = effectiveDeficit(state, inputs, model);
   const h = model.hr;
   const hr =
     h.base +
     h.perSeverity * state.severity +
     h.perDeficit * clamp(deficit, 0, h.deficitCap) +
     h.perDegreeC * (temp - 37) -
-    h.fluidMax * fluidEffect(state, model) +
-    (model.painful && !inputs.painRelieved ? h.pain : 0);
+    h.fluidMax * fluidEffect(state, model, deficit) +
+    (model.painful && !inputs.painRelieved ? h.pain : 0) +
+    inputs.hrChange;
   const overloadSteps = overloadStepsOf(state, model, weightKg);
   const r = model.respiratory;
   const crt =
     model.crt.base +
     model.crt.perMap * clamp((model.mapTargetMmHg - map) / 20, 0, 1) +
     model.crt.perVolume * state.severity * clamp(deficit, 0, 1);
+  const acid = acidBase(state, model);
   return {
     hr,
     sbp: map + (2 * pulsePressure) / 3,
     dbp: map - pulsePressure / 3,
     map,
-    rr: r.rrBase + r.rrPerSeverity * state.severity + r.rrPerOverloadStep * overloadSteps,
+    rr: Math.max(
+      6,
+      r.rrBase +
+        r.rrPerSeverity * state.severity +
+        r.rrPerOverloadStep * overloadSteps +
+        acid.rrGain -
+        inputs.bronchodilatorRrDrop,
+    ),
     spo2: saturation(state, inputs, model, overloadSteps),
     temp,
     lactate: state.lactate,
@@ -114,6 +143,33 @@ export function observe(
     urine: state.urineMlPerKgH,
     gcs: state.gcs,
     creatinine: state.creatinine,
+    glucose: state.glucose,
+    potassium: state.potassium,
+    ketones: state.ketones,
+    bicarbonate: state.bicarbonate,
+    ph: acid.ph,
+    pco2: acid.pco2,
+    injury: state.injury,
+  };
+}
+
+/**
+ * Acid–base from bicarbonate (physiology.metabolic): pCO2 by Winter's formula (1.5 × HCO3 + 8, no higher than a
+ * normal 40 mmHg), pH by Henderson–Hasselbalch, and the Kussmaul rise in respiratory rate. Without the metabolic
+ * model: a normal 7.40 / 40 and no rise.
+ */
+export function acidBase(
+  state: PatientState,
+  model: ShockModel,
+): { ph: number; pco2: number; rrGain: number } {
+  const m = model.metabolic;
+  if (m === undefined) return { ph: 7.4, pco2: 40, rrGain: 0 };
+  const hco3 = Math.max(1, state.bicarbonate);
+  const pco2 = Math.min(40, 1.5 * hco3 + 8);
+  return {
+    ph: 6.1 + Math.log10(hco3 / (0.03 * pco2)),
+    pco2,
+    rrGain: m.rrPerBicarbonateDeficit * Math.max(0, m.bicarbonate.normal - hco3),
   };
 }
 

@@ -22,10 +22,22 @@ export interface PatientState {
   /** Minutes MAP has stayed below the arrest threshold. */
   lowMapMin: number;
   arrested: boolean;
+  /** What stopped the heart: a pulseless circulation, or a ventricular arrhythmia (potassium). */
+  arrestCause: 'circulatory' | 'arrhythmia' | null;
+  /** Burden accumulated over time (burden × hours): myocardium lost while an artery stays shut. */
+  injury: number;
+  /** Insulin effect site, 0 = none, 1 = full (physiology.metabolic.insulin). */
+  insulinEffect: number;
+  /** Metabolic state (physiology.metabolic); 0 in a case without it. */
+  glucose: number;
+  potassium: number;
+  ketones: number;
+  bicarbonate: number;
 }
 
 export function initialPatient(model: ShockModel): PatientState {
   const start = model.initial;
+  const metabolic = model.metabolic?.initial;
   return copyPatient({
     burden: start.burden,
     severity: start.severity,
@@ -40,6 +52,13 @@ export function initialPatient(model: ShockModel): PatientState {
     netFluidMl: 0,
     lowMapMin: 0,
     arrested: false,
+    arrestCause: null,
+    injury: 0,
+    insulinEffect: 0,
+    glucose: metabolic?.glucoseMgDl ?? 0,
+    potassium: metabolic?.potassium ?? 0,
+    ketones: metabolic?.ketones ?? 0,
+    bicarbonate: metabolic?.bicarbonate ?? 0,
   });
 }
 
@@ -62,6 +81,13 @@ export function copyPatient(p: PatientState): PatientState {
     netFluidMl: p.netFluidMl,
     lowMapMin: p.lowMapMin,
     arrested: p.arrested,
+    arrestCause: p.arrestCause,
+    injury: p.injury,
+    insulinEffect: p.insulinEffect,
+    glucose: p.glucose,
+    potassium: p.potassium,
+    ketones: p.ketones,
+    bicarbonate: p.bicarbonate,
   };
 }
 
@@ -83,6 +109,20 @@ export interface MinuteInputs {
   antipyreticDropC: number;
   painRelieved: boolean;
   spo2Gain: number;
+  /** Effective volume added (negative: pooled away) by positions and venodilators, mL. */
+  preloadMl: number;
+  /** Bronchodilator relief: SpO2 points and breaths/min. */
+  bronchodilatorSpo2: number;
+  bronchodilatorRrDrop: number;
+  /** Direct heart-rate and MAP changes (β-blocker, atropine). */
+  hrChange: number;
+  mapChange: number;
+  /** Insulin rate over physiology.metabolic.insulin.fullEffectDose. */
+  insulin: number;
+  /** Solutes delivered this minute with the fluids. */
+  dextroseG: number;
+  potassiumMmol: number;
+  bicarbonateMmol: number;
 }
 
 export const NO_INPUTS: MinuteInputs = {
@@ -99,4 +139,13 @@ export const NO_INPUTS: MinuteInputs = {
   antipyreticDropC: 0,
   painRelieved: false,
   spo2Gain: 0,
+  preloadMl: 0,
+  bronchodilatorSpo2: 0,
+  bronchodilatorRrDrop: 0,
+  hrChange: 0,
+  mapChange: 0,
+  insulin: 0,
+  dextroseG: 0,
+  potassiumMmol: 0,
+  bicarbonateMmol: 0,
 };

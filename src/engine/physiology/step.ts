@@ -1,5 +1,5 @@
-import type { ShockModel } from '../schema/physiology.ts';
-import { meanArterialPressure } from './observe.ts';
+import type { Metabolic, ShockModel } from '../schema/physiology.ts';
+import { effectiveDeficit, meanArterialPressure } from './observe.ts';
 import type { MinuteInputs, PatientState } from './state.ts';
 
 const DT_H = 1 / 60;
@@ -10,12 +10,15 @@ const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi 
 export interface StepConstants {
   transientKeep: number;
   pressorApproach: number;
+  insulinApproach: number;
 }
 
 export function stepConstants(model: ShockModel): StepConstants {
   return {
     transientKeep: Math.exp(-LN2 / model.volume.transientHalfLifeMin),
     pressorApproach: 1 - Math.exp(-LN2 / model.pressor.halfLifeMin),
+    insulinApproach:
+      model.metabolic === undefined ? 0 : 1 - Math.exp(-LN2 / model.metabolic.insulin.halfLifeMin),
   };
 }
 
@@ -34,8 +37,9 @@ export function stepMinute(
   // 1. Disease driver: logistic growth, antimicrobial kill, procedures.
   const d = model.driver;
   const kill = inputs.killing ? (inputs.sourceControlled ? d.killPerHAfterSourceControl : d.killPerH) : 0;
-  s.burden += DT_H * (d.growthPerH * s.burden * (1 - s.burden) - kill * s.burden);
+  s.burden += DT_H * (d.growthPerH * s.burden * (1 - s.burden) - (kill + d.clearPerH) * s.burden);
   s.burden = clamp(s.burden * inputs.burdenFactorPerMin, 0, 1);
+  s.injury += DT_H * s.burden;
 
   // 2. Shock severity lags the burden: worsens fast, recovers slowly.
   const sv = model.severity;
@@ -52,6 +56,9 @@ export function stepMinute(
   // 4. Vasopressor effect site approaches the infusion rate (exact exponential, stable at any rate).
   s.pressorEffect += (inputs.pressorRate - s.pressorEffect) * k.pressorApproach;
 
+  // 4b. Metabolic state, in a case that models it (ketoacidosis).
+  if (model.metabolic !== undefined) stepMetabolic(s, inputs, model.metabolic, k);
+
   const map = meanArterialPressure(s, inputs, model);
 
   // 5. Lactate follows perfusion.
@@ -63,7 +70,7 @@ export function stepMinute(
 
   // 6. Kidneys: urine output lags perfusion; creatinine rises while oliguric (faster after a nephrotoxin).
   const u = model.urine;
-  const deficit = s.volumeDeficitMl / v.responsiveDeficitMl;
+  const deficit = effectiveDeficit(s, inputs, model);
   const urineTarget =
     u.maxMlPerKgH *
     clamp((map - u.mapFloor) / u.mapSpan, 0, 1) *
@@ -78,13 +85,18 @@ export function stepMinute(
 
   // 7. Consciousness: one GCS point per dropEveryMin of hypoperfusion; recovers once perfusion is restored.
   const g = model.gcs;
-  if (map < g.mapBelow || s.lactate > g.lactateAbove) {
+  const hypoglycaemic = g.glucoseBelow !== undefined && s.glucose < g.glucoseBelow;
+  if (map < g.mapBelow || s.lactate > g.lactateAbove || hypoglycaemic) {
     s.gcsClockMin = Math.max(0, s.gcsClockMin) + 1;
     if (s.gcsClockMin >= g.dropEveryMin) {
       s.gcs = Math.max(g.floor, s.gcs - 1);
       s.gcsClockMin = 0;
     }
-  } else if (map >= model.mapTargetMmHg && lactateFalling && s.gcs < model.initial.gcs) {
+  } else if (
+    map >= model.mapTargetMmHg &&
+    (lactateFalling || g.glucoseBelow !== undefined) &&
+    s.gcs < model.initial.gcs
+  ) {
     s.gcsClockMin = Math.min(0, s.gcsClockMin) - 1;
     if (-s.gcsClockMin >= g.recoverEveryMin) {
       s.gcs += 1;
@@ -95,5 +107,45 @@ export function stepMinute(
   // 8. Cardiac arrest: sustained profound hypotension or extreme lactate.
   const a = model.arrest;
   s.lowMapMin = map < a.mapBelow ? s.lowMapMin + 1 : 0;
-  if (s.lowMapMin >= a.forMin || s.lactate > a.lactateAbove) s.arrested = true;
+  if (s.lowMapMin >= a.forMin || s.lactate > a.lactateAbove) {
+    s.arrested = true;
+    s.arrestCause = 'circulatory';
+  } else if (
+    model.metabolic !== undefined &&
+    ((a.potassiumBelow !== undefined && s.potassium < a.potassiumBelow) ||
+      (a.potassiumAbove !== undefined && s.potassium > a.potassiumAbove))
+  ) {
+    s.arrested = true;
+    s.arrestCause = 'arrhythmia';
+  }
+}
+
+/**
+ * Glucose, potassium, ketones and bicarbonate for one minute (physiology.metabolic; teaching grade, built to the
+ * rates the ADA/JBDS hyperglycaemic-crisis consensus expects: glucose −50–75 mg/dL/h and potassium −0.5–1 mmol/L in
+ * the first 2 h of insulin, β-hydroxybutyrate −0.5 mmol/L/h).
+ */
+function stepMetabolic(s: PatientState, inputs: MinuteInputs, m: Metabolic, k: StepConstants): void {
+  s.insulinEffect += (inputs.insulin - s.insulinEffect) * k.insulinApproach;
+  const insulin = s.insulinEffect;
+  const gl = m.glucose;
+  s.glucose +=
+    DT_H * (gl.risePerH * Math.max(0, 1 - insulin) - gl.insulinFallPerH * insulin) +
+    inputs.dextroseG * gl.mgdlPerGram -
+    s.glucose * gl.dilutionPerLitre * (inputs.fluidMl / 1000);
+  s.glucose = Math.max(gl.floor, s.glucose);
+  const kk = m.potassium;
+  s.potassium +=
+    -DT_H * kk.insulinShiftPerH * insulin +
+    inputs.potassiumMmol * kk.perMmol -
+    kk.lossPerLitre * (inputs.fluidMl / 1000) -
+    inputs.bicarbonateMmol * kk.perBicarbonateMmol;
+  s.potassium = Math.max(1, s.potassium);
+  const ke = m.ketones;
+  s.ketones += (DT_H * (ke.floor + ke.perBurden * s.burden - s.ketones)) / ke.tauH;
+  const b = m.bicarbonate;
+  s.bicarbonate +=
+    (DT_H * (b.normal - b.perKetone * s.ketones - s.bicarbonate)) / b.tauH +
+    inputs.bicarbonateMmol * b.perMmol;
+  s.bicarbonate = clamp(s.bicarbonate, 1, 40);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KebabId, schemaRef } from './fact.ts';
+import { Kinetics } from './physiology.ts';
 
 export const Range = z
   .strictObject({
@@ -107,7 +108,8 @@ const EffectSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('crystalloid').meta({
       description:
-        'Volume: the dose is mL, run in at rateMlPerMin (at once without it). A durable share fills the volume ' +
+        "Volume: a bolus's dose is mL, run in at rateMlPerMin (at once without it); an infusion's dose is mL/h. " +
+        'A durable share fills the volume ' +
         'deficit; the rest ' +
         'enters a transient pool that raises MAP and lowers HR while it decays (physiology.volume).',
     }),
@@ -128,6 +130,11 @@ const EffectSchema = z.discriminatedUnion('type', [
       .number()
       .positive()
       .meta({ description: 'Dose multiplier relative to norepinephrine (1 = norepinephrine).' }),
+    kinetics: Kinetics.optional().meta({
+      description:
+        'For a one-off dose (mode "dose"): dose × potency is the peak norepinephrine-equivalent rate, reached and ' +
+        'lost along this curve. Infusions ignore it.',
+    }),
   }),
   z.strictObject({
     type: z.literal('fixed-pressor').meta({
@@ -140,10 +147,15 @@ const EffectSchema = z.discriminatedUnion('type', [
       .meta({ description: 'Minutes from the start until the full mapMmHg is reached.' }),
   }),
   z.strictObject({
-    type: z.literal('antimicrobial').meta({
+    type: z.literal('treats-driver').meta({
       description:
-        'Kills the disease driver from physiology.driver.killLagMin after the dose, but only if the case lists ' +
-        'this treatment in physiology.driver.effectiveTreatments.',
+        'Lowers the disease driver at physiology.driver.killPerH from driver.killLagMin after it starts, but only ' +
+        'if the case lists this treatment in driver.effectiveTreatments (an antibiotic the organism is ' +
+        'susceptible to, insulin, adrenaline). A one-off dose acts from then on (or for durationMin); an infusion ' +
+        'acts while it runs.',
+    }),
+    durationMin: z.number().positive().optional().meta({
+      description: 'For a one-off dose: minutes it acts after the lag (absent: for the rest of the case).',
     }),
   }),
   z.strictObject({
@@ -176,6 +188,82 @@ const EffectSchema = z.discriminatedUnion('type', [
     durationMin: z.number().positive().meta({ description: 'Minutes the effect lasts after the dose.' }),
   }),
   z.strictObject({
+    type: z.literal('preload').meta({
+      description:
+        'Adds to (or, negative, takes from) the effective circulating volume without changing the volume state: ' +
+        'legs raised, or venous pooling after a nitrate. While an infusion or position runs, or along kinetics ' +
+        'for a one-off dose. A preload-dependent patient (physiology.map.perDeficit) feels it in MAP.',
+    }),
+    ml: z.number().meta({
+      description:
+        'mL of effective volume at full effect (negative: pooled away from the heart); for a one-off dose, at ' +
+        'defaultDose, in proportion to the dose given.',
+      examples: [-900, 300],
+    }),
+    kinetics: Kinetics.optional().meta({ description: 'Time course for a one-off dose.' }),
+  }),
+  z.strictObject({
+    type: z.literal('bronchodilator').meta({
+      description:
+        'Relieves bronchospasm: SpO2 up and respiratory rate down, added to any oxygen. While an infusion runs, ' +
+        'along kinetics for a one-off dose, or for durationMin after it.',
+    }),
+    spo2Gain: z.number().min(0).meta({
+      description:
+        'SpO2 percentage points at full effect (for a one-off dose: at defaultDose, in proportion).',
+    }),
+    rrDrop: z.number().min(0).default(0).meta({ description: 'Breaths/min fewer at full effect.' }),
+    kinetics: Kinetics.optional().meta({ description: 'Time course for a one-off dose.' }),
+    durationMin: z.number().positive().optional().meta({
+      description: 'For a one-off dose without kinetics: minutes of full effect after the dose.',
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('haemodynamic').meta({
+      description:
+        'A direct change in heart rate and MAP (a β-blocker slows, atropine quickens): while it runs, along ' +
+        'kinetics for a one-off dose, or for durationMin after it.',
+    }),
+    hrChange: z.number().default(0).meta({
+      description:
+        'Beats/min at full effect, negative slows (for a one-off dose: at defaultDose, in proportion).',
+    }),
+    mapChange: z.number().default(0).meta({ description: 'mmHg of MAP at full effect.' }),
+    kinetics: Kinetics.optional().meta({ description: 'Time course for a one-off dose.' }),
+    durationMin: z.number().positive().optional().meta({
+      description: 'For a one-off dose without kinetics: minutes of full effect after the dose.',
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('insulin').meta({
+      description:
+        'While it runs, the rate divided by physiology.metabolic.insulin.fullEffectDose drives glucose down and ' +
+        'potassium into cells (after an effect-site lag). Needs a case with physiology.metabolic.',
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('solute').meta({
+      description:
+        'What each unit of the dose carries, delivered as it is given: per mL as a bolus runs in, per unit/h ' +
+        'while an infusion runs (e.g. potassium chloride in mmol/h), all at once for a one-off dose (e.g. ' +
+        'sodium bicarbonate in mmol). Acts in a case with physiology.metabolic.',
+    }),
+    potassiumMmolPerUnit: z.number().min(0).default(0).meta({
+      description:
+        'mmol of potassium per unit of the dose (0.02 per mL for 20 mmol/L; 1 for a dose in mmol).',
+    }),
+    dextroseGramsPerUnit: z
+      .number()
+      .min(0)
+      .default(0)
+      .meta({ description: 'Grams of dextrose per unit of the dose (10% dextrose: 0.1 per mL).' }),
+    bicarbonateMmolPerUnit: z
+      .number()
+      .min(0)
+      .default(0)
+      .meta({ description: 'mmol of bicarbonate per unit of the dose (1 for a dose in mmol).' }),
+  }),
+  z.strictObject({
     type: z.literal('oxygen').meta({ description: 'Raises SpO2 while it runs.' }),
     spo2Gain: z.number().positive().meta({
       description:
@@ -206,18 +294,22 @@ export const Treatment = z
         'analgesic',
         'steroid',
         'respiratory',
+        'cardiac',
+        'metabolic',
         'blood-product',
         'monitoring',
+        'position',
         'other',
       ])
       .meta({
         description:
-          'The heading it is listed under in the treatment panel. A "monitoring" item is placed, not given: the ' +
+          'The heading it is listed under in the treatment panel. A "position" (mode "infusion") lasts until stopped ' +
+          'or replaced by another position. A "monitoring" or "position" item is placed, not given: the ' +
           'dose dialog shows its description instead of a dose line.',
       }),
-    route: z
-      .enum(['IV', 'IM', 'PO', 'inhaled', 'SC', 'arterial'])
-      .meta({ description: 'Route of administration, shown with the dose (e.g. "2 g IV").' }),
+    route: z.enum(['IV', 'IM', 'PO', 'SL', 'inhaled', 'SC', 'arterial', 'none']).meta({
+      description: 'Route of administration, shown with the dose (e.g. "2 g IV"); "none" for a position.',
+    }),
     mode: z.enum(['bolus', 'infusion', 'dose']).meta({
       description:
         'bolus: a volume run in at rateMlPerMin; infusion: a continuous titratable rate (a later dose replaces it, stop ends it); dose: one dose.',

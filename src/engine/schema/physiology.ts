@@ -10,6 +10,53 @@ const n = (description: string) => z.number().meta({ description });
 const pos = (description: string) => z.number().positive().meta({ description });
 const frac = (description: string) => z.number().min(0).max(1).meta({ description });
 
+export const STATE_VARIABLES = [
+  'lactate',
+  'creatinine',
+  'map',
+  'sbp',
+  'dbp',
+  'hr',
+  'rr',
+  'spo2',
+  'temp',
+  'gcs',
+  'crt',
+  'urine',
+  'glucose',
+  'potassium',
+  'ketones',
+  'bicarbonate',
+  'ph',
+  'pco2',
+  'injury',
+] as const;
+/** Values only a case with physiology.metabolic simulates. */
+export const METABOLIC_VARIABLES = ['glucose', 'potassium', 'ketones', 'bicarbonate', 'ph', 'pco2'] as const;
+export const StateVariable = z.enum(STATE_VARIABLES).meta({
+  description:
+    'A simulated value a result or a tally can be read from. glucose (mg/dL), potassium (mmol/L), ketones ' +
+    '(β-hydroxybutyrate, mmol/L), bicarbonate (mmol/L), ph and pco2 (mmHg, from bicarbonate with respiratory ' +
+    'compensation) need physiology.metabolic; injury is the burden accumulated over time (burden × hours), e.g. ' +
+    'for a troponin that climbs while an artery stays shut.',
+});
+export type StateVariable = z.infer<typeof StateVariable>;
+
+/** How a one-off dose acts over time (e.g. IM adrenaline); an infusion instead acts while it runs. */
+export const Kinetics = z
+  .strictObject({
+    onsetHalfLifeMin: pos('Absorption half-life (min): how fast the effect builds after the dose.'),
+    offsetHalfLifeMin: pos('Elimination half-life (min): how fast the effect wanes.'),
+  })
+  .meta({
+    description:
+      'Time course of a one-off dose: the effect follows a one-compartment absorption/elimination curve scaled to ' +
+      'its full size at the peak, and ends once it falls below 1 % of it. IM adrenaline: onset 3, offset 10 ' +
+      '(peak at about 8 min, mostly gone by 40 min).',
+    examples: [{ onsetHalfLifeMin: 3, offsetHalfLifeMin: 10 }],
+  });
+export type Kinetics = z.infer<typeof Kinetics>;
+
 export const ActionRef = z
   .string()
   .regex(/^(examine|ask|order|treat|stop|consult|diagnose|dispose):[a-z0-9]+(-[a-z0-9]+)*$/, {
@@ -67,8 +114,20 @@ export const Exposure = z
         description: 'What the tally counts, as the debrief shows it.',
         examples: ['MAP below 65 with no vasopressor running'],
       }),
-    mapBelow: z.number().optional().meta({ description: 'Counts minutes while MAP is below this.' }),
-    spo2Below: z.number().optional().meta({ description: 'Counts minutes while SpO2 is below this.' }),
+    below: z
+      .partialRecord(StateVariable, z.number())
+      .default({})
+      .meta({
+        description: 'Counts minutes while any of these values is below its threshold.',
+        examples: [{ map: 65 }, { glucose: 70 }],
+      }),
+    above: z
+      .partialRecord(StateVariable, z.number())
+      .default({})
+      .meta({
+        description: 'Counts minutes while any of these values is above its threshold.',
+        examples: [{ map: 130 }],
+      }),
     withoutRunning: z.array(KebabId).default([]).meta({
       description: 'Only while none of these treatments is running (e.g. hypotension without a vasopressor).',
     }),
@@ -77,6 +136,80 @@ export const Exposure = z
     description: 'A tally of minutes in a physiological condition, for scoring rules of type "exposure".',
   });
 export type Exposure = z.infer<typeof Exposure>;
+
+export const Metabolic = z
+  .strictObject({
+    initial: z
+      .strictObject({
+        glucoseMgDl: pos('Glucose at arrival (mg/dL).'),
+        potassium: pos('Potassium at arrival (mmol/L).'),
+        ketones: z.number().min(0).meta({ description: 'β-hydroxybutyrate at arrival (mmol/L).' }),
+        bicarbonate: pos('Bicarbonate at arrival (mmol/L).'),
+      })
+      .meta({ description: 'The metabolic state at minute 0.' }),
+    insulin: z
+      .strictObject({
+        fullEffectDose: pos(
+          "Insulin rate (in the treatment's dose unit, e.g. units/kg/h) that gives the full effect; the effect is " +
+            'rate / fullEffectDose.',
+        ),
+        halfLifeMin: pos('Effect-site half-life (min): how fast the effect follows a change of rate.'),
+      })
+      .meta({ description: 'How an "insulin" effect turns an infusion rate into an effect (1 = full).' }),
+    glucose: z
+      .strictObject({
+        risePerH: n('mg/dL per hour without insulin effect (hepatic glucose output).'),
+        insulinFallPerH: n('mg/dL per hour at full insulin effect.'),
+        mgdlPerGram: pos('mg/dL rise per gram of dextrose infused (distribution volume).'),
+        dilutionPerLitre: frac('Share of the glucose lost per litre of fluid run in (dilution, glycosuria).'),
+        floor: pos('Glucose never falls below this (mg/dL).'),
+      })
+      .meta({
+        description: 'Glucose (mg/dL): rises without insulin, falls with it and with fluid; dextrose adds.',
+      }),
+    potassium: z
+      .strictObject({
+        insulinShiftPerH: n('mmol/L per hour moved into cells at full insulin effect.'),
+        perMmol: pos('mmol/L rise per mmol of potassium infused.'),
+        lossPerLitre: z
+          .number()
+          .min(0)
+          .meta({ description: 'mmol/L lost per litre of fluid run in (kaliuresis).' }),
+        perBicarbonateMmol: z
+          .number()
+          .min(0)
+          .meta({ description: 'mmol/L moved into cells per mmol of bicarbonate infused.' }),
+      })
+      .meta({ description: 'Serum potassium (mmol/L): insulin and bicarbonate shift it into cells.' }),
+    ketones: z
+      .strictObject({
+        floor: z.number().min(0).meta({ description: 'β-hydroxybutyrate with no ketogenesis (mmol/L).' }),
+        perBurden: pos('β-hydroxybutyrate target at burden 1 (mmol/L), above the floor.'),
+        tauH: pos('Time constant towards the target (h).'),
+      })
+      .meta({ description: 'β-hydroxybutyrate follows the disease driver (ketogenesis) with a lag.' }),
+    bicarbonate: z
+      .strictObject({
+        normal: pos('Bicarbonate with no ketoacids (mmol/L).'),
+        perKetone: pos('mmol/L of bicarbonate consumed per mmol/L of ketones.'),
+        tauH: pos('Time constant towards the target (h).'),
+        perMmol: pos('mmol/L rise per mmol of bicarbonate infused.'),
+      })
+      .meta({
+        description:
+          'Bicarbonate (mmol/L) moves towards normal − perKetone × ketones; infused bicarbonate adds at once ' +
+          'and then drifts back. pCO2 = 1.5 × HCO3 + 8 (Winter), at most 40; pH from Henderson–Hasselbalch.',
+      }),
+    rrPerBicarbonateDeficit: z.number().min(0).meta({
+      description: 'Breaths/min added per mmol/L of bicarbonate below normal (Kussmaul breathing).',
+    }),
+  })
+  .meta({
+    description:
+      'Optional glucose, potassium, ketone and acid–base model (for ketoacidosis). Cases without it have no ' +
+      'glucose/potassium/ketones/bicarbonate/ph/pco2 to read.',
+  });
+export type Metabolic = z.infer<typeof Metabolic>;
 
 export const ShockModel = z
   .strictObject({
@@ -114,13 +247,25 @@ export const ShockModel = z
           .meta({ description: 'Minutes from the first effective dose until killing starts.' }),
         killPerH: n('Kill rate with an effective antimicrobial while the source is not controlled (/h).'),
         killPerHAfterSourceControl: n('Kill rate once the source is controlled (/h).'),
-        effectiveTreatments: z
-          .array(KebabId)
-          .meta({ description: "Treatments that act on this patient's organism." }),
+        clearPerH: z
+          .number()
+          .min(0)
+          .default(0)
+          .meta({
+            description:
+              'Spontaneous first-order clearance of the burden (/h): an allergen absorbed and cleared, a clot that ' +
+              'lyses. 0 for an infection.',
+          }),
+        effectiveTreatments: z.array(KebabId).meta({
+          description:
+            'Treatments with a "treats-driver" effect that act on this patient\'s disease (an antibiotic the organism ' +
+            'is susceptible to, insulin for ketogenesis, adrenaline for mast-cell release).',
+        }),
       })
       .meta({
         description:
-          'The disease: burden (0–1) grows logistically and falls under an effective antimicrobial and procedures.',
+          'The disease: burden (0–1) grows logistically, clears at clearPerH, and falls under effective treatments ' +
+          'and procedures.',
       }),
     severity: z
       .strictObject({
@@ -273,6 +418,14 @@ export const ShockModel = z
         floor: z.int().min(3).max(15).meta({ description: 'GCS never falls below this.' }),
         mapBelow: n('Hypoperfusion: MAP below this …'),
         lactateAbove: n('… or lactate above this.'),
+        glucoseBelow: z
+          .number()
+          .optional()
+          .meta({
+            description:
+              '… or glucose (mg/dL) below this (needs metabolic). With it set, GCS recovers once MAP is at target ' +
+              'and glucose above it, whether or not lactate is falling.',
+          }),
         recoverEveryMin: pos('GCS rises by 1 per this many minutes once MAP is at target and lactate falls.'),
       })
       .meta({
@@ -283,9 +436,17 @@ export const ShockModel = z
       .strictObject({
         mapBelow: n('Cardiac arrest when MAP stays below this …'),
         forMin: pos('… for this many minutes,'),
-        lactateAbove: n('or when lactate exceeds this.'),
+        lactateAbove: n('or when lactate exceeds this,'),
+        potassiumBelow: z.number().optional().meta({
+          description: 'or (needs metabolic) when potassium falls below this: ventricular arrhythmia.',
+        }),
+        potassiumAbove: z
+          .number()
+          .optional()
+          .meta({ description: 'or (needs metabolic) when potassium rises above this.' }),
       })
       .meta({ description: 'When the patient arrests: the play ends in death at that minute.' }),
+    metabolic: Metabolic.optional(),
     interventions: z.array(Intervention).default([]).meta({
       description: 'Procedures that learner actions set going (e.g. drainage on "dispose:operating-room").',
     }),
@@ -296,22 +457,3 @@ export const ShockModel = z
   })
   .meta({ description: 'Physiology parameters (clinical pack §4.3, teaching grade).' });
 export type ShockModel = z.infer<typeof ShockModel>;
-
-export const STATE_VARIABLES = [
-  'lactate',
-  'creatinine',
-  'map',
-  'sbp',
-  'dbp',
-  'hr',
-  'rr',
-  'spo2',
-  'temp',
-  'gcs',
-  'crt',
-  'urine',
-] as const;
-export const StateVariable = z
-  .enum(STATE_VARIABLES)
-  .meta({ description: 'A simulated value a result can be read from.' });
-export type StateVariable = z.infer<typeof StateVariable>;

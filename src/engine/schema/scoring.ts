@@ -160,6 +160,14 @@ export const ScoringRule = z.discriminatedUnion('type', [
           .optional()
           .meta({ description: 'Only if none of these had been done yet.' }),
         without: z.array(ActionRef).optional().meta({ description: 'Only if none of these was ever done.' }),
+        beforeResultOf: z
+          .array(KebabId)
+          .optional()
+          .meta({
+            description:
+              'Only if none of these tests had reported when the action was taken (e.g. insulin before a potassium).',
+            examples: [['basic-metabolic-panel', 'venous-blood-gas']],
+          }),
       })
       .optional()
       .meta({ description: 'Narrows when the action is harmful; every condition given must hold.' }),

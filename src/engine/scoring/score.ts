@@ -1,6 +1,7 @@
 import type { CaseContext, LogEntry } from '../context.ts';
 import type { ResolvedCase } from '../load/load-case.ts';
 import { actionWords, describeAction } from '../actions.ts';
+import { fluidRateMlPerMin } from '../care.ts';
 import { durationText } from '../clock.ts';
 import { firstAvailableAt } from '../results.ts';
 import type { Source } from '../schema/fact.ts';
@@ -52,7 +53,7 @@ function doneActions(ctx: CaseContext): Done[] {
  */
 export function scoreCase(resolved: ResolvedCase, ctx: CaseContext): Score {
   const done = doneActions(ctx);
-  const harmed = harmedRefs(resolved.data.scoring.rules, done);
+  const harmed = harmedRefs(resolved.data.scoring.rules, done, ctx);
   const items = resolved.data.scoring.rules.map((rule): ScoreItem => {
     const { earned, reason } = evaluate(rule, resolved, ctx, done, harmed);
     const max = 'points' in rule ? rule.points : 0;
@@ -80,11 +81,11 @@ function never(resolved: ResolvedCase, refs: readonly string[]): string {
 }
 
 /** Actions already penalised as harms: a harmful test is not charged again as an unnecessary one. */
-function harmedRefs(rules: readonly ScoringRule[], done: Done[]): Set<string> {
+function harmedRefs(rules: readonly ScoringRule[], done: Done[], ctx: CaseContext): Set<string> {
   const refs = new Set<string>();
   for (const rule of rules) {
     if (rule.type !== 'harm') continue;
-    const hit = done.find((d) => rule.actions.includes(d.ref) && harmApplies(rule, d, done));
+    const hit = done.find((d) => rule.actions.includes(d.ref) && harmApplies(rule, d, done, ctx));
     if (hit !== undefined) refs.add(hit.ref);
   }
   return refs;
@@ -161,7 +162,7 @@ function evaluate(
       };
     }
     case 'harm': {
-      const hit = matching(rule.actions).find((d) => harmApplies(rule, d, done));
+      const hit = matching(rule.actions).find((d) => harmApplies(rule, d, done, ctx));
       return hit === undefined
         ? { earned: 0, reason: 'Avoided.' }
         : { earned: -rule.penalty, reason: `${capital(said(hit.ref))} at ${minutes(hit.atMin)}.` };
@@ -230,9 +231,17 @@ function anchorMinute(
   return { atMin: firstAvailableAt(order.result, order.resultAt), what: `the ${name} result` };
 }
 
-function harmApplies(rule: Extract<ScoringRule, { type: 'harm' }>, hit: Done, done: Done[]): boolean {
+function harmApplies(
+  rule: Extract<ScoringRule, { type: 'harm' }>,
+  hit: Done,
+  done: Done[],
+  ctx: CaseContext,
+): boolean {
   const when = rule.onlyIf;
   if (when === undefined) return true;
+  const reported = (testId: string) =>
+    ctx.orders.some((o) => o.testId === testId && firstAvailableAt(o.result, o.resultAt) <= hit.atMin);
+  if (when.beforeResultOf?.some(reported) === true) return false;
   if (when.mapBelow !== undefined && !(hit.entry.mapAtAction < when.mapBelow)) return false;
   if (when.before !== undefined && done.some((d) => d.index < hit.index && when.before?.includes(d.ref)))
     return false;
@@ -240,7 +249,7 @@ function harmApplies(rule: Extract<ScoringRule, { type: 'harm' }>, hit: Done, do
   return true;
 }
 
-/** mL of the given treatments actually run in by `byMin` (boluses run at their rate; a stop cuts them short). */
+/** mL of the given treatments actually run in by `byMin` (boluses and infusions at their rate; a stop cuts them short). */
 export function volumeGiven(
   resolved: ResolvedCase,
   ctx: CaseContext,
@@ -250,9 +259,11 @@ export function volumeGiven(
   let total = 0;
   for (const given of ctx.treatments) {
     if (!treatmentIds.includes(given.treatmentId) || given.atMin > byMin) continue;
-    const rate = resolved.catalog.treatments[given.treatmentId]?.rateMlPerMin ?? given.dose;
+    const treatment = resolved.catalog.treatments[given.treatmentId];
+    if (treatment === undefined) continue;
     const until = Math.min(byMin, given.endsAt ?? byMin);
-    total += Math.min(given.dose, rate * Math.max(0, until - given.atMin));
+    const volume = fluidRateMlPerMin(treatment, given.dose) * Math.max(0, until - given.atMin);
+    total += treatment.mode === 'infusion' ? volume : Math.min(given.dose, volume);
   }
   return total;
 }

@@ -7,11 +7,14 @@ type Category = PlayModel['resolved']['catalog']['treatments'][string]['category
 
 /** Every category has a heading (the type makes sure), in the order a resuscitation goes. */
 const GROUP_TITLES: Record<Category, string> = {
+  position: 'Position',
   fluid: 'Fluids',
   antimicrobial: 'Antimicrobials',
-  vasopressor: 'Vasopressors',
+  vasopressor: 'Vasopressors and adrenaline',
   monitoring: 'Lines and monitoring',
-  respiratory: 'Oxygen',
+  respiratory: 'Oxygen and airway',
+  cardiac: 'Cardiac',
+  metabolic: 'Insulin, glucose and electrolytes',
   analgesic: 'Analgesia',
   steroid: 'Steroids',
   'blood-product': 'Blood',
@@ -48,7 +51,9 @@ export function treatmentsPanel(intents: Intents): Component {
                   },
                 },
                 t.name,
-                h('span', { class: 'meta' }, ` · ${t.route} · ${String(t.defaultDose)} ${t.doseUnit}`),
+                t.category === 'position'
+                  ? null
+                  : h('span', { class: 'meta' }, ` · ${t.route} · ${String(t.defaultDose)} ${t.doseUnit}`),
               ),
             ),
           );
@@ -78,8 +83,10 @@ export function treatmentsPanel(intents: Intents): Component {
         return h(
           'li',
           {},
-          `${name} ${String(t.dose)} ${def?.doseUnit ?? ''}${left} `,
-          def?.mode === 'infusion'
+          def?.category === 'position'
+            ? `${name} `
+            : `${name} ${String(t.dose)} ${def?.doseUnit ?? ''}${left} `,
+          def?.mode === 'infusion' && def.category !== 'position'
             ? h(
                 'button',
                 {
