@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
-import { loadScript, playScript } from '../engine/index.ts';
-import { readableReport } from './report.ts';
+import { loadScript, playToEnd, summarisePlay } from '../engine/index.ts';
+import { readableReport, traceTable } from './report.ts';
 import { isProblem, loadCaseFile, printProblems, readText } from './files.ts';
 import { checkFiles } from './check.ts';
 import { newCase } from './new-case.ts';
 import { validateFiles } from './validate.ts';
 
 const USAGE = `Usage:
-  npm run -s case -- play <case.json> --actions <script.json> [--json] [--seed N] [--catalog DIR]
+  npm run -s case -- play <case.json> --actions <script.json> [--json] [--trace MIN] [--seed N] [--catalog DIR]
   npm run -s case -- validate <files…> [--catalog DIR]
   npm run -s case -- check <case files…> [--catalog DIR]
   npm run -s case -- new <id> [--title "…"] [--dir cases]
@@ -21,6 +21,7 @@ function play(args: string[]): number {
     options: {
       actions: { type: 'string' },
       json: { type: 'boolean', default: false },
+      trace: { type: 'string' },
       seed: { type: 'string' },
       catalog: { type: 'string' },
     },
@@ -51,8 +52,15 @@ function play(args: string[]): number {
     process.stderr.write(`--seed must be a whole number ≥ 0, got "${values.seed ?? ''}"\n`);
     return 2;
   }
-  const result = playScript(loaded.resolved, script.value, seed);
+  const every = values.trace === undefined ? undefined : Number(values.trace);
+  if (every !== undefined && !(Number.isInteger(every) && every > 0 && every % 5 === 0)) {
+    process.stderr.write(`--trace must be a multiple of 5 minutes, got "${values.trace ?? ''}"\n`);
+    return 2;
+  }
+  const ctx = playToEnd(loaded.resolved, script.value, seed);
+  const result = summarisePlay(loaded.resolved, ctx);
   process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : readableReport(result));
+  if (every !== undefined && !values.json) process.stdout.write(traceTable(ctx.trace, every));
   return 0;
 }
 

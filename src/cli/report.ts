@@ -1,4 +1,5 @@
 import { clockText, type PlayResult } from '../engine/index.ts';
+import type { TracePoint } from '../engine/context.ts';
 
 /** The play as a person reads it in a terminal. */
 export function readableReport(result: PlayResult): string {
@@ -26,4 +27,39 @@ export function readableReport(result: PlayResult): string {
       `  ${clockText(e.at).padStart(5)}  ${e.afterEnd === true ? '(after) ' : ''}${e.kind === 'action' ? '' : `${e.kind}: `}${e.text}`,
     );
   return `${lines.join('\n')}\n`;
+}
+
+/** The simulated course every `everyMin` minutes, for authors tuning a case's physiology (`play --trace 15`). */
+export function traceTable(trace: readonly TracePoint[], everyMin: number): string {
+  const metabolic = trace.some((p) => p.metabolic !== undefined);
+  const head = ['time', 'HR', 'BP', 'MAP', 'RR', 'SpO2', 'T', 'lac', 'GCS'];
+  if (metabolic) head.push('glu', 'K', 'pH', 'HCO3', 'BHB');
+  const rows = trace
+    .filter((p, i) => p.atMin % everyMin === 0 || i === trace.length - 1)
+    .map((p) => {
+      const cells = [
+        clockText(p.atMin),
+        String(p.hr),
+        `${String(p.sbp)}/${String(p.dbp)}`,
+        String(p.map),
+        String(p.rr),
+        String(p.spo2),
+        p.temp.toFixed(1),
+        p.lactate.toFixed(1),
+        String(p.gcs),
+      ];
+      const m = p.metabolic;
+      if (m !== undefined)
+        cells.push(
+          String(m.glucose),
+          m.potassium.toFixed(1),
+          m.ph.toFixed(2),
+          m.bicarbonate.toFixed(1),
+          m.ketones.toFixed(1),
+        );
+      return cells;
+    });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ')}`;
+  return `\nCourse (simulated)\n${[line(head), ...rows.map(line)].join('\n')}\n`;
 }

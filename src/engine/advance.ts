@@ -40,10 +40,21 @@ export function vitalsNow(
   );
 }
 
-export function tracePoint(atMin: number, v: Vitals): TracePoint {
+export function tracePoint(atMin: number, v: Vitals, metabolic = false): TracePoint {
   const r = (x: number) => Math.round(x);
   const r1 = (x: number) => Math.round(x * 10) / 10;
   return {
+    ...(metabolic
+      ? {
+          metabolic: {
+            glucose: r(v.glucose),
+            potassium: r1(v.potassium),
+            ph: Math.round(v.ph * 100) / 100,
+            bicarbonate: r1(v.bicarbonate),
+            ketones: r1(v.ketones),
+          },
+        }
+      : {}),
     atMin,
     hr: r(v.hr),
     sbp: r(v.sbp),
@@ -53,6 +64,7 @@ export function tracePoint(atMin: number, v: Vitals): TracePoint {
     spo2: r(v.spo2),
     temp: r1(v.temp),
     lactate: r1(v.lactate),
+    gcs: v.gcs,
   };
 }
 
@@ -74,6 +86,7 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
   const breakpoints = inputBreakpoints(ctx, resolved);
   const events = eventMinutes(ctx, resolved);
   const exposures = model.exposures;
+  const withMetabolic = model.metabolic !== undefined;
   const exposureOpen = exposures.map(() => true);
   let orders = ctx.orders;
   let vitals = ctx.vitals;
@@ -127,7 +140,7 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
       orders = takeSamplesDue(orders, resolved, vitals, minute);
       noteEventsAt(ctx, orders, resolved, minute, note);
     }
-    if (minute % TRACE_EVERY_MIN === 0) trace.push(tracePoint(minute, vitals));
+    if (minute % TRACE_EVERY_MIN === 0) trace.push(tracePoint(minute, vitals, withMetabolic));
     if (patient.arrested) {
       deathAtMin = minute;
       note(
@@ -137,7 +150,7 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
           ? `Cardiac arrest (ventricular fibrillation; potassium ${patient.potassium.toFixed(1)} mmol/L). Resuscitation is unsuccessful.`
           : 'Cardiac arrest (pulseless electrical activity). Resuscitation is unsuccessful.',
       );
-      if (minute % TRACE_EVERY_MIN !== 0) trace.push(tracePoint(minute, vitals));
+      if (minute % TRACE_EVERY_MIN !== 0) trace.push(tracePoint(minute, vitals, withMetabolic));
       break;
     }
   }

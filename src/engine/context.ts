@@ -69,6 +69,9 @@ export interface TracePoint {
   spo2: number;
   temp: number;
   lactate: number;
+  gcs: number;
+  /** Only in a case with physiology.metabolic. */
+  metabolic?: { glucose: number; potassium: number; ph: number; bicarbonate: number; ketones: number };
 }
 
 export type EndReason = 'disposition' | 'learner' | 'horizon' | 'death';

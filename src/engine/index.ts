@@ -9,7 +9,7 @@ export {
   type CaseMachine,
   type MachineContext,
 } from './machine.ts';
-export { playScript, summarisePlay, toLearnerAction, type PlayResult } from './play.ts';
+export { playScript, playToEnd, summarisePlay, toLearnerAction, type PlayResult } from './play.ts';
 export { scoreCase, type Score, type ScoreItem } from './scoring/score.ts';
 export { checkAction, targetsFor } from './actions.ts';
 export type { CaseContext, LearnerAction, TimelineEntry, TracePoint } from './context.ts';

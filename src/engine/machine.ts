@@ -94,7 +94,7 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
     types: { context: {} as MachineContext, events: {} as CaseEvent },
     actions: {
       begin: assign(({ context: { play } }) => ({
-        play: update(play, { trace: [tracePoint(0, play.vitals)] }),
+        play: update(play, { trace: [tracePoint(0, play.vitals, data.physiology.metabolic !== undefined)] }),
       })),
       advance: assign(({ context: { play }, event }) => {
         if (event.type !== 'ADVANCE') return {};

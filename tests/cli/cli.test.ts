@@ -45,6 +45,7 @@ describe('npm run case -- play', () => {
       'spo2',
       'temp',
       'lactate',
+      'gcs',
     ]);
     expect((result.score as { percent: number }).percent).toBeGreaterThanOrEqual(95);
     expect(cli('play', CASE_PATH, '--actions', GOOD, '--json').out).toBe(first.out);

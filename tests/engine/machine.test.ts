@@ -9,7 +9,9 @@ describe('the case machine', () => {
   it('is built from the case: one ending per catalogue disposition, plus death, horizon and learner', () => {
     const machine = createCaseMachine(firstCase);
     const endings = Object.keys(machine.root.states.ended?.states ?? {}).sort();
-    expect(endings).toEqual(['death', 'discharge', 'horizon', 'icu', 'learner', 'operating-room', 'ward']);
+    const dispositions = Object.keys(firstCase.catalog.dispositions);
+    expect(dispositions).toEqual(expect.arrayContaining(['operating-room', 'icu', 'ward', 'discharge']));
+    expect(endings).toEqual([...dispositions, 'death', 'horizon', 'learner'].sort());
   });
 
   it('waits in the briefing until START; the clock starts at 0', () => {
