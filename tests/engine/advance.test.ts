@@ -3,17 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { advanceTo } from '../../src/engine/advance.ts';
 import { inputsAt } from '../../src/engine/care.ts';
 import { applyAction } from '../../src/engine/actions.ts';
-import type { CaseContext, LearnerAction } from '../../src/engine/index.ts';
+import type { CaseContext, LearnerAction, ResolvedCase } from '../../src/engine/index.ts';
 import { copyPatient } from '../../src/engine/physiology/state.ts';
 import { stepMinute } from '../../src/engine/physiology/step.ts';
+import { loadShippedCase, shippedCasePaths } from '../support/load.ts';
 import { firstCase, startActor } from '../support/play.ts';
 
 /** The reference: recompute every input every minute. The engine only recomputes at breakpoints. */
-function naivePatientAt(ctx: CaseContext, toMin: number) {
+function naivePatientAt(ctx: CaseContext, toMin: number, resolved: ResolvedCase = firstCase) {
   const patient = copyPatient(ctx.patient);
-  const model = firstCase.data.physiology;
+  const model = resolved.data.physiology;
   for (let minute = ctx.nowMin; minute < toMin && !patient.arrested; minute++) {
-    stepMinute(patient, inputsAt(ctx, firstCase, minute), model, firstCase.data.patient.weightKg.value);
+    stepMinute(patient, inputsAt(ctx, resolved, minute), model, resolved.data.patient.weightKg.value);
   }
   return patient;
 }
@@ -39,6 +40,42 @@ const action = fc.oneof(
 );
 
 describe('integrating between breakpoints', () => {
+  // Every treatment in the catalogue (one-off doses with kinetics, infusions, solutes, positions …), given at any
+  // dose up to its maximum, in every shipped case: the breakpoints must catch every minute where an input changes.
+  for (const path of shippedCasePaths()) {
+    it(`misses no change of input in ${path}, whatever is given`, () => {
+      const resolved = loadShippedCase(path);
+      const ids = Object.keys(resolved.catalog.treatments);
+      const anyAction = fc.oneof(
+        fc
+          .tuple(fc.constantFrom(...ids), fc.double({ min: 0.05, max: 1, noNaN: true }))
+          .map(([id, share]): LearnerAction => ({
+            do: 'treat',
+            id,
+            dose: (resolved.catalog.treatments[id]?.doseMax ?? 1) * share,
+          })),
+        fc.constantFrom(...ids).map((id): LearnerAction => ({ do: 'stop', id })),
+      );
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), anyAction), { maxLength: 10 }),
+          fc.integer({ min: 1, max: 240 }),
+          (plan, span) => {
+            const actor = startActor(1, resolved);
+            let ctx = actor.getSnapshot().context.play;
+            for (const [gap, act] of plan) {
+              ctx = applyAction(advanceTo(ctx, resolved, ctx.nowMin + gap), resolved, act);
+              if (ctx.deathAtMin !== null) return;
+            }
+            const fast = advanceTo(ctx, resolved, ctx.nowMin + span).patient;
+            expect(fast).toEqual(naivePatientAt(ctx, ctx.nowMin + span, resolved));
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+  }
+
   it('gives exactly the patient that recomputing every input every minute gives', () => {
     fc.assert(
       fc.property(

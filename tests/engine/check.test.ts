@@ -1,13 +1,9 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCase, formatProblem, loadCase, type CaseCheck } from '../../src/engine/index.ts';
-import { CASE_PATH, ROOT, caseText, loadShippedCatalog } from '../support/load.ts';
+import { CASE_PATH, caseText, loadShippedCatalog, shippedCasePaths } from '../support/load.ts';
 
 const catalog = loadShippedCatalog();
-const shipped = readdirSync(join(ROOT, 'cases'))
-  .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
-  .map((f) => `cases/${f}`);
+const shipped = shippedCasePaths();
 
 function checkEdited(edit: (data: Record<string, unknown>) => void): CaseCheck {
   const data = JSON.parse(caseText()) as Record<string, unknown>;

@@ -30,3 +30,18 @@ export function loadFirstCase(): ResolvedCase {
   if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path} ${p.message}`).join('\n'));
   return loaded.value;
 }
+
+/** Every case shipped in cases/ (paths relative to the repository). */
+export function shippedCasePaths(): string[] {
+  return readdirSync(join(ROOT, 'cases'))
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .sort()
+    .map((f) => `cases/${f}`);
+}
+
+/** A shipped case, loaded exactly as the CLI loads it. */
+export function loadShippedCase(path: string, catalog = loadShippedCatalog()): ResolvedCase {
+  const loaded = loadCase({ name: path, text: caseText(path) }, catalog);
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path} ${p.message}`).join('\n'));
+  return loaded.value;
+}

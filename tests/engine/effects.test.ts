@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import { applyAction } from '../../src/engine/actions.ts';
+import { advanceTo } from '../../src/engine/advance.ts';
+import { inputsAt } from '../../src/engine/care.ts';
+import {
+  formatProblem,
+  loadCase,
+  scoreCase,
+  type CaseContext,
+  type LearnerAction,
+  type ResolvedCase,
+} from '../../src/engine/index.ts';
+import { doseEndMin, doseProfile, dosePeakMin } from '../../src/engine/physiology/kinetics.ts';
+import { acidBase } from '../../src/engine/physiology/observe.ts';
+import { initialPatient } from '../../src/engine/physiology/state.ts';
+import { CASE_PATH, caseText, loadShippedCatalog } from '../support/load.ts';
+import { firstCase, startActor } from '../support/play.ts';
+
+const catalog = loadShippedCatalog();
+
+/** The first case with an edit applied (e.g. a metabolic model added), loaded as the CLI would load it. */
+function edited(edit: (data: Record<string, unknown>) => void): ResolvedCase {
+  const data = JSON.parse(caseText()) as Record<string, unknown>;
+  edit(data);
+  const loaded = loadCase({ name: CASE_PATH, text: JSON.stringify(data, null, 2) }, catalog);
+  if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+  return loaded.value;
+}
+const physiologyOf = (data: Record<string, unknown>) => data.physiology as Record<string, unknown>;
+
+const METABOLIC = {
+  initial: { glucoseMgDl: 486, potassium: 5.8, ketones: 6.1, bicarbonate: 5 },
+  insulin: { fullEffectDose: 0.1, halfLifeMin: 20 },
+  glucose: { risePerH: 10, insulinFallPerH: 65, mgdlPerGram: 5, dilutionPerLitre: 0.08, floor: 20 },
+  potassium: { insulinShiftPerH: 0.5, perMmol: 0.02, lossPerLitre: 0.05, perBicarbonateMmol: 0.005 },
+  ketones: { floor: 0.1, perBurden: 8, tauH: 1 },
+  bicarbonate: { normal: 24, perKetone: 3.1, tauH: 1, perMmol: 0.04 },
+  rrPerBicarbonateDeficit: 0.7,
+};
+const withMetabolism = () =>
+  edited((data) => {
+    physiologyOf(data).metabolic = METABOLIC;
+    (physiologyOf(data).driver as { effectiveTreatments: string[] }).effectiveTreatments.push(
+      'insulin-infusion',
+    );
+  });
+
+/** Play timed actions on a case and return the engine context at `untilMin`. */
+function run(resolved: ResolvedCase, plan: [number, LearnerAction][], untilMin: number): CaseContext {
+  let ctx = startActor(1, resolved).getSnapshot().context.play;
+  for (const [at, action] of plan) ctx = applyAction(advanceTo(ctx, resolved, at), resolved, action);
+  return advanceTo(ctx, resolved, untilMin);
+}
+
+describe('one-off doses follow their kinetics', () => {
+  const imAdrenaline = { onsetHalfLifeMin: 4, offsetHalfLifeMin: 8 };
+
+  it('build from nothing to a peak of 1 and wane to nothing (IM adrenaline peaks at about 8 minutes)', () => {
+    expect(doseProfile(imAdrenaline, 0)).toBe(0);
+    expect(dosePeakMin(imAdrenaline)).toBeCloseTo(8, 1);
+    expect(doseProfile(imAdrenaline, dosePeakMin(imAdrenaline))).toBeCloseTo(1, 6);
+    const after = [10, 15, 20, 30, 40].map((t) => doseProfile(imAdrenaline, t));
+    expect(after).toEqual([...after].sort((a, b) => b - a));
+    expect(doseProfile(imAdrenaline, 20)).toBeGreaterThan(0.3);
+    expect(doseProfile(imAdrenaline, doseEndMin(imAdrenaline))).toBe(0);
+    expect(doseEndMin(imAdrenaline)).toBeLessThan(90);
+  });
+
+  it('scale with the dose: half the dose, half the venous pooling of a nitrate', () => {
+    const pooled = (dose: number) => {
+      const ctx = run(firstCase, [[0, { do: 'treat', id: 'nitroglycerin', dose }]], 4);
+      return inputsAt(ctx, firstCase, 4).preloadMl;
+    };
+    expect(pooled(0.4)).toBeLessThan(-400);
+    expect(pooled(0.2)).toBeCloseTo(pooled(0.4) / 2, 6);
+  });
+});
+
+describe('treatments that act on the disease driver', () => {
+  it('an infusion acts only while it runs; a one-off antibiotic from its lag on', () => {
+    const resolved = withMetabolism();
+    const ctx = run(
+      resolved,
+      [
+        [0, { do: 'treat', id: 'insulin-infusion', dose: 0.1 }],
+        [90, { do: 'stop', id: 'insulin-infusion' }],
+      ],
+      100,
+    );
+    const lag = resolved.data.physiology.driver.killLagMin;
+    expect(lag).toBeLessThan(90);
+    expect(inputsAt(ctx, resolved, lag - 1).killing).toBe(false);
+    expect(inputsAt(ctx, resolved, lag + 1).killing).toBe(true);
+    expect(inputsAt(ctx, resolved, 95).killing).toBe(false);
+    const antibiotic = run(firstCase, [[0, { do: 'treat', id: 'ceftriaxone' }]], 1);
+    expect(inputsAt(antibiotic, firstCase, lag - 1).killing).toBe(false);
+    expect(inputsAt(antibiotic, firstCase, lag + 600).killing).toBe(true);
+  });
+});
+
+describe('the metabolic model', () => {
+  it('derives pCO2 by Winter and pH by Henderson–Hasselbalch (bicarbonate 5 → pCO2 ≈ 15.5, pH ≈ 7.13)', () => {
+    const resolved = withMetabolism();
+    const start = initialPatient(resolved.data.physiology);
+    const acid = acidBase(start, resolved.data.physiology);
+    expect(acid.pco2).toBeCloseTo(15.5, 1);
+    expect(acid.ph).toBeCloseTo(7.13, 2);
+    expect(acidBase({ ...start, bicarbonate: 24 }, resolved.data.physiology)).toMatchObject({ pco2: 40 });
+    expect(acidBase({ ...start, bicarbonate: 24 }, resolved.data.physiology).ph).toBeCloseTo(7.4, 2);
+    expect(acidBase(start, firstCase.data.physiology)).toEqual({ ph: 7.4, pco2: 40, rrGain: 0 });
+  });
+
+  it('insulin lowers glucose and moves potassium into cells; potassium in the fluid puts it back', () => {
+    const resolved = withMetabolism();
+    const insulinOnly = run(resolved, [[0, { do: 'treat', id: 'insulin-infusion', dose: 0.1 }]], 120);
+    const withPotassium = run(
+      resolved,
+      [
+        [0, { do: 'treat', id: 'insulin-infusion', dose: 0.1 }],
+        [0, { do: 'treat', id: 'potassium-chloride', dose: 20 }],
+      ],
+      120,
+    );
+    const nothing = run(resolved, [], 120);
+    expect(insulinOnly.patient.glucose).toBeLessThan(nothing.patient.glucose - 60);
+    expect(insulinOnly.patient.potassium).toBeLessThan(5.8 - 0.4);
+    expect(withPotassium.patient.potassium).toBeGreaterThan(insulinOnly.patient.potassium + 0.6);
+    expect(insulinOnly.patient.ketones).toBeLessThan(nothing.patient.ketones);
+    expect(insulinOnly.vitals.ph).toBeGreaterThan(nothing.vitals.ph);
+  });
+
+  it('dextrose 50 % raises glucose at once; bicarbonate raises bicarbonate and lowers potassium', () => {
+    const resolved = withMetabolism();
+    const before = run(resolved, [], 10).patient;
+    const after = run(
+      resolved,
+      [
+        [10, { do: 'treat', id: 'dextrose-50', dose: 50 }],
+        [10, { do: 'treat', id: 'sodium-bicarbonate', dose: 100 }],
+      ],
+      11,
+    ).patient;
+    expect(after.glucose - before.glucose).toBeCloseTo(25 * 5, -1);
+    expect(after.bicarbonate).toBeGreaterThan(before.bicarbonate + 3);
+    expect(after.potassium).toBeLessThan(before.potassium - 0.4);
+  });
+
+  it('is refused where a case reads a metabolic value it does not model', () => {
+    const data = JSON.parse(caseText()) as { results: Record<string, { values: Record<string, unknown> }> };
+    const bmp = data.results.bmp ?? { values: {} };
+    bmp.values.glucose = { fromState: 'glucose', provenance: 'synthetic' };
+    const loaded = loadCase({ name: CASE_PATH, text: JSON.stringify(data, null, 2) }, catalog);
+    const problems = loaded.ok ? [] : loaded.problems.map(formatProblem);
+    expect(problems.join('\n')).toMatch(/results\.bmp\.values\.glucose\.fromState.*needs a metabolic model/);
+  });
+});
+
+describe('positions and exposures', () => {
+  it('one position at a time: sitting up ends lying flat with the legs raised', () => {
+    const ctx = run(
+      firstCase,
+      [
+        [0, { do: 'treat', id: 'position-legs-raised' }],
+        [10, { do: 'treat', id: 'position-sitting-up' }],
+      ],
+      12,
+    );
+    expect(inputsAt(ctx, firstCase, 5).preloadMl).toBe(300);
+    expect(inputsAt(ctx, firstCase, 11).preloadMl).toBe(-500);
+  });
+
+  it('an exposure counts minutes above a threshold as well as below one', () => {
+    const resolved = edited((data) => {
+      (physiologyOf(data).exposures as unknown[]).push({
+        id: 'hypertension',
+        label: 'MAP above 85',
+        above: { map: 85 },
+      });
+    });
+    const ctx = run(resolved, [[0, { do: 'treat', id: 'adrenaline-iv-bolus' }]], 30);
+    expect(ctx.exposureMin.hypertension).toBeGreaterThan(0);
+    expect(run(resolved, [], 30).exposureMin.hypertension ?? 0).toBe(0);
+  });
+});
+
+describe('a harm that depends on what was known', () => {
+  it('insulin before any potassium result is penalised; after the result it is not', () => {
+    const resolved = edited((data) => {
+      (data.scoring as { rules: unknown[] }).rules.push({
+        id: 'insulin-before-potassium',
+        type: 'harm',
+        label: 'Insulin before the potassium is known',
+        category: 'harm',
+        penalty: 5,
+        actions: ['treat:insulin-infusion'],
+        onlyIf: { beforeResultOf: ['bmp', 'blood-gas'] },
+        rationale: 'Test fixture.',
+        source: { anchor: 'TEST', citation: 'Test fixture.', confidence: 'K' },
+      });
+    });
+    const harm = (plan: [number, LearnerAction][]) =>
+      scoreCase(resolved, run(resolved, plan, 60)).items.find((i) => i.id === 'insulin-before-potassium')
+        ?.earned;
+    expect(harm([[1, { do: 'treat', id: 'insulin-infusion' }]])).toBe(-5);
+    expect(
+      harm([
+        [0, { do: 'order', id: 'blood-gas' }],
+        [20, { do: 'treat', id: 'insulin-infusion' }],
+      ]),
+    ).toBe(0);
+    expect(
+      harm([
+        [0, { do: 'order', id: 'bmp' }],
+        [2, { do: 'treat', id: 'insulin-infusion' }],
+      ]),
+    ).toBe(-5);
+  });
+});
