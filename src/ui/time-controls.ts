@@ -21,7 +21,7 @@ const SPEEDS = [1, 2, 5, 10];
 /** The clock (always visible) and the controls that move time: steps like USMLE CCS, or real time. */
 export function timeControls(intents: TimeIntents) {
   const time = h('span', { class: 'clock', role: 'timer', 'aria-label': 'Time since arrival' }, 'T+ 0:00');
-  const steps = [5, 15, 60].map((m) =>
+  const steps = [1, 5, 15, 60].map((m) =>
     h(
       'button',
       {

@@ -240,6 +240,7 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
       ...Object.keys(firstCase.catalog.dispositions).map((id) => `dispose:${id}`),
       ...firstCase.data.diagnoses.map((d) => `diagnose:${d.id}`),
       ...firstCase.data.history.map((q) => `ask:${q.id}`),
+      'advance:1',
       'advance:5',
       'advance:15',
       'advance:60',

@@ -19,12 +19,11 @@ export async function hook(page: Page, action: string): Promise<void> {
   });
 }
 
-/** Move the step-mode clock to `minute` with +60/+15/+5. */
+/** Move the step-mode clock to `minute` with +60/+15/+5/+1. */
 export async function advanceTo(page: Page, minute: number): Promise<void> {
   for (let now = await clockMinutes(page); now < minute; now = await clockMinutes(page)) {
     const gap = minute - now;
-    const step = gap >= 60 ? 60 : gap >= 15 ? 15 : 5;
-    if (gap % 5 !== 0 && gap < 5) throw new Error(`cannot reach minute ${String(minute)} in 5-minute steps`);
+    const step = gap >= 60 ? 60 : gap >= 15 ? 15 : gap >= 5 ? 5 : 1;
     await hook(page, `advance:${String(step)}`);
   }
 }
