@@ -111,6 +111,8 @@ export function vitalsChart(ctx: CaseContext, endedAt: number): HTMLElement {
     ),
     h('li', {}, h('span', { class: 'swatch marker-swatch' }), ' your treatments, calls and disposition'),
   );
+  // A case with a metabolic model (ketoacidosis) adds glucose, potassium and pH to the table.
+  const metabolic = ctx.trace.some((p) => p.metabolic !== undefined);
   const rows = ctx.trace
     .filter((p) => p.atMin % 30 === 0)
     .map((p) =>
@@ -122,8 +124,17 @@ export function vitalsChart(ctx: CaseContext, endedAt: number): HTMLElement {
         h('td', {}, String(p.hr)),
         h('td', {}, String(p.spo2)),
         h('td', {}, p.lactate.toFixed(1)),
+        ...(metabolic && p.metabolic !== undefined
+          ? [
+              h('td', {}, String(p.metabolic.glucose)),
+              h('td', {}, p.metabolic.potassium.toFixed(1)),
+              h('td', {}, p.metabolic.ph.toFixed(2)),
+            ]
+          : []),
       ),
     );
+  const columns = ['Time', 'MAP', 'HR', 'SpO₂', 'Lactate'];
+  if (metabolic) columns.push('Glucose (mg/dL)', 'K⁺ (mmol/L)', 'pH');
   const table = h(
     'details',
     {},
@@ -131,11 +142,7 @@ export function vitalsChart(ctx: CaseContext, endedAt: number): HTMLElement {
     h(
       'table',
       { class: 'results' },
-      h(
-        'thead',
-        {},
-        h('tr', {}, ...['Time', 'MAP', 'HR', 'SpO₂', 'Lactate'].map((t) => h('th', { scope: 'col' }, t))),
-      ),
+      h('thead', {}, h('tr', {}, ...columns.map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, ...rows),
     ),
   );
