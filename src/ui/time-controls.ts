@@ -27,13 +27,16 @@ export function timeControls(intents: TimeIntents) {
       {
         type: 'button',
         'data-action': `advance:${String(m)}`,
+        'aria-label': `+${String(m)} min`,
         on: {
           click: () => {
             intents.advance(m);
           },
         },
       },
-      `+${String(m)} min`,
+      `+${String(m)}`,
+      // "+5 min" on a wide screen; "+5" on a phone, where four of them must fit on one line.
+      h('span', { class: 'wide-only' }, ' min'),
     ),
   );
   const next = h(
