@@ -154,12 +154,15 @@ function perform(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction
     }
     case 'dispose': {
       const disposition = catalog.dispositions[action.id];
-      const treatments =
-        disposition?.stopsTreatment === true
-          ? ctx.treatments.map((t) => (isRunning(t, now) ? { ...t, endsAt: now } : t))
-          : ctx.treatments;
+      const leaves = disposition?.stopsTreatment === true;
+      const treatments = leaves
+        ? ctx.treatments.map((t) => (isRunning(t, now) ? { ...t, endsAt: now } : t))
+        : ctx.treatments;
+      // A patient who goes home takes no pending procedure with them (a cath lab activated, then discharged).
+      const procedures = leaves ? ctx.procedures.filter((p) => p.startsAt <= now) : ctx.procedures;
       return {
         treatments,
+        procedures,
         disposition: { id: action.id, atMin: now },
         ended: { reason: 'disposition', atMin: now },
         timeline: say(`Disposition: ${disposition?.name ?? action.id}.`),
@@ -250,8 +253,24 @@ function giveTreatment(
           ? `${treatment.name} changed to ${amount}.`
           : `Started ${treatment.name} at ${amount}.`;
   }
-  const record: TreatmentRecord = { n: ctx.treatments.length + 1, treatmentId, atMin: now, dose, endsAt };
-  return { treatments: [...treatments, record], timeline: say(text) };
+  // Effects that happen only in some patients are drawn now, from the play's seed: the same log, the same patient.
+  let rngState = ctx.rngState;
+  const missed: number[] = [];
+  treatment.effects.forEach((effect, index) => {
+    if (effect.chance === undefined) return;
+    const draw = nextRandom(rngState);
+    rngState = draw.state;
+    if (draw.value >= effect.chance) missed.push(index);
+  });
+  const record: TreatmentRecord = {
+    n: ctx.treatments.length + 1,
+    treatmentId,
+    atMin: now,
+    dose,
+    endsAt,
+    ...(missed.length > 0 ? { missed } : {}),
+  };
+  return { treatments: [...treatments, record], timeline: say(text), rngState };
 }
 
 /** Procedures the case ties to this action (e.g. drainage once the patient goes to theatre), each at most once. */

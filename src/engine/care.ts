@@ -44,6 +44,18 @@ function share(
   return since >= 0 ? size : 0;
 }
 
+/** When an infusion began running without a break: a change of rate is a new record that carries the old one on. */
+function runningSince(ctx: CaseContext, given: TreatmentRecord): number {
+  let start = given.atMin;
+  for (;;) {
+    const before = ctx.treatments.find(
+      (t) => t.treatmentId === given.treatmentId && t.endsAt === start && t.atMin < start,
+    );
+    if (before === undefined) return start;
+    start = before.atMin;
+  }
+}
+
 /**
  * What the care given so far does to the patient during minute `minute`: the bridge from the learner's record
  * (treatments, procedures) to the physiology model's inputs. Which drugs work on this patient's disease is the
@@ -62,7 +74,8 @@ export function inputsAt(ctx: CaseContext, resolved: ResolvedCase, minute: numbe
     const delivered = treatment.effects.some((e) => e.type === 'crystalloid' || e.type === 'solute')
       ? deliveredInMinute(treatment, given, minute)
       : 0;
-    for (const effect of treatment.effects) {
+    for (const [index, effect] of treatment.effects.entries()) {
+      if (given.missed?.includes(index) === true) continue; // this dose, in this patient, did not do this
       switch (effect.type) {
         case 'crystalloid':
           inputs.fluidMl += delivered;
@@ -88,7 +101,8 @@ export function inputsAt(ctx: CaseContext, resolved: ResolvedCase, minute: numbe
           break;
         case 'treats-driver':
           if (
-            since >= model.driver.killLagMin &&
+            (treatment.mode === 'dose' ? since : minute - runningSince(ctx, given)) >=
+              model.driver.killLagMin &&
             model.driver.effectiveTreatments.includes(given.treatmentId) &&
             (treatment.mode === 'dose'
               ? effect.durationMin === undefined || since < model.driver.killLagMin + effect.durationMin

@@ -36,6 +36,8 @@ export interface TreatmentRecord {
   dose: number;
   /** When it stops running: a bolus when its volume is in, an infusion when stopped or re-dosed; null = running. */
   endsAt: number | null;
+  /** Indexes of the treatment's effects that did not happen this time (an effect with a chance, drawn when given). */
+  missed?: number[];
 }
 
 export interface ProcedureRecord {

@@ -6,6 +6,7 @@ import {
   type ScoreItem,
 } from '../engine/index.ts';
 import { h } from './dom.ts';
+import { resultTable } from './panels/results.ts';
 import { provenanceTag } from './panels/panel.ts';
 import { vitalsChart } from './vitals-chart.ts';
 
@@ -112,7 +113,18 @@ export function debriefScreen(
         `${i.earned >= i.max ? '✓ Met' : i.earned > 0 ? '◐ Partly' : '✗ Missed'}: ${i.label}`,
       ),
     );
-  // What the learner ordered but never saw: cultures mature over days, so the debrief closes the loop.
+  // What the learner ordered but never saw: cultures mature over days and send-out tests (tryptase) take a day or
+  // two, so the debrief closes the loop.
+  const laterPanels = ctx.orders.flatMap((o) => {
+    const name = resolved.catalog.tests[o.testId]?.name ?? o.testId;
+    if (o.result === null || o.result.kind === 'culture' || o.resultAt <= result.endedAt) return [];
+    const caption = `${name} (sampled T+ ${clockText(o.sampledAt)}, reported T+ ${clockText(o.resultAt)})`;
+    return [
+      o.result.kind === 'panel'
+        ? resultTable(o.result.rows, 'conventional', caption)
+        : h('p', {}, h('strong', {}, `${caption}: `), (o.result.impression ?? o.result.report).value),
+    ];
+  });
   const later = ctx.orders.flatMap((o) => {
     const name = resolved.catalog.tests[o.testId]?.name ?? o.testId;
     if (o.result?.kind !== 'culture') return [];
@@ -191,12 +203,13 @@ export function debriefScreen(
     avoided > 0 ? h('p', { class: 'meta' }, `${String(avoided)} harmful actions avoided.`) : null,
     h('h2', {}, 'The course'),
     vitalsChart(ctx, result.endedAt),
-    later.length > 0
+    later.length + laterPanels.length > 0
       ? h(
           'section',
           {},
           h('h3', {}, 'Results that came back after your part'),
-          h('ul', { class: 'timeline later' }, ...later),
+          later.length > 0 ? h('ul', { class: 'timeline later' }, ...later) : null,
+          ...laterPanels,
         )
       : null,
     h(

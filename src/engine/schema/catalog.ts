@@ -104,8 +104,24 @@ export const Test = z
   .meta({ description: 'An orderable test, defined once for all cases.' });
 export type Test = z.infer<typeof Test>;
 
+/** Any effect may happen only in some patients: drawn once per dose from the play's seed. */
+const chance = {
+  chance: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .meta({
+      description:
+        'Share of doses in which this effect happens at all (e.g. marked hypotension after a nitrate in some ' +
+        'patients with a right-ventricular infarct). Drawn once per dose from the seed, so a replay is identical. ' +
+        'Absent: always.',
+    }),
+};
+
 const EffectSchema = z.discriminatedUnion('type', [
   z.strictObject({
+    ...chance,
     type: z.literal('crystalloid').meta({
       description:
         "Volume: a bolus's dose is mL, run in at rateMlPerMin (at once without it); an infusion's dose is mL/h. " +
@@ -121,6 +137,7 @@ const EffectSchema = z.discriminatedUnion('type', [
       .meta({ description: "Overrides the case's share of each mL that stays in the circulation." }),
   }),
   z.strictObject({
+    ...chance,
     type: z.literal('vasopressor').meta({
       description:
         'While it runs, dose × potency adds to the norepinephrine-equivalent rate (mcg/kg/min) that drives the ' +
@@ -137,6 +154,7 @@ const EffectSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.strictObject({
+    ...chance,
     type: z.literal('fixed-pressor').meta({
       description: 'While it runs, a fixed MAP gain whatever the dose, reached linearly over onsetMin.',
     }),
@@ -147,6 +165,7 @@ const EffectSchema = z.discriminatedUnion('type', [
       .meta({ description: 'Minutes from the start until the full mapMmHg is reached.' }),
   }),
   z.strictObject({
+    ...chance,
     type: z.literal('treats-driver').meta({
       description:
         'Lowers the disease driver at physiology.driver.killPerH from driver.killLagMin after it starts, but only ' +
@@ -159,6 +178,7 @@ const EffectSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.strictObject({
+    ...chance,
     type: z.literal('corticosteroid').meta({
       description:
         'From physiology.severity.steroidLagMin after the dose: severity recovers with recoverTauHWithSteroid and ' +
@@ -166,6 +186,7 @@ const EffectSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.strictObject({
+    ...chance,
     type: z.literal('nephrotoxic').meta({
       description:
         "From the dose on: urine output × the case's urine.nephrotoxicFactor and creatinine rise × " +
@@ -173,6 +194,7 @@ const EffectSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.strictObject({
+    ...chance,
     type: z
       .literal('antipyretic')
       .meta({ description: 'Lowers the temperature for durationMin after the dose.' }),
@@ -182,12 +204,14 @@ const EffectSchema = z.discriminatedUnion('type', [
     durationMin: z.number().positive().meta({ description: 'Minutes the effect lasts after the dose.' }),
   }),
   z.strictObject({
+    ...chance,
     type: z.literal('analgesic').meta({
       description: 'Relieves pain for durationMin after the dose: removes hr.pain in a case that is painful.',
     }),
     durationMin: z.number().positive().meta({ description: 'Minutes the effect lasts after the dose.' }),
   }),
   z.strictObject({
+    ...chance,
     type: z.literal('preload').meta({
       description:
         'Adds to (or, negative, takes from) the effective circulating volume without changing the volume state: ' +
@@ -203,6 +227,7 @@ const EffectSchema = z.discriminatedUnion('type', [
     kinetics: Kinetics.optional().meta({ description: 'Time course for a one-off dose.' }),
   }),
   z.strictObject({
+    ...chance,
     type: z.literal('bronchodilator').meta({
       description:
         'Relieves bronchospasm: SpO2 up and respiratory rate down, added to any oxygen. While an infusion runs, ' +
@@ -219,6 +244,7 @@ const EffectSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.strictObject({
+    ...chance,
     type: z.literal('haemodynamic').meta({
       description:
         'A direct change in heart rate and MAP (a β-blocker slows, atropine quickens): while it runs, along ' +
@@ -235,6 +261,7 @@ const EffectSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.strictObject({
+    ...chance,
     type: z.literal('insulin').meta({
       description:
         'While it runs, the rate divided by physiology.metabolic.insulin.fullEffectDose drives glucose down and ' +
@@ -242,6 +269,7 @@ const EffectSchema = z.discriminatedUnion('type', [
     }),
   }),
   z.strictObject({
+    ...chance,
     type: z.literal('solute').meta({
       description:
         'What each unit of the dose carries, delivered as it is given: per mL as a bolus runs in, per unit/h ' +
@@ -264,6 +292,7 @@ const EffectSchema = z.discriminatedUnion('type', [
       .meta({ description: 'mmol of bicarbonate per unit of the dose (1 for a dose in mmol).' }),
   }),
   z.strictObject({
+    ...chance,
     type: z.literal('oxygen').meta({ description: 'Raises SpO2 while it runs.' }),
     spo2Gain: z.number().positive().meta({
       description:

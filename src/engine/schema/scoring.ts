@@ -125,10 +125,21 @@ export const ScoringRule = z.discriminatedUnion('type', [
   z.strictObject({
     ...common,
     type: z.literal('exposure').meta({
-      description: 'Credit for spending few minutes in a state tallied by physiology.exposures.',
+      description:
+        'Credit for spending few minutes in a state tallied by physiology.exposures. A patient who dies before the ' +
+        'horizon earns none (the tally stopped with the heart).',
     }),
     points,
     exposure: KebabId.meta({ description: 'An exposure id from physiology.exposures.' }),
+    requires: z
+      .array(ActionRef)
+      .optional()
+      .meta({
+        description:
+          'Credit only if one of these was done: no points for avoiding a harm by not treating at all (no ' +
+          'hypoglycaemia because no insulin was ever given).',
+        examples: [['treat:insulin-infusion']],
+      }),
     bands: z
       .array(
         z.strictObject({

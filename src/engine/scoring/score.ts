@@ -156,6 +156,16 @@ function evaluate(
       const band = rule.bands.find((b) => spent <= b.atMostMin);
       const what =
         resolved.data.physiology.exposures.find((e) => e.id === rule.exposure)?.label ?? rule.exposure;
+      if (ctx.deathAtMin !== null)
+        return {
+          earned: 0,
+          reason: `The patient died ${minutes(ctx.deathAtMin)} after arrival: the tally stopped there.`,
+        };
+      if (rule.requires !== undefined && matching(rule.requires).length === 0)
+        return {
+          earned: 0,
+          reason: `${capital(never(resolved, rule.requires))}: no credit for not treating.`,
+        };
       return {
         earned: rule.points * (band?.fraction ?? 0),
         reason: spent === 0 ? `Never: ${what}.` : `${capital(what)}: ${minutes(spent)} in all.`,

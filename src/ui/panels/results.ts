@@ -11,7 +11,8 @@ function range(r: ResultRow['range']): string {
   return r.low !== undefined ? `≥ ${String(r.low)}` : '';
 }
 
-function table(rows: ResultRow[], units: PlayModel['units'], caption: string): HTMLElement {
+/** A result table: value, unit, reference range, flag in words and provenance on every row. */
+export function resultTable(rows: ResultRow[], units: PlayModel['units'], caption: string): HTMLElement {
   const body = rows.map((r) => {
     const si = units === 'si' && r.si !== null ? r.si : null;
     const value = si?.value ?? r.value;
@@ -101,7 +102,7 @@ export function resultsPanel(intents: Intents): Component {
             return h(
               'article',
               { class: 'result' },
-              table(result.rows, units, `${name} (${when})`),
+              resultTable(result.rows, units, `${name} (${when})`),
               result.comment === null ? null : h('p', { class: 'meta' }, result.comment.value),
             );
           case 'report':
