@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { playScript, type ResolvedCase } from '../../src/engine/index.ts';
+import { loadScript, playScript, type ResolvedCase } from '../../src/engine/index.ts';
 import { Script } from '../../src/engine/schema/script.ts';
 import { closeSite, launch, serveBuiltSite } from '../support/browser.ts';
 import { openCase, perform } from '../support/drive.ts';
@@ -67,7 +67,9 @@ describe('every case through the real UI', { timeout: 120_000 }, () => {
 
     const harmful = join(ROOT, 'tests/fixtures/scripts', `${id}-harmful.json`);
     it.skipIf(!existsSync(harmful))(`${id}: the harmful script scores as the command line says`, async () => {
-      const script = Script.parse(JSON.parse(readFileSync(harmful, 'utf8')));
+      const loaded = loadScript({ name: harmful, text: readFileSync(harmful, 'utf8') }, resolved);
+      if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
+      const script = loaded.value;
       const played = await playInBrowser(resolved, script);
       const expected = playScript(resolved, script, resolved.data.defaultSeed); // the browser plays the case's seed
       expect(played.percent).toBe(expected.score.percent);
