@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { Script } from '../src/engine/schema/script.ts';
 import { launch, serveBuiltSite } from '../tests/support/browser.ts';
 import { hook, openCase, openPicker, perform } from '../tests/support/drive.ts';
-import { ROOT } from '../tests/support/load.ts';
+import { ROOT, loadShippedCase, shippedCasePaths } from '../tests/support/load.ts';
 
 const SIZES = [
   [1280, 720],
@@ -57,10 +57,36 @@ async function screens(browser: Browser, url: string, width: number, height: num
   await page.close();
 }
 
+/** Every other shipped case: its bedside half-way through its own best path, and its debrief. */
+async function otherCases(browser: Browser, url: string, width: number, height: number): Promise<void> {
+  for (const path of shippedCasePaths()) {
+    const resolved = loadShippedCase(path);
+    const id = resolved.data.id;
+    if (id === CASE) continue;
+    const page = await browser.newPage({ viewport: { width, height } });
+    await openCase(page, url, id);
+    const steps = resolved.data.bestPath.actions;
+    const half = steps[Math.floor(steps.length / 2)]?.at ?? 0;
+    for (const step of steps.filter((a) => a.at <= half)) await perform(page, step);
+    for (const panelId of ['results', 'treatments']) await page.locator(`#panel-${panelId} summary`).click();
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+    });
+    await shoot(page, `7-${id}-bedside`);
+    await page.locator('#panel-results').scrollIntoViewIfNeeded();
+    await shoot(page, `7-${id}-results`);
+    for (const step of steps.filter((a) => a.at > half)) await perform(page, step);
+    await page.locator('[data-testid="score-percent"]').waitFor();
+    await shoot(page, `8-${id}-debrief-full`, true);
+    await page.close();
+  }
+}
+
 const { url, server } = await serveBuiltSite();
 const browser = await launch();
 try {
   for (const [width, height] of SIZES) await screens(browser, url, width, height);
+  for (const [width, height] of SIZES) await otherCases(browser, url, width, height);
 } finally {
   await browser.close();
   server.httpServer.close();

@@ -1,4 +1,4 @@
-import { clockText, durationText, type CaseContext } from '../engine/index.ts';
+import { clockText, durationText, type CaseContext, type TracePoint } from '../engine/index.ts';
 import { h } from './dom.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -9,47 +9,106 @@ const svg = (tag: string, attrs: Record<string, string | number>, text?: string)
   return node;
 };
 
-const SERIES = [
-  { key: 'map', label: 'MAP (mmHg)', colour: '#d43d3d', dash: '' },
-  { key: 'hr', label: 'Heart rate (/min)', colour: '#1f8a4c', dash: '6 3' },
-  { key: 'spo2', label: 'SpO₂ (%)', colour: '#1a6fb3', dash: '2 3' },
-] as const;
+interface Series {
+  label: string;
+  colour: string;
+  dash: string;
+  value: (p: TracePoint) => number | undefined;
+}
 
-/** The whole course (the learner's part and the projection), with the learner's interventions marked. */
-export function vitalsChart(ctx: CaseContext, endedAt: number): HTMLElement {
+/** One chart of the course: its series, its scale, the grid lines it labels and the one it marks as a target. */
+interface ChartSpec {
+  id: string;
+  title: string;
+  series: Series[];
+  min: number;
+  max: number;
+  grid: number[];
+  targets: number[];
+  /** The accessible summary: first and last values in words. */
+  describe: (first: TracePoint, last: TracePoint) => string;
+}
+
+const VITALS: ChartSpec = {
+  id: 'vitals',
+  title: 'Vitals over the whole course',
+  series: [
+    { label: 'MAP (mmHg)', colour: '#d43d3d', dash: '', value: (p) => p.map },
+    { label: 'Heart rate (/min)', colour: '#1f8a4c', dash: '6 3', value: (p) => p.hr },
+    { label: 'SpO₂ (%)', colour: '#1a6fb3', dash: '2 3', value: (p) => p.spo2 },
+  ],
+  min: 0,
+  max: 160,
+  grid: [0, 40, 65, 100, 160],
+  targets: [65],
+  describe: (first, last) =>
+    `MAP ${String(first.map)} at arrival, ${String(last.map)} at ${clockText(last.atMin)}; heart rate ${String(first.hr)} to ${String(last.hr)}.`,
+};
+
+/** In a case with a metabolic model: glucose against the hypoglycaemia and dextrose thresholds … */
+const GLUCOSE: ChartSpec = {
+  id: 'glucose',
+  title: 'Glucose over the whole course',
+  series: [{ label: 'Glucose (mg/dL)', colour: '#8a4fd4', dash: '', value: (p) => p.metabolic?.glucose }],
+  min: 0,
+  max: 600,
+  grid: [0, 70, 250, 400, 600],
+  targets: [70, 250],
+  describe: (first, last) =>
+    `Glucose ${String(first.metabolic?.glucose ?? '')} mg/dL at arrival, ${String(last.metabolic?.glucose ?? '')} at ${clockText(last.atMin)}.`,
+};
+
+/** … and potassium against its normal range. */
+const POTASSIUM: ChartSpec = {
+  id: 'potassium',
+  title: 'Potassium over the whole course',
+  series: [
+    { label: 'Potassium (mmol/L)', colour: '#b8860b', dash: '', value: (p) => p.metabolic?.potassium },
+  ],
+  min: 2,
+  max: 7,
+  grid: [2, 3.5, 5, 7],
+  targets: [3.5, 5],
+  describe: (first, last) =>
+    `Potassium ${String(first.metabolic?.potassium ?? '')} mmol/L at arrival, ${String(last.metabolic?.potassium ?? '')} at ${clockText(last.atMin)}.`,
+};
+
+function chart(ctx: CaseContext, endedAt: number, spec: ChartSpec): SVGSVGElement {
   const width = 900;
   const height = 300;
   const pad = { left: 48, right: 16, top: 16, bottom: 36 };
   const horizon = Math.max(ctx.trace.at(-1)?.atMin ?? 1, 1);
   const x = (min: number) => pad.left + (min / horizon) * (width - pad.left - pad.right);
   const y = (value: number) =>
-    pad.top + (1 - Math.min(160, Math.max(0, value)) / 160) * (height - pad.top - pad.bottom);
+    pad.top +
+    (1 - (Math.min(spec.max, Math.max(spec.min, value)) - spec.min) / (spec.max - spec.min)) *
+      (height - pad.top - pad.bottom);
   const root = svg('svg', {
     viewBox: `0 0 ${String(width)} ${String(height)}`,
     role: 'img',
-    'aria-labelledby': 'chart-title chart-desc',
+    'aria-labelledby': `chart-${spec.id}-title chart-${spec.id}-desc`,
     class: 'chart',
-  });
-  root.append(svg('title', { id: 'chart-title' }, 'Vitals over the whole course'));
+  }) as SVGSVGElement;
+  root.append(svg('title', { id: `chart-${spec.id}-title` }, spec.title));
   const first = ctx.trace[0];
   const last = ctx.trace.at(-1);
   root.append(
     svg(
       'desc',
-      { id: 'chart-desc' },
+      { id: `chart-${spec.id}-desc` },
       first === undefined || last === undefined
         ? ''
-        : `MAP ${String(first.map)} at arrival, ${String(last.map)} at ${clockText(last.atMin)}; heart rate ${String(first.hr)} to ${String(last.hr)}. Your part ended at ${clockText(endedAt)}. A table of the values follows.`,
+        : `${spec.describe(first, last)} Your part ended at ${clockText(endedAt)}. A table of the values follows.`,
     ),
   );
-  for (const v of [0, 40, 65, 100, 160]) {
+  for (const v of spec.grid) {
     root.append(
       svg('line', {
         x1: pad.left,
         x2: width - pad.right,
         y1: y(v),
         y2: y(v),
-        class: v === 65 ? 'grid target' : 'grid',
+        class: spec.targets.includes(v) ? 'grid target' : 'grid',
       }),
     );
     root.append(
@@ -83,8 +142,13 @@ export function vitalsChart(ctx: CaseContext, endedAt: number): HTMLElement {
       }),
     );
   }
-  for (const s of SERIES) {
-    const points = ctx.trace.map((p) => `${x(p.atMin).toFixed(1)},${y(p[s.key]).toFixed(1)}`).join(' ');
+  for (const s of spec.series) {
+    const points = ctx.trace
+      .flatMap((p) => {
+        const value = s.value(p);
+        return value === undefined ? [] : [`${x(p.atMin).toFixed(1)},${y(value).toFixed(1)}`];
+      })
+      .join(' ');
     root.append(
       svg('polyline', {
         points,
@@ -95,10 +159,14 @@ export function vitalsChart(ctx: CaseContext, endedAt: number): HTMLElement {
       }),
     );
   }
-  const legend = h(
+  return root;
+}
+
+function legend(series: Series[]): HTMLElement {
+  return h(
     'ul',
     { class: 'legend' },
-    ...SERIES.map((s) =>
+    ...series.map((s) =>
       h(
         'li',
         {},
@@ -111,7 +179,11 @@ export function vitalsChart(ctx: CaseContext, endedAt: number): HTMLElement {
     ),
     h('li', {}, h('span', { class: 'swatch marker-swatch' }), ' your treatments, calls and disposition'),
   );
-  // A case with a metabolic model (ketoacidosis) adds glucose, potassium and pH to the table.
+}
+
+/** The whole course (the learner's part and the projection), with the learner's interventions marked. */
+export function vitalsChart(ctx: CaseContext, endedAt: number): HTMLElement {
+  // A case with a metabolic model (ketoacidosis) adds glucose and potassium charts and columns.
   const metabolic = ctx.trace.some((p) => p.metabolic !== undefined);
   const rows = ctx.trace
     .filter((p) => p.atMin % 30 === 0)
@@ -146,13 +218,12 @@ export function vitalsChart(ctx: CaseContext, endedAt: number): HTMLElement {
       h('tbody', {}, ...rows),
     ),
   );
-  const figure = h(
+  const specs = metabolic ? [VITALS, GLUCOSE, POTASSIUM] : [VITALS];
+  return h(
     'figure',
     { class: 'chart-figure' },
-    h('figcaption', {}, `Vitals over ${durationText(ctx.nowMin)} (simulation)`),
-    legend,
+    h('figcaption', {}, `The course over ${durationText(ctx.nowMin)} (simulation)`),
+    ...specs.flatMap((spec) => [chart(ctx, endedAt, spec), legend(spec.series)]),
     table,
   );
-  figure.insertBefore(root, legend);
-  return figure;
 }
