@@ -13,7 +13,7 @@ import {
 import { doseEndMin, doseProfile, dosePeakMin } from '../../src/engine/physiology/kinetics.ts';
 import { acidBase } from '../../src/engine/physiology/observe.ts';
 import { initialPatient } from '../../src/engine/physiology/state.ts';
-import { CASE_PATH, caseText, loadShippedCatalog } from '../support/load.ts';
+import { CASE_PATH, caseText, loadShippedCase, loadShippedCatalog } from '../support/load.ts';
 import { firstCase, startActor } from '../support/play.ts';
 
 const catalog = loadShippedCatalog();
@@ -152,6 +152,85 @@ describe('the metabolic model', () => {
     const loaded = loadCase({ name: CASE_PATH, text: JSON.stringify(data, null, 2) }, catalog);
     const problems = loaded.ok ? [] : loaded.problems.map(formatProblem);
     expect(problems.join('\n')).toMatch(/results\.bmp\.values\.glucose\.fromState.*needs a metabolic model/);
+  });
+});
+
+describe('effects that happen only in some patients', () => {
+  it('are drawn once per dose from the seed: the same seed, the same patient; over many seeds, the stated share', () => {
+    const marked = (seed: number) => {
+      let ctx = startActor(seed, firstCase).getSnapshot().context.play;
+      ctx = applyAction(ctx, firstCase, { do: 'treat', id: 'nitroglycerin' });
+      return ctx.treatments[0]?.missed === undefined;
+    };
+    const chance = firstCase.catalog.treatments.nitroglycerin?.effects.find(
+      (e) => e.chance !== undefined,
+    )?.chance;
+    expect(chance).toBeGreaterThan(0);
+    const seeds = Array.from({ length: 500 }, (_, i) => i + 1);
+    expect(seeds.map(marked)).toEqual(seeds.map(marked));
+    const share = seeds.filter(marked).length / seeds.length;
+    expect(Math.abs(share - (chance ?? 0))).toBeLessThan(0.07);
+    // The draw is part of the play: what the missed effect would have done is absent from the inputs.
+    const seed = seeds.find((s) => !marked(s)) ?? 0;
+    let ctx = startActor(seed, firstCase).getSnapshot().context.play;
+    ctx = applyAction(ctx, firstCase, { do: 'treat', id: 'nitroglycerin' });
+    const certain = inputsAt(ctx, firstCase, 3).preloadMl;
+    const seedMarked = seeds.find(marked) ?? 0;
+    let ctx2 = startActor(seedMarked, firstCase).getSnapshot().context.play;
+    ctx2 = applyAction(ctx2, firstCase, { do: 'treat', id: 'nitroglycerin' });
+    expect(inputsAt(ctx2, firstCase, 3).preloadMl).toBeLessThan(certain * 2);
+  });
+});
+
+describe('exposure credit', () => {
+  const withRule = (extra: Record<string, unknown>) =>
+    edited((data) => {
+      (data.scoring as { rules: unknown[] }).rules.push({
+        id: 'few-minutes-hypotensive',
+        type: 'exposure',
+        label: 'Few minutes with MAP below 65',
+        category: 'guideline',
+        points: 5,
+        exposure: 'hypotension-without-vasopressor',
+        bands: [{ atMostMin: 100000, fraction: 1 }],
+        rationale: 'Test fixture.',
+        source: { anchor: 'TEST', citation: 'Test fixture.', confidence: 'K' },
+        ...extra,
+      });
+    });
+  const earned = (resolved: ResolvedCase, plan: [number, LearnerAction][], until: number) =>
+    scoreCase(resolved, run(resolved, plan, until)).items.find((i) => i.id === 'few-minutes-hypotensive')
+      ?.earned;
+
+  it('is not given to a patient who died (the tally stopped with the heart)', () => {
+    const resolved = withRule({});
+    expect(earned(resolved, [], 120)).toBe(5);
+    expect(earned(resolved, [], resolved.data.horizonMin)).toBe(0);
+  });
+
+  it('needs the treatment it names when it says so: no credit for not treating', () => {
+    const resolved = withRule({ requires: ['treat:norepinephrine'] });
+    expect(earned(resolved, [], 60)).toBe(0);
+    expect(earned(resolved, [[0, { do: 'treat', id: 'norepinephrine', dose: 0.1 }]], 60)).toBe(5);
+  });
+});
+
+describe('leaving the department', () => {
+  it('discharge cancels a procedure that has not started; a transfer does not', () => {
+    const stemi = loadShippedCase('cases/inferior-stemi-rv.json', catalog);
+    const pending = stemi.data.physiology.interventions.find((i) => i.trigger === 'consult:cath-lab');
+    expect(pending?.afterMin).toBeGreaterThan(5);
+    const sent = (disposition: string) =>
+      run(
+        stemi,
+        [
+          [0, { do: 'consult', id: 'cath-lab' }],
+          [1, { do: 'dispose', id: disposition }],
+        ],
+        2,
+      ).procedures.length;
+    expect(sent('coronary-care')).toBe(1);
+    expect(sent('discharge')).toBe(0);
   });
 });
 
