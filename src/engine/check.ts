@@ -104,11 +104,14 @@ export function checkCase(resolved: ResolvedCase): CaseCheck {
   });
 
   // Probe each penalty: its first action at arrival, on the best path without what would excuse it.
+  // Stopping something is only possible once it runs: a "stop:X" harm is probed as X started, then stopped.
   for (const rule of data.scoring.rules) {
     const probe = probeFor(rule, resolved);
     if (probe === null) continue;
     const excuses = rule.type === 'harm' ? (rule.onlyIf?.without ?? []) : [];
-    play([probe, ...best.filter((a) => !excuses.includes(`${a.do}:${a.id ?? ''}`))]);
+    const start: ScriptAction[] = probe.do === 'stop' ? [{ at: 0, do: 'treat', id: probe.id ?? '' }] : [];
+    const stop = probe.do === 'stop' ? { ...probe, at: 1 } : probe;
+    play([...start, stop, ...best.filter((a) => !excuses.includes(`${a.do}:${a.id ?? ''}`))]);
   }
 
   const deadEnds = deadEndActions(resolved);

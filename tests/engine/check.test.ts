@@ -53,6 +53,22 @@ describe('the case checker (npm run case -- check)', () => {
     expect(reach?.detail).toMatch(/: impossible$/);
   });
 
+  it('reaches a penalty for stopping a treatment by starting it first', () => {
+    const check = checkEdited((data) => {
+      (data.scoring as { rules: unknown[] }).rules.push({
+        id: 'harm-stop-norepinephrine',
+        type: 'harm',
+        label: 'Norepinephrine stopped',
+        category: 'harm',
+        penalty: 2,
+        actions: ['stop:norepinephrine'],
+        rationale: 'Test fixture.',
+        source: { anchor: 'TEST', citation: 'Test fixture.', confidence: 'K' },
+      });
+    });
+    expect(failing(check)).not.toContain('every scoring item can be earned (or, for a penalty, incurred)');
+  });
+
   it('fails a case where doing nothing scores well', () => {
     const check = checkEdited((data) => {
       const rules = (data.scoring as { rules: { type: string; points?: number }[] }).rules;
