@@ -109,9 +109,14 @@ function evaluate(
       const delay = Math.max(0, hit.atMin - anchor.atMin);
       const band = rule.bands.find((b) => delay <= b.withinMin);
       const fraction = band?.fraction ?? 0;
+      // Done before the result it waits for: it counts as on time, and the reason says so (a harm may apply).
+      const when =
+        hit.atMin < anchor.atMin
+          ? `${minutes(anchor.atMin - hit.atMin)} before ${anchor.what}`
+          : `${minutes(delay)} after ${anchor.what}`;
       return {
         earned: rule.points * fraction,
-        reason: `${capital(said(hit.ref))} ${minutes(delay)} after ${anchor.what}${band === undefined ? ', too late for credit' : ''}.`,
+        reason: `${capital(said(hit.ref))} ${when}${band === undefined ? ', too late for credit' : ''}.`,
       };
     }
     case 'sequence': {
