@@ -215,6 +215,36 @@ describe('exposure credit', () => {
   });
 });
 
+describe('a rule timed from a result', () => {
+  it('counts an action before the result as on time, or as too early when the rule says so', () => {
+    const rule = (beforeResult: string) =>
+      edited((data) => {
+        (data.scoring as { rules: unknown[] }).rules.push({
+          id: 'insulin-after-gas',
+          type: 'timed',
+          label: 'Insulin within an hour of the gas result',
+          category: 'guideline',
+          points: 4,
+          actions: ['treat:insulin-infusion'],
+          from: { resultOf: 'blood-gas' },
+          beforeResult,
+          bands: [{ withinMin: 60, fraction: 1 }],
+          rationale: 'Test fixture.',
+          source: { anchor: 'TEST', citation: 'Test fixture.', confidence: 'K' },
+        });
+      });
+    const early: [number, LearnerAction][] = [
+      [0, { do: 'order', id: 'blood-gas' }],
+      [1, { do: 'treat', id: 'insulin-infusion' }],
+    ];
+    const item = (resolved: ResolvedCase) =>
+      scoreCase(resolved, run(resolved, early, 30)).items.find((i) => i.id === 'insulin-after-gas');
+    expect(item(rule('on-time'))?.earned).toBe(4);
+    expect(item(rule('no-credit'))?.earned).toBe(0);
+    expect(item(rule('no-credit'))?.reason).toMatch(/before the Blood gas .* result: too early for credit/);
+  });
+});
+
 describe('leaving the department', () => {
   it('discharge cancels a procedure that has not started; a transfer does not', () => {
     const stemi = loadShippedCase('cases/inferior-stemi-rv.json', catalog);

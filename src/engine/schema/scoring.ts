@@ -51,6 +51,15 @@ export const ScoringRule = z.discriminatedUnion('type', [
         'An occurrence only counts this long after the previous counted one (a real repeat, not a duplicate).',
     }),
     from: Anchor.default('arrival'),
+    beforeResult: z
+      .enum(['on-time', 'no-credit'])
+      .default('on-time')
+      .meta({
+        description:
+          'For a rule timed from a result: whether the action done before the result is there counts as on time ' +
+          '(a surgeon called on clinical suspicion before the CT) or earns nothing (insulin before the potassium ' +
+          'is known).',
+      }),
     bands: z
       .array(Band)
       .min(1)

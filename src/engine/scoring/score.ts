@@ -107,13 +107,18 @@ function evaluate(
         return { earned: 0, reason: rule.occurrence > 1 ? 'Not repeated.' : 'Not done.' };
       const anchor = anchorMinute(rule.from, resolved, ctx);
       const delay = Math.max(0, hit.atMin - anchor.atMin);
+      const early = hit.atMin < anchor.atMin;
+      // Done before the result it waits for: on time or no credit, as the rule says; the reason says which.
+      if (early && rule.beforeResult === 'no-credit')
+        return {
+          earned: 0,
+          reason: `${capital(said(hit.ref))} ${minutes(anchor.atMin - hit.atMin)} before ${anchor.what}: too early for credit.`,
+        };
       const band = rule.bands.find((b) => delay <= b.withinMin);
       const fraction = band?.fraction ?? 0;
-      // Done before the result it waits for: it counts as on time, and the reason says so (a harm may apply).
-      const when =
-        hit.atMin < anchor.atMin
-          ? `${minutes(anchor.atMin - hit.atMin)} before ${anchor.what}`
-          : `${minutes(delay)} after ${anchor.what}`;
+      const when = early
+        ? `${minutes(anchor.atMin - hit.atMin)} before ${anchor.what}`
+        : `${minutes(delay)} after ${anchor.what}`;
       return {
         earned: rule.points * fraction,
         reason: `${capital(said(hit.ref))} ${when}${band === undefined ? ', too late for credit' : ''}.`,
