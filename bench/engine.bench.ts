@@ -1,9 +1,17 @@
-// npm run bench — how fast the engine plays and loads the first case. Figures go in BENCHMARKS.md.
+// npm run bench — how fast the engine plays and loads the cases. Figures go in BENCHMARKS.md.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bench, describe } from 'vitest';
 import { loadCase, loadCatalog, playScript, Script } from '../src/engine/index.ts';
-import { CASE_PATH, ROOT, caseText, catalogFiles, loadFirstCase } from '../tests/support/load.ts';
+import {
+  CASE_PATH,
+  ROOT,
+  caseText,
+  catalogFiles,
+  loadFirstCase,
+  loadShippedCase,
+  shippedCasePaths,
+} from '../tests/support/load.ts';
 
 const resolved = loadFirstCase();
 const script = (file: string) => Script.parse(JSON.parse(readFileSync(join(ROOT, file), 'utf8')));
@@ -29,6 +37,19 @@ describe('full scripted plays of the first case (arrival to the 12 h horizon)', 
     },
     OPTIONS,
   );
+});
+
+describe("every shipped case's own best path, arrival to its horizon", () => {
+  for (const path of shippedCasePaths()) {
+    const each = loadShippedCase(path);
+    bench(
+      `${each.data.id} (${String(each.data.bestPath.actions.length)} actions, ${String(each.data.horizonMin / 60)} h)`,
+      () => {
+        playScript(each, { actions: each.data.bestPath.actions });
+      },
+      OPTIONS,
+    );
+  }
 });
 
 describe('loading', () => {
