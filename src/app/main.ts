@@ -65,6 +65,9 @@ function loadAll(): Loaded {
       loaded.hashes.set(result.value.data.id, fingerprint(file.text));
     } else loaded.problems.push(...result.problems);
   }
+  // Real published cases first (the first case is the front door), then the synthetic teaching cases.
+  const rank = (c: ResolvedCase) => (c.data.kind === 'real-case' ? 0 : 1);
+  loaded.cases.sort((a, b) => rank(a) - rank(b) || a.data.title.localeCompare(b.data.title));
   const local = readLocalCase(window.localStorage);
   if (local !== null) {
     const result = addLocalCase(loaded, local);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playScript, targetsFor } from '../../src/engine/index.ts';
 import type { ScriptAction } from '../../src/engine/schema/script.ts';
 import { closeSite, launch, serveBuiltSite } from '../support/browser.ts';
-import { ROOT } from '../support/load.ts';
+import { ROOT, shippedCasePaths } from '../support/load.ts';
 import { firstCase } from '../support/play.ts';
 
 let browser: Browser;
@@ -44,11 +44,13 @@ function inBrowser(script: unknown, seed?: number): Promise<string> {
 }
 
 describe('the engine in Chromium gives the same result as in Node', { timeout: 120_000 }, () => {
-  it('loads without a page error and lists the case, built from the case files', async () => {
+  it('loads without a page error and lists every case, built from the case files, the real case first', async () => {
     expect(pageErrors).toEqual([]);
-    expect(
-      await page.locator('[data-case]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-case'))),
-    ).toEqual(['septic-shock-spondylodiscitis']);
+    const listed = await page
+      .locator('[data-case]')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-case')));
+    expect(listed[0]).toBe('septic-shock-spondylodiscitis');
+    expect([...listed].sort()).toEqual(shippedCasePaths().map((p) => p.replace(/^cases\/(.*)\.json$/, '$1')));
     expect(await page.locator('[data-case] .case-title').first().textContent()).toBe(firstCase.data.title);
   });
 

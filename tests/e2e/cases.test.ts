@@ -1,35 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadScript, playScript, type ResolvedCase } from '../../src/engine/index.ts';
 import { Script } from '../../src/engine/schema/script.ts';
-import { closeSite, launch, serveBuiltSite } from '../support/browser.ts';
+import { useBuiltSite } from '../support/browser.ts';
 import { openCase, perform } from '../support/drive.ts';
 import { ROOT, loadShippedCase, shippedCasePaths } from '../support/load.ts';
 
-let browser: Browser;
-let server: PreviewServer;
-let url: string;
-
-beforeAll(async () => {
-  const site = await serveBuiltSite();
-  server = site.server;
-  url = site.url;
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await closeSite(browser, server);
-});
+const site = useBuiltSite();
 
 /** Play a script through the real UI and return the debrief's score and outcome text. */
 async function playInBrowser(resolved: ResolvedCase, script: Script) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await openCase(page, url, resolved.data.id);
+  await openCase(page, site.url, resolved.data.id);
   const percent = page.locator('[data-testid="score-percent"]');
   for (const step of script.actions) {
     if ((await percent.count()) > 0) break; // the patient died: the debrief is up

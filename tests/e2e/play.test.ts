@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { playScript } from '../../src/engine/index.ts';
 import { Script } from '../../src/engine/schema/script.ts';
-import { closeSite, launch, serveBuiltSite } from '../support/browser.ts';
+import { useBuiltSite } from '../support/browser.ts';
 import { clockMinutes, hook, openCase, openPicker, perform } from '../support/drive.ts';
 import { ROOT } from '../support/load.ts';
 import { firstCase } from '../support/play.ts';
@@ -15,23 +14,10 @@ const script = (file: string) =>
   Script.parse(JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/scripts', file), 'utf8')));
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-let browser: Browser;
-let server: PreviewServer;
-let url: string;
-
-beforeAll(async () => {
-  const site = await serveBuiltSite();
-  server = site.server;
-  url = site.url;
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await closeSite(browser, server);
-});
+const site = useBuiltSite();
 
 async function newPage(width = 1280, height = 720): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height } });
+  const page = await site.browser.newPage({ viewport: { width, height } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
@@ -64,7 +50,7 @@ async function scorePercent(page: Page): Promise<number> {
 describe('playing the first case through the real UI in Chromium', { timeout: 120_000 }, () => {
   it('the guideline path reaches the debrief with the same score as the command line', async () => {
     const { page, errors } = await newPage();
-    await openCase(page, url, CASE);
+    await openCase(page, site.url, CASE);
     const steps = script('ui-guideline.json');
     for (const step of steps.actions) await perform(page, step);
     await page.locator('[data-testid="score-percent"]').waitFor();
@@ -80,7 +66,7 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
 
   it('a harmful path (NSAID, MRI while hypotensive, discharge) ends dead, with the same score as the command line', async () => {
     const { page, errors } = await newPage();
-    await openCase(page, url, CASE);
+    await openCase(page, site.url, CASE);
     const steps = script('ui-harmful.json');
     for (const step of steps.actions) await perform(page, step);
     await page.locator('[data-testid="score-percent"]').waitFor();
@@ -95,7 +81,7 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
 
   it('reloading mid-case loses nothing: the clock, the orders and the score all carry on', async () => {
     const { page } = await newPage();
-    await openCase(page, url, CASE);
+    await openCase(page, site.url, CASE);
     const steps = script('ui-guideline.json');
     const [before, after] = [steps.actions.filter((s) => s.at <= 60), steps.actions.filter((s) => s.at > 60)];
     for (const step of before) await perform(page, step);
@@ -116,7 +102,7 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
     // Playwright's fake clock drives the page's timers. It is paused before the case starts, so only runFor moves
     // it: seconds pass exactly, however slowly a loaded machine runs the test.
     await page.clock.install();
-    await openPicker(page, url, 'real');
+    await openPicker(page, site.url, 'real');
     await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
     await page.locator(`[data-case="${CASE}"]`).click();
     await page.locator('[data-action="start"]').click();
@@ -147,7 +133,7 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
 
   it('"End case" asks first: keep playing leaves the case running, confirming opens the debrief', async () => {
     const { page, errors } = await newPage();
-    await openCase(page, url, CASE);
+    await openCase(page, site.url, CASE);
     await page.getByRole('button', { name: 'End case' }).click();
     const dialog = page.getByRole('dialog', { name: 'End the case now?' });
     await dialog.waitFor();
@@ -166,7 +152,7 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
 
   it('a corrupt save is reported and the learner can start fresh', async () => {
     const { page, errors } = await newPage();
-    await page.goto(`${url}?clock=step`);
+    await page.goto(`${site.url}?clock=step`);
     await page.evaluate(() => {
       localStorage.setItem('bedside:play', '{"version": 1, "caseId": ');
     });
@@ -182,7 +168,7 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
 
   it("an author's case file opens from the picker: problems listed with file, line and path; a good file plays at once", async () => {
     const { page, errors } = await newPage();
-    await openPicker(page, url);
+    await openPicker(page, site.url);
     const original = JSON.parse(readFileSync(join(ROOT, 'cases', `${CASE}.json`), 'utf8')) as {
       id: string;
       title: string;
@@ -219,7 +205,7 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
       /my-own-case\.json:\d+:\d+\s+title\s+warning: still says TODO/,
     );
     // It survives a reload: back on the picker, marked as the author's.
-    await page.goto(`${url}?clock=step`);
+    await page.goto(`${site.url}?clock=step`);
     await page.waitForSelector('body[data-ready="true"]');
     expect(await page.locator('[data-case="my-own-case"]').textContent()).toContain('from your file');
     expect(errors).toEqual([]);
@@ -228,7 +214,7 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
 
   it('every learner action has its hook in the DOM while the case runs', async () => {
     const { page } = await newPage();
-    await openCase(page, url, CASE);
+    await openCase(page, site.url, CASE);
     const hooks = await page
       .locator('[data-action]')
       .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-action')));
@@ -255,7 +241,7 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
 
   it('typing "lac" in order entry finds lactate and hides what does not match', async () => {
     const { page } = await newPage();
-    await openCase(page, url, CASE);
+    await openCase(page, site.url, CASE);
     await page.locator('#panel-orders summary').click();
     await page.locator('#order-search').fill('lac');
     expect(await page.locator('[data-action="order:lactate"]').isVisible()).toBe(true);
@@ -274,7 +260,7 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
       throw new Error(`Tab never reached ${selector}`);
     };
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-action') ?? null);
-    await openPicker(page, url);
+    await openPicker(page, site.url);
     await tabTo(`[data-case="${CASE}"]`);
     await page.keyboard.press('Enter');
     await tabTo('[data-action="start"]');
@@ -331,7 +317,7 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
 
   it('axe finds no accessibility violations on the picker, the briefing, the bedside and the debrief', async () => {
     const { page } = await newPage();
-    await openPicker(page, url);
+    await openPicker(page, site.url);
     expect(await axeViolations(page)).toEqual([]);
     await page.locator(`[data-case="${CASE}"]`).click();
     expect(await axeViolations(page)).toEqual([]);

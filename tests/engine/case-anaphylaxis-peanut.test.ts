@@ -41,23 +41,6 @@ const harmfulSteps: Step[] = harmfulScript.actions.map((a): Step => [a.at, a.do,
 const harmful = play(harmfulSteps);
 
 describe('anaphylaxis: the case as written', () => {
-  it('is a synthetic teaching case whose every fact is synthetic and says where it comes from', () => {
-    expect(anaphylaxis.data.kind).toBe('synthetic-teaching');
-    const facts: { path: string; provenance: string; note?: string }[] = [];
-    const walk = (value: unknown, path: string) => {
-      if (typeof value !== 'object' || value === null) return;
-      if ('provenance' in value && ('value' in value || 'fromState' in value))
-        facts.push({ path, ...(value as { provenance: string; note?: string }) });
-      for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
-    };
-    walk(anaphylaxis.data, '');
-    expect(facts.length).toBeGreaterThan(60);
-    for (const f of facts) {
-      expect(f.provenance, f.path).toBe('synthetic');
-      expect(f.note, f.path).toBeTruthy();
-    }
-  });
-
   it('starts at the recorded arrival vitals: 76/40, HR 132, RR 28, SpO2 90 %', () => {
     const v = vitalsAt([], 0);
     const arrival = anaphylaxis.data.presentation.arrivalVitals;

@@ -10,8 +10,6 @@ import {
   type LearnerAction,
   type ResolvedCase,
 } from '../../src/engine/index.ts';
-import { initialVitals } from '../../src/engine/physiology/observe.ts';
-import { initialPatient } from '../../src/engine/physiology/state.ts';
 import type { Script } from '../../src/engine/schema/script.ts';
 import { caseText, loadShippedCatalog, ROOT } from '../support/load.ts';
 import { item, startActor } from '../support/play.ts';
@@ -57,37 +55,6 @@ function troponins(ctx: CaseContext): number[] {
       return Number(row?.value);
     });
 }
-
-describe('the inferior STEMI / RV case is synthetic and calibrated', () => {
-  it('every fact is synthetic and says where it comes from', () => {
-    const facts: { path: string; provenance: string; note?: string }[] = [];
-    const walk = (value: unknown, path: string): void => {
-      if (typeof value !== 'object' || value === null) return;
-      if ('provenance' in value && ('value' in value || 'fromState' in value)) {
-        facts.push({ path, ...(value as { provenance: string; note?: string }) });
-        return;
-      }
-      for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
-    };
-    walk(stemi.data, '');
-    expect(stemi.data.kind).toBe('synthetic-teaching');
-    expect(facts.length).toBeGreaterThan(60);
-    for (const f of facts) {
-      expect(f.provenance, f.path).toBe('synthetic');
-      expect(f.note?.length ?? 0, f.path).toBeGreaterThan(5);
-    }
-    for (const point of stemi.data.teachingPoints) expect(point.provenance).toBe('synthetic');
-  });
-
-  it("the model's minute-0 vitals are the arrival vitals (108/70, 58, 18, 97 %, 36.7 °C)", () => {
-    const shown = initialVitals(initialPatient(stemi.data.physiology), stemi);
-    const recorded = Object.fromEntries(
-      Object.entries(stemi.data.presentation.arrivalVitals).map(([k, f]) => [k, f.value]),
-    );
-    expect(shown).toEqual(recorded);
-    expect(recorded).toEqual({ sbp: 108, dbp: 70, hr: 58, rr: 18, spo2: 97, temp: 36.7 });
-  });
-});
 
 describe('scoring paths', () => {
   it('the best path scores in the top band, alive, with a door-to-device time of 60–65 minutes', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import { ROOT } from './load.ts';
 
 /** Debian's Chromium; no test tool downloads a browser of its own. */
@@ -51,4 +52,23 @@ export async function closeSite(browser: Browser, server: PreviewServer): Promis
 export async function launch(): Promise<Browser> {
   requireChromium();
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+}
+
+/**
+ * The built site on a local port and one Chromium, for a test file: started before its tests, closed after them.
+ * Read `site.url` and `site.browser` inside the tests (they are set once the hook has run).
+ */
+export function useBuiltSite(): { url: string; browser: Browser } {
+  const site = { url: '', browser: undefined as unknown as Browser };
+  let server: PreviewServer | undefined;
+  beforeAll(async () => {
+    const built = await serveBuiltSite();
+    server = built.server;
+    site.url = built.url;
+    site.browser = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    if (server !== undefined) await closeSite(site.browser, server);
+  });
+  return site;
 }

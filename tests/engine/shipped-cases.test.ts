@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { initialVitals } from '../../src/engine/physiology/observe.ts';
+import { initialPatient } from '../../src/engine/physiology/state.ts';
+import { loadShippedCase, shippedCasePaths } from '../support/load.ts';
+
+interface Fact {
+  path: string;
+  provenance: string;
+  note?: string;
+}
+
+/** Every fact in a case: anything with a provenance and a value (or a value read from the simulation). */
+function factsIn(value: unknown, path = ''): Fact[] {
+  if (typeof value !== 'object' || value === null) return [];
+  if ('provenance' in value && ('value' in value || 'fromState' in value))
+    return [{ path, ...(value as Omit<Fact, 'path'>) }];
+  return Object.entries(value).flatMap(([k, v]) => factsIn(v, `${path}.${k}`));
+}
+
+// What holds for every case in cases/, whoever writes the next one.
+describe('every shipped case', () => {
+  for (const path of shippedCasePaths()) {
+    const resolved = loadShippedCase(path);
+    const { data } = resolved;
+
+    it(`${data.id}: the model's minute-0 vitals are the recorded arrival vitals`, () => {
+      const recorded = Object.fromEntries(
+        Object.entries(data.presentation.arrivalVitals).map(([k, f]) => [k, f.value]),
+      );
+      expect(initialVitals(initialPatient(data.physiology), resolved)).toEqual(recorded);
+    });
+
+    it.runIf(data.kind === 'synthetic-teaching')(
+      `${data.id}: a synthetic case says so on every fact, teaching point and its course`,
+      () => {
+        const facts = factsIn(data);
+        expect(facts.length).toBeGreaterThan(40);
+        for (const fact of facts) {
+          expect(fact.provenance, fact.path).toBe('synthetic');
+          expect(fact.note?.length ?? 0, fact.path).toBeGreaterThan(5);
+        }
+        for (const point of data.teachingPoints) expect(point.provenance).toBe('synthetic');
+        expect(data.source.citation).toMatch(/synthetic/i);
+        expect(data.realCourse.summary.value).toMatch(/synthetic/i);
+        expect(data.realCourse.outcome.value).toMatch(/synthetic/i);
+      },
+    );
+  }
+});
