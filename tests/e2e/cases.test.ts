@@ -51,7 +51,8 @@ describe('every case through the real UI', { timeout: 120_000 }, () => {
     });
 
     const harmful = join(ROOT, 'tests/fixtures/scripts', `${id}-harmful.json`);
-    it.skipIf(!existsSync(harmful))(`${id}: the harmful script scores as the command line says`, async () => {
+    if (!existsSync(harmful)) continue; // the first case's harmful path is played in play.test.ts
+    it(`${id}: the harmful script scores as the command line says`, async () => {
       const loaded = loadScript({ name: harmful, text: readFileSync(harmful, 'utf8') }, resolved);
       if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
       const script = loaded.value;
