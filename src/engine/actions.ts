@@ -10,8 +10,11 @@ import {
 } from './context.ts';
 import type { ResolvedCase } from './load/load-case.ts';
 import { didYouMean } from './load/suggest.ts';
+import { meets, type Vitals } from './physiology/observe.ts';
 import { computeResult } from './results.ts';
 import { nextRandom, triangular } from './rng.ts';
+import type { ExamFinding } from './schema/case.ts';
+import type { TextFact } from './schema/fact.ts';
 
 const targetCache = new WeakMap<ResolvedCase, Map<LearnerAction['do'], string[]>>();
 
@@ -117,10 +120,13 @@ function perform(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction
   switch (action.do) {
     case 'examine': {
       const region = catalog.examRegions[action.id];
-      const finding = data.exam[action.id]?.value ?? region?.normal ?? '';
+      const finding = findingNow(data.exam[action.id], vitalsNow(ctx, resolved));
+      const text = finding?.value ?? region?.normal ?? '';
       return {
         examined: addOnce(ctx.examined, action.id),
-        timeline: say(`Examined ${region?.name ?? action.id}: ${finding}`),
+        findings:
+          finding === null ? ctx.findings : [...ctx.findings, { region: action.id, atMin: now, finding }],
+        timeline: say(`Examined ${region?.name ?? action.id}: ${text}`),
       };
     }
     case 'ask': {
@@ -271,6 +277,13 @@ function giveTreatment(
     ...(missed.length > 0 ? { missed } : {}),
   };
   return { treatments: [...treatments, record], timeline: say(text), rngState };
+}
+
+/** What examining a region finds with the patient as they are now (null: the case says nothing, so normal). */
+function findingNow(given: ExamFinding | undefined, vitals: Vitals): TextFact | null {
+  if (given === undefined) return null;
+  if (!('changes' in given)) return given;
+  return given.changes.find((c) => meets(c.when, vitals))?.finding ?? given.otherwise;
 }
 
 /** Procedures the case ties to this action (e.g. drainage once the patient goes to theatre), each at most once. */

@@ -8,12 +8,11 @@ import {
   type TracePoint,
 } from './context.ts';
 import type { ResolvedCase } from './load/load-case.ts';
-import { observe, type Vitals } from './physiology/observe.ts';
+import { meets, observe, type Vitals } from './physiology/observe.ts';
 import { copyPatient } from './physiology/state.ts';
 import { stepConstants, stepMinute } from './physiology/step.ts';
 import { computeResult, flagWords, summarise } from './results.ts';
 import type { Treatment } from './schema/catalog.ts';
-import type { Exposure, StateVariable } from './schema/physiology.ts';
 
 /** A bolus runs until its whole volume is in. */
 export function bolusEndsAt(atMin: number, dose: number, treatment: Treatment): number {
@@ -121,7 +120,7 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
     for (let i = 0; i < exposures.length; i++) {
       const e = exposures[i];
       if (e === undefined || exposureOpen[i] !== true) continue;
-      if (inExposure(e, now)) exposureMin[e.id] = (exposureMin[e.id] ?? 0) + 1;
+      if (meets(e, now)) exposureMin[e.id] = (exposureMin[e.id] ?? 0) + 1;
     }
     const shownMap = Math.round(map);
     const shownSpo2 = Math.round(spo2);
@@ -165,15 +164,6 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
     alarms,
     deathAtMin,
   });
-}
-
-/** Whether the patient is, this minute, in the state an exposure tallies (any of its thresholds crossed). */
-function inExposure(e: Exposure, v: Vitals): boolean {
-  for (const [variable, limit] of Object.entries(e.below) as [StateVariable, number][])
-    if (v[variable] < limit) return true;
-  for (const [variable, limit] of Object.entries(e.above) as [StateVariable, number][])
-    if (v[variable] > limit) return true;
-  return false;
 }
 
 type Note = (atMin: number, kind: TimelineEntry['kind'], text: string, ref?: string) => void;

@@ -92,6 +92,8 @@ export interface CaseContext {
   consults: { consultId: string; atMin: number; arrivesAt: number }[];
   asked: string[];
   examined: string[];
+  /** What each examination found, in order (a finding may change with the patient: examine again to see). */
+  findings: { region: string; atMin: number; finding: TextFact }[];
   diagnoses: string[];
   procedures: ProcedureRecord[];
   exposureMin: Record<string, number>;
@@ -122,6 +124,7 @@ export function update(ctx: CaseContext, c: Partial<CaseContext>): CaseContext {
     consults: c.consults ?? ctx.consults,
     asked: c.asked ?? ctx.asked,
     examined: c.examined ?? ctx.examined,
+    findings: c.findings ?? ctx.findings,
     diagnoses: c.diagnoses ?? ctx.diagnoses,
     procedures: c.procedures ?? ctx.procedures,
     exposureMin: c.exposureMin ?? ctx.exposureMin,
@@ -158,6 +161,7 @@ export function initialContext(resolved: ResolvedCase, seed: number, vitals: Vit
     consults: [],
     asked: [],
     examined: [],
+    findings: [],
     diagnoses: [],
     procedures: [],
     exposureMin: Object.fromEntries(model.exposures.map((e) => [e.id, 0])),

@@ -245,6 +245,45 @@ describe('a rule timed from a result', () => {
   });
 });
 
+describe('exam findings that follow the patient', () => {
+  it('are read when the region is examined: stridor at arrival, none once adrenaline has worked', () => {
+    const anaphylaxis = loadShippedCase('cases/anaphylaxis-peanut.json', catalog);
+    const airway: LearnerAction = { do: 'examine', id: 'airway' };
+    const ctx = run(
+      anaphylaxis,
+      [
+        [0, airway],
+        [1, { do: 'treat', id: 'adrenaline-im' }],
+        [6, { do: 'treat', id: 'adrenaline-im' }],
+        [60, airway],
+      ],
+      61,
+    );
+    const found = ctx.findings.filter((f) => f.region === 'airway').map((f) => [f.atMin, f.finding.value]);
+    expect(found).toHaveLength(2);
+    expect(found[0]?.[1]).toMatch(/stridor at rest/i);
+    expect(found[1]?.[1]).toMatch(/no stridor/i);
+    expect(ctx.timeline.filter((e) => e.ref === 'examine:airway').map((e) => e.text)).toEqual([
+      expect.stringMatching(/stridor at rest/i),
+      expect.stringMatching(/no stridor/i),
+    ]);
+  });
+
+  it('may not read a metabolic value in a case without a metabolic model', () => {
+    const data = JSON.parse(caseText()) as { exam: Record<string, unknown> };
+    const usual = { value: 'Alert.', provenance: 'synthetic', note: 'Test fixture.' };
+    data.exam.neurological = {
+      changes: [{ when: { below: { glucose: 60 } }, finding: usual }],
+      otherwise: usual,
+    };
+    const loaded = loadCase({ name: CASE_PATH, text: JSON.stringify(data, null, 2) }, catalog);
+    const problems = loaded.ok ? [] : loaded.problems.map(formatProblem);
+    expect(problems.join('\n')).toMatch(
+      /exam\.neurological\.changes\[0\]\.when\.below\.glucose .*metabolic model/,
+    );
+  });
+});
+
 describe('leaving the department', () => {
   it('discharge cancels a procedure that has not started; a transfer does not', () => {
     const stemi = loadShippedCase('cases/inferior-stemi-rv.json', catalog);

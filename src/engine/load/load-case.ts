@@ -118,6 +118,14 @@ function crossReferences(source: JsonSource, data: CaseFile, catalog: Catalog): 
       for (const variable of Object.keys(exposure[side]))
         needsMetabolic(variable, ['physiology', 'exposures', i, side, variable]);
   });
+  for (const [region, finding] of Object.entries(data.exam)) {
+    if (!('changes' in finding)) continue;
+    finding.changes.forEach((change, i) => {
+      for (const side of ['below', 'above'] as const)
+        for (const variable of Object.keys(change.when[side]))
+          needsMetabolic(variable, ['exam', region, 'changes', i, 'when', side, variable]);
+    });
+  }
   if (physiology.gcs.glucoseBelow !== undefined)
     needsMetabolic('glucose', ['physiology', 'gcs', 'glucoseBelow']);
   if (physiology.arrest.potassiumBelow !== undefined)

@@ -1,5 +1,5 @@
 import type { ResolvedCase } from '../load/load-case.ts';
-import type { ShockModel } from '../schema/physiology.ts';
+import type { ShockModel, StateCondition, StateVariable } from '../schema/physiology.ts';
 import { NO_INPUTS, type MinuteInputs, type PatientState } from './state.ts';
 
 /** What the monitor and the bedside show. Unrounded; views and reports round. */
@@ -23,6 +23,8 @@ export interface Vitals {
   ph: number;
   pco2: number;
   injury: number;
+  severity: number;
+  burden: number;
 }
 
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
@@ -150,6 +152,8 @@ export function observe(
     ph: acid.ph,
     pco2: acid.pco2,
     injury: state.injury,
+    severity: state.severity,
+    burden: state.burden,
   };
 }
 
@@ -187,4 +191,13 @@ export function initialVitals(
     spo2: Math.round(v.spo2),
     temp: Math.round(v.temp * 10) / 10,
   };
+}
+
+/** Whether the patient meets a condition: any listed value below (or above) its threshold. */
+export function meets(condition: StateCondition, v: Vitals): boolean {
+  for (const [variable, limit] of Object.entries(condition.below) as [StateVariable, number][])
+    if (v[variable] < limit) return true;
+  for (const [variable, limit] of Object.entries(condition.above) as [StateVariable, number][])
+    if (v[variable] > limit) return true;
+  return false;
 }

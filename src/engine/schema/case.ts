@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fact, KebabId, NumberFact, Provenance, schemaRef, TextFact } from './fact.ts';
-import { ActionRef, ShockModel, StateVariable } from './physiology.ts';
+import { ActionRef, ShockModel, StateCondition, StateVariable } from './physiology.ts';
 import { ScoringRule } from './scoring.ts';
 import { ScriptAction } from './script.ts';
 
@@ -82,6 +82,31 @@ export const CaseResult = z.discriminatedUnion('kind', [
   }),
 ]);
 export type CaseResult = z.infer<typeof CaseResult>;
+
+/** An exam finding that follows the patient: the first change whose condition holds, otherwise the usual text. */
+export const ChangingFinding = z
+  .strictObject({
+    changes: z
+      .array(
+        z.strictObject({
+          when: StateCondition.meta({
+            description: 'While this holds (any threshold crossed), the region shows this finding.',
+            examples: [{ below: { severity: 0.3 } }],
+          }),
+          finding: TextFact.meta({ description: 'What examining the region finds then.' }),
+        }),
+      )
+      .min(1)
+      .meta({ description: 'Tried in order; the first whose condition holds wins.' }),
+    otherwise: TextFact.meta({ description: 'What is found when no change applies (e.g. at arrival).' }),
+  })
+  .meta({
+    description:
+      'A finding that changes with the simulated patient (stridor that settles once adrenaline works, Kussmaul ' +
+      'breathing that quietens as the bicarbonate rises). Read at the moment of examining; examine again to see it change.',
+  });
+export const ExamFinding = z.union([TextFact, ChangingFinding]);
+export type ExamFinding = z.infer<typeof ExamFinding>;
 
 export const VITALS = ['hr', 'sbp', 'dbp', 'rr', 'spo2', 'temp'] as const;
 
@@ -167,8 +192,10 @@ export const CaseFile = z
         }),
       )
       .meta({ description: 'Questions the learner can ask, each with the answer revealed when asked.' }),
-    exam: z.record(KebabId, TextFact).meta({
-      description: 'Findings by exam region; a region the case leaves out is normal (catalogue text).',
+    exam: z.record(KebabId, ExamFinding).meta({
+      description:
+        'Findings by exam region; a region the case leaves out is normal (catalogue text). A finding may change ' +
+        'with the patient: it is read when the region is examined.',
     }),
     results: z
       .record(KebabId, CaseResult)

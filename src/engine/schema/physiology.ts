@@ -30,6 +30,8 @@ export const STATE_VARIABLES = [
   'ph',
   'pco2',
   'injury',
+  'severity',
+  'burden',
 ] as const;
 /** Values only a case with physiology.metabolic simulates. */
 export const METABOLIC_VARIABLES = ['glucose', 'potassium', 'ketones', 'bicarbonate', 'ph', 'pco2'] as const;
@@ -101,6 +103,28 @@ export const Intervention = z
   .meta({ description: 'A procedure that acts on the disease driver (drainage, PCI …).' });
 export type Intervention = z.infer<typeof Intervention>;
 
+/** Thresholds on simulated values: met when any value listed is below (or above) its threshold. */
+export const StateThresholds = {
+  below: z
+    .partialRecord(StateVariable, z.number())
+    .default({})
+    .meta({
+      description: 'Met while any of these values is below its threshold.',
+      examples: [{ map: 65 }, { glucose: 70 }],
+    }),
+  above: z
+    .partialRecord(StateVariable, z.number())
+    .default({})
+    .meta({
+      description: 'Met while any of these values is above its threshold.',
+      examples: [{ map: 130 }],
+    }),
+};
+export const StateCondition = z
+  .strictObject(StateThresholds)
+  .meta({ description: 'A condition on the simulated patient: any listed threshold crossed.' });
+export type StateCondition = z.infer<typeof StateCondition>;
+
 export const Exposure = z
   .strictObject({
     id: KebabId.meta({
@@ -114,20 +138,7 @@ export const Exposure = z
         description: 'What the tally counts, as the debrief shows it.',
         examples: ['MAP below 65 with no vasopressor running'],
       }),
-    below: z
-      .partialRecord(StateVariable, z.number())
-      .default({})
-      .meta({
-        description: 'Counts minutes while any of these values is below its threshold.',
-        examples: [{ map: 65 }, { glucose: 70 }],
-      }),
-    above: z
-      .partialRecord(StateVariable, z.number())
-      .default({})
-      .meta({
-        description: 'Counts minutes while any of these values is above its threshold.',
-        examples: [{ map: 130 }],
-      }),
+    ...StateThresholds,
     withoutRunning: z.array(KebabId).default([]).meta({
       description: 'Only while none of these treatments is running (e.g. hypotension without a vasopressor).',
     }),

@@ -1,15 +1,20 @@
+import { clockText } from '../../engine/index.ts';
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
 import { actionButton, panel, provenanceTag } from './panel.ts';
 
-/** Exam regions; a finding appears once the region is examined (silence in the case means normal). */
+/**
+ * Exam regions; a finding appears once the region is examined (silence in the case means normal). A finding can
+ * change with the patient, so examining again shows what is found now, with the time it was found.
+ */
 export function examinePanel(intents: Intents): Component {
   const { el, body } = panel('examine', 'Examine', 'stethoscope');
   const update = memo(
     ({ ctx, resolved }: PlayModel) => {
       const items = Object.entries(resolved.catalog.examRegions).map(([id, region]) => {
         const done = ctx.examined.includes(id);
-        const finding = resolved.data.exam[id];
+        const latest = ctx.findings.filter((f) => f.region === id).at(-1);
+        const times = ctx.timeline.filter((e) => e.ref === `examine:${id}`).length;
         return h(
           'li',
           {},
@@ -18,16 +23,19 @@ export function examinePanel(intents: Intents): Component {
             ? h(
                 'p',
                 { class: 'answer' },
-                finding?.value ?? region.normal,
+                latest?.finding.value ?? region.normal,
                 ' ',
-                finding === undefined ? null : provenanceTag(finding.provenance),
+                latest === undefined ? null : provenanceTag(latest.finding.provenance),
+                times > 1 && latest !== undefined
+                  ? h('span', { class: 'meta' }, ` (examined again at T+ ${clockText(latest.atMin)})`)
+                  : null,
               )
             : null,
         );
       });
       replaceKeepingFocus(body, h('ul', { class: 'choices' }, ...items));
     },
-    ({ ctx }) => ctx.examined.join(),
+    ({ ctx }) => `${ctx.examined.join()}|${String(ctx.findings.length)}|${String(ctx.timeline.length)}`,
   );
   return { el, update };
 }
