@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScript, playScript, type ResolvedCase } from '../../src/engine/index.ts';
+import { playScript, type ResolvedCase } from '../../src/engine/index.ts';
 import { Script } from '../../src/engine/schema/script.ts';
 import { useBuiltSite } from '../support/browser.ts';
 import { openCase, perform } from '../support/drive.ts';
-import { ROOT, loadShippedCase, shippedCasePaths } from '../support/load.ts';
+import { ROOT, harmfulScriptFor, loadShippedCase, shippedCasePaths } from '../support/load.ts';
 
 const site = useBuiltSite();
 
@@ -53,9 +53,7 @@ describe('every case through the real UI', { timeout: 120_000 }, () => {
     const harmful = join(ROOT, 'tests/fixtures/scripts', `${id}-harmful.json`);
     if (!existsSync(harmful)) continue; // the first case's harmful path is played in play.test.ts
     it(`${id}: the harmful script scores as the command line says`, async () => {
-      const loaded = loadScript({ name: harmful, text: readFileSync(harmful, 'utf8') }, resolved);
-      if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
-      const script = loaded.value;
+      const script = harmfulScriptFor(resolved);
       const played = await playInBrowser(resolved, script);
       const expected = playScript(resolved, script, resolved.data.defaultSeed); // the browser plays the case's seed
       expect(played.percent).toBe(expected.score.percent);

@@ -1,20 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCase, playScript, playToEnd, type ResolvedCase } from '../../src/engine/index.ts';
+import { playScript, playToEnd, type ResolvedCase } from '../../src/engine/index.ts';
 import { byMinute } from '../../src/engine/play.ts';
 import type { Vitals } from '../../src/engine/physiology/observe.ts';
-import { caseText, loadShippedCatalog, ROOT } from '../support/load.ts';
+import { harmfulScriptFor, loadShippedCase } from '../support/load.ts';
 import { item, script, startActor, type Step } from '../support/play.ts';
 
-const PATH = 'cases/anaphylaxis-peanut.json';
-
-function loadAnaphylaxis(): ResolvedCase {
-  const loaded = loadCase({ name: PATH, text: caseText(PATH) }, loadShippedCatalog());
-  if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path} ${p.message}`).join('\n'));
-  return loaded.value;
-}
-const anaphylaxis = loadAnaphylaxis();
+const anaphylaxis: ResolvedCase = loadShippedCase('cases/anaphylaxis-peanut.json');
 const play = (steps: Step[]) => playScript(anaphylaxis, script(...steps), 1);
 
 /** The simulated vitals at `minute` (unrounded), after the steps up to then. */
@@ -34,10 +25,12 @@ const LITRE: Step = [3, 'treat', 'lactated-ringers', 1000];
 const bestPath = anaphylaxis.data.bestPath.actions;
 const best = playScript(anaphylaxis, { actions: bestPath }, 1);
 
-const harmfulScript = JSON.parse(
-  readFileSync(join(ROOT, 'tests/fixtures/scripts/anaphylaxis-peanut-harmful.json'), 'utf8'),
-) as { actions: { at: number; do: Step[1]; id: string; dose?: number }[] };
-const harmfulSteps: Step[] = harmfulScript.actions.map((a): Step => [a.at, a.do, a.id, a.dose]);
+const harmfulSteps: Step[] = harmfulScriptFor(anaphylaxis).actions.map((a): Step => [
+  a.at,
+  a.do,
+  a.id,
+  a.dose,
+]);
 const harmful = play(harmfulSteps);
 
 describe('anaphylaxis: the case as written', () => {

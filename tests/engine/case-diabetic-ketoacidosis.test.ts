@@ -1,26 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  loadCase,
   playScript,
   playToEnd,
   type CaseContext,
   type ResolvedCase,
   type TracePoint,
 } from '../../src/engine/index.ts';
-import type { Script, ScriptAction } from '../../src/engine/schema/script.ts';
-import { caseText, loadShippedCatalog, ROOT } from '../support/load.ts';
+import type { ScriptAction } from '../../src/engine/schema/script.ts';
+import { harmfulScriptFor, loadShippedCase } from '../support/load.ts';
 import { item } from '../support/play.ts';
 
-const PATH = 'cases/diabetic-ketoacidosis.json';
-const loaded = loadCase({ name: PATH, text: caseText(PATH) }, loadShippedCatalog());
-if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path} ${p.message}`).join('\n'));
-const dka: ResolvedCase = loaded.value;
-
-const harmfulScript = JSON.parse(
-  readFileSync(join(ROOT, 'tests/fixtures/scripts/diabetic-ketoacidosis-harmful.json'), 'utf8'),
-) as Script;
+const dka: ResolvedCase = loadShippedCase('cases/diabetic-ketoacidosis.json');
+const harmfulScript = harmfulScriptFor(dka);
 
 const BEST = dka.data.bestPath.actions;
 const sorted = (actions: ScriptAction[]) => [...actions].sort((a, b) => a.at - b.at);

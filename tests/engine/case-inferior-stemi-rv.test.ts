@@ -1,27 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyAction } from '../../src/engine/actions.ts';
 import { advanceTo } from '../../src/engine/advance.ts';
 import {
-  loadCase,
   playScript,
   type CaseContext,
   type LearnerAction,
   type ResolvedCase,
 } from '../../src/engine/index.ts';
-import type { Script } from '../../src/engine/schema/script.ts';
-import { caseText, loadShippedCatalog, ROOT } from '../support/load.ts';
+import { harmfulScriptFor, loadShippedCase } from '../support/load.ts';
 import { item, startActor } from '../support/play.ts';
 
-const PATH = 'cases/inferior-stemi-rv.json';
-const loaded = loadCase({ name: PATH, text: caseText(PATH) }, loadShippedCatalog());
-if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path} ${p.message}`).join('\n'));
-const stemi: ResolvedCase = loaded.value;
-
-const harmfulScript = JSON.parse(
-  readFileSync(join(ROOT, 'tests/fixtures/scripts/inferior-stemi-rv-harmful.json'), 'utf8'),
-) as Script;
+const stemi: ResolvedCase = loadShippedCase('cases/inferior-stemi-rv.json');
+const harmfulScript = harmfulScriptFor(stemi);
 
 const best = playScript(stemi, { actions: stemi.data.bestPath.actions });
 const nothing = playScript(stemi, { actions: [] });

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkCase, formatProblem, loadCase, type CaseCheck } from '../../src/engine/index.ts';
-import { CASE_PATH, caseText, loadShippedCatalog, shippedCasePaths } from '../support/load.ts';
+import { caseText, editedFirstCase, loadShippedCatalog, shippedCasePaths } from '../support/load.ts';
 
 const catalog = loadShippedCatalog();
 const shipped = shippedCasePaths();
 
-function checkEdited(edit: (data: Record<string, unknown>) => void): CaseCheck {
-  const data = JSON.parse(caseText()) as Record<string, unknown>;
-  edit(data);
-  const loaded = loadCase({ name: CASE_PATH, text: JSON.stringify(data, null, 2) }, catalog);
-  if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
-  return checkCase(loaded.value);
-}
+const checkEdited = (edit: (data: Record<string, unknown>) => void): CaseCheck =>
+  checkCase(editedFirstCase(edit, catalog));
 const failing = (check: CaseCheck) => check.results.filter((r) => !r.ok).map((r) => r.name);
 
 describe('the case checker (npm run case -- check)', () => {

@@ -13,19 +13,20 @@ import {
 import { doseEndMin, doseProfile, dosePeakMin } from '../../src/engine/physiology/kinetics.ts';
 import { acidBase } from '../../src/engine/physiology/observe.ts';
 import { initialPatient } from '../../src/engine/physiology/state.ts';
-import { CASE_PATH, caseText, loadShippedCase, loadShippedCatalog } from '../support/load.ts';
+import {
+  CASE_PATH,
+  caseText,
+  editedFirstCase,
+  loadShippedCase,
+  loadShippedCatalog,
+} from '../support/load.ts';
 import { firstCase, startActor } from '../support/play.ts';
 
 const catalog = loadShippedCatalog();
 
-/** The first case with an edit applied (e.g. a metabolic model added), loaded as the CLI would load it. */
-function edited(edit: (data: Record<string, unknown>) => void): ResolvedCase {
-  const data = JSON.parse(caseText()) as Record<string, unknown>;
-  edit(data);
-  const loaded = loadCase({ name: CASE_PATH, text: JSON.stringify(data, null, 2) }, catalog);
-  if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
-  return loaded.value;
-}
+/** The first case with an edit applied (e.g. a metabolic model added). */
+const edited = (edit: (data: Record<string, unknown>) => void): ResolvedCase =>
+  editedFirstCase(edit, catalog);
 const physiologyOf = (data: Record<string, unknown>) => data.physiology as Record<string, unknown>;
 
 const METABOLIC = {

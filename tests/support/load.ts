@@ -1,6 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCase, loadCatalog, type ResolvedCase, type TextFile } from '../../src/engine/index.ts';
+import {
+  loadCase,
+  loadCatalog,
+  loadScript,
+  type ResolvedCase,
+  type TextFile,
+} from '../../src/engine/index.ts';
+import type { Script } from '../../src/engine/schema/script.ts';
 import type { Catalog } from '../../src/engine/schema/catalog.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
@@ -42,6 +49,26 @@ export function shippedCasePaths(): string[] {
 /** A shipped case, loaded exactly as the CLI loads it. */
 export function loadShippedCase(path: string, catalog = loadShippedCatalog()): ResolvedCase {
   const loaded = loadCase({ name: path, text: caseText(path) }, catalog);
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path} ${p.message}`).join('\n'));
+  return loaded.value;
+}
+
+/** The first case with an edit applied to its JSON, loaded as the CLI would load it (throws if it does not load). */
+export function editedFirstCase(
+  edit: (data: Record<string, unknown>) => void,
+  catalog = loadShippedCatalog(),
+): ResolvedCase {
+  const data = JSON.parse(caseText()) as Record<string, unknown>;
+  edit(data);
+  const loaded = loadCase({ name: CASE_PATH, text: JSON.stringify(data, null, 2) }, catalog);
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path} ${p.message}`).join('\n'));
+  return loaded.value;
+}
+
+/** A case's harmful-learner script from tests/fixtures/scripts/<id>-harmful.json, through the engine's loader. */
+export function harmfulScriptFor(resolved: ResolvedCase): Script {
+  const name = `tests/fixtures/scripts/${resolved.data.id}-harmful.json`;
+  const loaded = loadScript({ name, text: readFileSync(join(ROOT, name), 'utf8') }, resolved);
   if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path} ${p.message}`).join('\n'));
   return loaded.value;
 }

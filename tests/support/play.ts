@@ -5,7 +5,7 @@ import { loadFirstCase } from './load.ts';
 
 export const firstCase: ResolvedCase = loadFirstCase();
 
-type Step = [at: number, verb: ScriptAction['do'], id?: string, dose?: number | undefined];
+type Step = [at: number, verb: ScriptAction['do'], id?: string | undefined, dose?: number | undefined];
 
 /** Steps written compactly: [minute, verb, id, dose]. */
 export function script(...steps: Step[]): { seed?: number; actions: ScriptAction[] } {
