@@ -64,7 +64,7 @@ export function briefingScreen(
       { class: 'meta' },
       data.kind === 'real-case'
         ? `Based on a published case report. ${data.source.note ?? ''}`
-        : 'A synthetic teaching case.',
+        : 'A synthetic teaching case: a made-up patient built on guideline facts. Every value is synthetic.',
     ),
     h('h2', {}, 'Where you are'),
     h('p', {}, data.setting),

@@ -220,8 +220,17 @@ export function debriefScreen(
       h(
         'section',
         {},
-        h('h3', {}, 'What the real team did'),
-        h('p', { class: 'meta' }, 'From the case report; it gives no timings.'),
+        // A synthetic case has no real team: its course is the one the case was written with, and says so.
+        data.kind === 'real-case'
+          ? h('h3', {}, 'What the real team did')
+          : h('h3', {}, 'The written course (synthetic)'),
+        h(
+          'p',
+          { class: 'meta' },
+          data.kind === 'real-case'
+            ? 'From the case report; it gives no timings.'
+            : 'A synthetic teaching case: the course it was written with, not a real patient.',
+        ),
         h('ul', { class: 'checklist' }, ...realTeam),
         h('p', {}, h('strong', {}, 'Outcome: '), data.realCourse.outcome.value),
         h('p', {}, h('strong', {}, 'Diagnosis: '), data.realCourse.diagnosis.value),

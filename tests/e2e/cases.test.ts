@@ -27,6 +27,7 @@ async function playInBrowser(resolved: ResolvedCase, script: Script) {
     percent: Number(((await percent.textContent()) ?? '').replace('%', '')),
     outcome: (await page.locator('.outcome').textContent()) ?? '',
     items: await page.locator('.score-table').allTextContents(),
+    debrief: (await page.locator('main.debrief').textContent()) ?? '',
     errors,
   };
   await page.close();
@@ -47,6 +48,11 @@ describe('every case through the real UI', { timeout: 120_000 }, () => {
       expect(played.percent).toBe(expected.score.percent);
       expect(expected.outcome.status).toBe('alive');
       expect(played.outcome).toContain('The patient is alive');
+      // A synthetic case never presents its written course as what a real team did.
+      const heading =
+        resolved.data.kind === 'real-case' ? 'What the real team did' : 'The written course (synthetic)';
+      expect(played.debrief).toContain(heading);
+      expect(played.debrief.includes('What the real team did')).toBe(resolved.data.kind === 'real-case');
       expect(played.errors).toEqual([]);
     });
 
