@@ -60,6 +60,11 @@ export function bayView(
       oxygenMask: atBedside(ctx, resolved, 'oxygen-mask'),
       arterialLine,
       dead,
+      posture: atBedside(ctx, resolved, 'legs-raised')
+        ? 'flat'
+        : atBedside(ctx, resolved, 'upright')
+          ? 'upright'
+          : 'reclined',
     },
     reducedMotion: options.reducedMotion,
     paused: options.paused,

@@ -47,6 +47,8 @@ export interface BayView {
     arterialLine: boolean;
     /** After a cardiac arrest the monitor shows a flat line and the patient is still. */
     dead: boolean;
+    /** How the trolley is set: flat with the legs raised, the usual recline, or sitting up. */
+    posture?: 'flat' | 'reclined' | 'upright';
   };
   /** prefers-reduced-motion: traces are drawn without sweeping and alarms do not flash. */
   reducedMotion: boolean;

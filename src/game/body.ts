@@ -17,13 +17,23 @@ const ARM_SPOTS = [
   ...spots(23, ARM.wrist.x, ARM.wrist.y - 10, 30, 20, 4),
 ];
 
-/** The legs under the sheet on the flat section, with the feet lifting it at the end (world frame). */
-export function drawLegs(g: Phaser.GameObjects.Graphics): void {
+/**
+ * The legs under the sheet on the flat section, with the feet lifting it at the end (world frame). Raised: a
+ * pillow under the calves lifts the feet (lying flat with the legs raised).
+ */
+export function drawLegs(g: Phaser.GameObjects.Graphics, raised = false): void {
+  const lift = raised ? 34 : 0;
   const top = (x: number): number => {
     const t = (x - HINGE.x) / (FOOT_X - HINGE.x);
     const feet = 30 * Math.exp(-Math.pow((t - 0.88) / 0.06, 2));
-    return 436 + t * 12 - feet;
+    return 436 + t * 12 - feet - lift * Math.max(0, (t - 0.35) / 0.65);
   };
+  if (raised) {
+    g.fillStyle(ROOM.sheetShade, 1);
+    g.fillRoundedRect(470, 452, 170, 40, 18);
+    g.fillStyle(ROOM.pillow, 1);
+    g.fillRoundedRect(472, 448, 164, 36, 18);
+  }
   g.fillStyle(ROOM.sheet, 1);
   g.beginPath();
   g.moveTo(HINGE.x - 40, 500);
@@ -78,9 +88,17 @@ export function drawTorso(g: Phaser.GameObjects.Graphics): void {
   g.lineBetween(-70, -72, -70, 6);
 }
 
-/** The near arm over the sheet: short gown sleeve, BP cuff, bare forearm and hand, cannula, SpO2 probe. */
-export function drawArm(g: Phaser.GameObjects.Graphics, tone: SkinTone): void {
-  const { shoulder: s, elbow: e, wrist: w, cannula: c, finger: f } = ARM;
+/**
+ * The near arm over the sheet: short gown sleeve, BP cuff, bare forearm and hand, cannula, SpO2 probe. The forearm
+ * rests on the lap; the shoulder follows the backrest (`shoulder`), so the upper arm follows the posture.
+ */
+export function drawArm(
+  g: Phaser.GameObjects.Graphics,
+  tone: SkinTone,
+  shoulder: { x: number; y: number } = ARM.shoulder,
+): void {
+  const { elbow: e, wrist: w, cannula: c, finger: f } = ARM;
+  const s = shoulder;
   const at = (t: number) => ({ x: s.x + (e.x - s.x) * t, y: s.y + (e.y - s.y) * t });
   g.lineStyle(27, tone.base, 1);
   g.lineBetween(s.x, s.y, e.x, e.y);

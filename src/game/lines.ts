@@ -26,7 +26,11 @@ export function cubic(g: Phaser.GameObjects.Graphics, a: P, b: P, c: P, d: P, st
  * Monitoring cables, always there: ECG leads from the chest gathered into one cable, the SpO2 cable and the NIBP
  * hose, draped over the sheet and off the side of the trolley to the monitor.
  */
-export function drawMonitoringCables(g: Phaser.GameObjects.Graphics): void {
+export function drawMonitoringCables(
+  g: Phaser.GameObjects.Graphics,
+  angle?: number,
+  shoulder: P = ARM.shoulder,
+): void {
   const join = { x: 318, y: 470 };
   const leads: [number, number, number][] = [
     [-128, -66, 0xf4f4f4],
@@ -34,7 +38,7 @@ export function drawMonitoringCables(g: Phaser.GameObjects.Graphics): void {
     [-84, -60, 0xd8342c],
   ];
   for (const [lx, ly, colour] of leads) {
-    const from = fromBackrest(lx, ly);
+    const from = fromBackrest(lx, ly, angle);
     g.fillStyle(0xf2f2f2, 1);
     g.fillCircle(from.x, from.y, 4);
     g.lineStyle(2, colour, 1);
@@ -50,7 +54,7 @@ export function drawMonitoringCables(g: Phaser.GameObjects.Graphics): void {
     { x: 600, y: 620 },
     { x: 708, y: 590 },
   );
-  const cuff = { x: (ARM.shoulder.x + ARM.elbow.x) / 2 + 14, y: (ARM.shoulder.y + ARM.elbow.y) / 2 };
+  const cuff = { x: (shoulder.x + ARM.elbow.x) / 2 + 14, y: (shoulder.y + ARM.elbow.y) / 2 };
   g.lineStyle(4, 0x5d6f86, 1);
   cubic(g, cuff, { x: cuff.x + 60, y: cuff.y + 30 }, { x: 560, y: 540 }, { x: 708, y: 520 });
 }

@@ -5,11 +5,23 @@ import { drawHead } from './face.ts';
 import { animatePole, drawPole } from './iv-pole.ts';
 import { drawArterialLine, drawIvLines, drawMonitoringCables, drawOxygenTubing } from './lines.ts';
 import { skinFor } from './skin.ts';
-import { BACK_ANGLE, drawBackrest, drawTrolleyBase, HINGE } from './trolley.ts';
+import { ARM } from './body.ts';
+import { BACK_ANGLE, drawBackrest, drawTrolleyBase, fromBackrest, HINGE, POSTURE_ANGLE } from './trolley.ts';
 import { respiration } from './waveforms.ts';
 
 /** Head centre (world) when upright against the pillow. */
 const HEAD = { x: 180, y: 296 } as const;
+
+/** A world point of the body as drawn at the usual recline, in the backrest's frame (so it can follow the posture). */
+function onBackrest(p: { x: number; y: number }): [number, number] {
+  const dx = p.x - HINGE.x;
+  const dy = p.y - HINGE.y;
+  const c = Math.cos(BACK_ANGLE);
+  const s = Math.sin(BACK_ANGLE);
+  return [dx * c + dy * s, -dx * s + dy * c];
+}
+const HEAD_ON_BACKREST = onBackrest(HEAD);
+const SHOULDER_ON_BACKREST = onBackrest(ARM.shoulder);
 
 /** The head is drawn a little larger than life so the eyes read on a small screen. */
 const HEAD_SCALE = 1.15;
@@ -30,14 +42,19 @@ export class PatientFigure {
   private readonly head: Phaser.GameObjects.Graphics;
   private readonly arm: Phaser.GameObjects.Graphics;
   private readonly cables: Phaser.GameObjects.Graphics;
+  private readonly base: Phaser.GameObjects.Graphics;
+  private readonly backrest: Phaser.GameObjects.Graphics;
+  private readonly legs: Phaser.GameObjects.Graphics;
   private key = '';
+  private headAt: { x: number; y: number } = HEAD;
 
   constructor(scene: Phaser.Scene) {
     this.pole = scene.add.graphics();
     this.poleAnim = scene.add.graphics();
-    drawTrolleyBase(scene.add.graphics());
-    drawBackrest(scene.add.graphics().setPosition(HINGE.x, HINGE.y).setRotation(BACK_ANGLE));
-    drawLegs(scene.add.graphics());
+    this.base = scene.add.graphics();
+    this.backrest = scene.add.graphics().setPosition(HINGE.x, HINGE.y);
+    drawBackrest(this.backrest);
+    this.legs = scene.add.graphics();
     this.torso = scene.add.graphics().setPosition(HINGE.x, HINGE.y).setRotation(BACK_ANGLE);
     drawTorso(this.torso);
     this.neck = scene.add.graphics();
@@ -56,6 +73,7 @@ export class PatientFigure {
       p.dripRunning,
       p.infusionRunning,
       p.arterialLine,
+      p.posture ?? 'reclined',
     ].join('|');
     if (key !== this.key) {
       this.key = key;
@@ -72,34 +90,46 @@ export class PatientFigure {
   }
 
   private headY(p: BayView['patient']): number {
-    return HEAD.y + POSTURE[p.dead ? 'unresponsive' : p.consciousness].dy;
+    return this.headAt.y + POSTURE[p.dead ? 'unresponsive' : p.consciousness].dy;
   }
 
   private redraw(p: BayView['patient']): void {
     const tone = skinFor(p);
     const posture = POSTURE[p.dead ? 'unresponsive' : p.consciousness];
+    // The trolley's posture: the backrest, the trunk, the head and the shoulder turn about the hinge together.
+    const angle = POSTURE_ANGLE[p.posture ?? 'reclined'];
+    const tilt = angle - BACK_ANGLE;
+    this.base.clear();
+    drawTrolleyBase(this.base, angle);
+    this.backrest.setRotation(angle);
+    this.torso.setRotation(angle);
+    this.legs.clear();
+    drawLegs(this.legs, p.posture === 'flat');
+    this.headAt = fromBackrest(HEAD_ON_BACKREST[0], HEAD_ON_BACKREST[1], angle);
+    const shoulder = fromBackrest(SHOULDER_ON_BACKREST[0], SHOULDER_ON_BACKREST[1], angle);
+    const rot = posture.rot + 0.5 * tilt;
 
     this.pole.clear();
     drawPole(this.pole, p.dripRunning, p.infusionRunning);
 
     this.neck.clear();
     this.neck.fillStyle(tone.shade, 1);
-    this.neck.fillRoundedRect(HEAD.x - 16 + posture.dx / 2, HEAD.y + 30, 32, 40, 8);
+    this.neck.fillRoundedRect(this.headAt.x - 16 + posture.dx / 2, this.headAt.y + 30, 32, 40, 8);
 
-    const hx = HEAD.x + posture.dx;
-    this.head.clear().setPosition(hx, this.headY(p)).setRotation(posture.rot).setScale(HEAD_SCALE);
+    const hx = this.headAt.x + posture.dx;
+    this.head.clear().setPosition(hx, this.headY(p)).setRotation(rot).setScale(HEAD_SCALE);
     drawHead(this.head, tone, p.consciousness, p.dead, p.oxygenMask);
 
     this.arm.clear();
-    drawArm(this.arm, tone);
+    drawArm(this.arm, tone, shoulder);
 
     this.cables.clear();
-    drawMonitoringCables(this.cables);
+    drawMonitoringCables(this.cables, angle, shoulder);
     drawIvLines(this.cables, p.dripRunning, p.infusionRunning);
     if (p.arterialLine) drawArterialLine(this.cables);
     if (p.oxygenMask) {
-      const c = Math.cos(posture.rot);
-      const s = Math.sin(posture.rot);
+      const c = Math.cos(rot);
+      const s = Math.sin(rot);
       const [lx, ly] = [0, 86 * HEAD_SCALE];
       drawOxygenTubing(this.cables, { x: hx + lx * c - ly * s, y: this.headY(p) + lx * s + ly * c });
     }

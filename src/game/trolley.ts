@@ -8,15 +8,18 @@ export const BACK_LEN = 228;
 export const MATTRESS = 34;
 export const FOOT_X = 654;
 
+/** The backrest angle for each posture: flat (legs raised), the usual 40° recline, sitting up. */
+export const POSTURE_ANGLE = { flat: 0.12, reclined: BACK_ANGLE, upright: 0.95 } as const;
+
 /** Maps a point in the backrest's frame (x along it towards the head is negative, y < 0 is above it). */
-export function fromBackrest(lx: number, ly: number): { x: number; y: number } {
-  const c = Math.cos(BACK_ANGLE);
-  const s = Math.sin(BACK_ANGLE);
+export function fromBackrest(lx: number, ly: number, angle: number = BACK_ANGLE): { x: number; y: number } {
+  const c = Math.cos(angle);
+  const s = Math.sin(angle);
   return { x: HINGE.x + lx * c - ly * s, y: HINGE.y + lx * s + ly * c };
 }
 
 /** Chassis, column, base and wheels, and the flat leg section of the mattress. */
-export function drawTrolleyBase(g: Phaser.GameObjects.Graphics): void {
+export function drawTrolleyBase(g: Phaser.GameObjects.Graphics, angle: number = BACK_ANGLE): void {
   g.fillStyle(ROOM.metalDark, 1);
   g.fillRect(378, 516, 44, 86);
   g.fillStyle(ROOM.metal, 1);
@@ -34,7 +37,7 @@ export function drawTrolleyBase(g: Phaser.GameObjects.Graphics): void {
     g.fillCircle(wx, 636, 6);
   }
   // Backrest strut from the chassis to the underside of the backrest.
-  const strut = fromBackrest(-120, MATTRESS + 6);
+  const strut = fromBackrest(-120, MATTRESS + 6, angle);
   g.lineStyle(8, ROOM.metalDark, 1);
   g.lineBetween(250, 514, strut.x, strut.y);
   // Chassis rail.

@@ -34,6 +34,28 @@ describe('the bay view the app derives from the engine', () => {
     expect(art.vitals.map).toBe(Math.round(lined.vitals.map));
   });
 
+  it('lays the trolley flat with the legs raised, or sits the patient up, while that position holds', () => {
+    expect(view(after(to(2))).patient.posture).toBe('reclined');
+    expect(view(after(act({ do: 'treat', id: 'position-legs-raised' }), to(2))).patient.posture).toBe('flat');
+    const sat = after(
+      act({ do: 'treat', id: 'position-legs-raised' }),
+      to(2),
+      act({ do: 'treat', id: 'position-sitting-up' }),
+      to(3),
+    );
+    expect(view(sat).patient.posture).toBe('upright');
+    expect(
+      view(
+        after(
+          act({ do: 'treat', id: 'position-sitting-up' }),
+          to(1),
+          act({ do: 'stop', id: 'position-sitting-up' }),
+          to(2),
+        ),
+      ).patient.posture,
+    ).toBe('reclined');
+  });
+
   it('draws the drip only while a bolus runs in, the syringe driver while a vasopressor runs, the mask while O2 flows', () => {
     const running = after(
       act({ do: 'treat', id: 'lactated-ringers', dose: 500 }),

@@ -362,10 +362,13 @@ export const Treatment = z
       .positive()
       .optional()
       .meta({ description: 'For boluses: how fast the volume runs in.' }),
-    bedside: z.enum(['drip', 'syringe-driver', 'oxygen-mask', 'arterial-line']).optional().meta({
-      description:
-        'What the bay shows while this runs (for a one-off dose: from when it is given): a bag on the drip stand, a syringe driver, an oxygen mask, or an arterial line (the monitor then shows continuous arterial pressure).',
-    }),
+    bedside: z
+      .enum(['drip', 'syringe-driver', 'oxygen-mask', 'arterial-line', 'legs-raised', 'upright'])
+      .optional()
+      .meta({
+        description:
+          'What the bay shows while this runs (for a one-off dose: from when it is given): a bag on the drip stand, a syringe driver, an oxygen mask, an arterial line (the monitor then shows continuous arterial pressure), or the trolley laid flat with the legs raised or sat upright.',
+      }),
     synonyms: z
       .array(z.string())
       .default([])
