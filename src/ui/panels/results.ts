@@ -17,15 +17,17 @@ export function resultTable(rows: ResultRow[], units: PlayModel['units'], captio
     const si = units === 'si' && r.si !== null ? r.si : null;
     const value = si?.value ?? r.value;
     const flag = r.flag === '' ? '' : `${r.flag} (${flagWords(r.flag)})`;
+    const source = () => provenanceTag(r.provenance) ?? h('span', { class: 'prov prov-source' }, 'report');
+    // On a phone the source moves under the test name, so six columns need not fit a 390-px screen.
     return h(
       'tr',
       { class: r.flag === '' ? '' : r.flag.length === 2 ? 'critical' : 'abnormal' },
-      h('th', { scope: 'row' }, r.name),
+      h('th', { scope: 'row' }, r.name, h('span', { class: 'source-inline' }, ' ', source())),
       h('td', { class: 'num' }, String(value)),
       h('td', {}, si?.unit ?? r.unit),
       h('td', {}, range(si?.range ?? r.range)),
       h('td', { class: 'flag' }, flag),
-      h('td', {}, provenanceTag(r.provenance) ?? h('span', { class: 'prov prov-source' }, 'report')),
+      h('td', { class: 'source-col' }, source()),
     );
   });
   return h(
@@ -38,7 +40,8 @@ export function resultTable(rows: ResultRow[], units: PlayModel['units'], captio
       h(
         'tr',
         {},
-        ...['Test', 'Value', 'Units', 'Reference', 'Flag', 'Source'].map((t) => h('th', { scope: 'col' }, t)),
+        ...['Test', 'Value', 'Units', 'Reference', 'Flag'].map((t) => h('th', { scope: 'col' }, t)),
+        h('th', { scope: 'col', class: 'source-col' }, 'Source'),
       ),
     ),
     h('tbody', {}, ...body),
