@@ -92,10 +92,11 @@ function checkNow(ctx: CaseContext, action: LearnerAction): string | null {
 export function applyAction(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction): CaseContext {
   const now = ctx.nowMin;
   const mapAtAction = Math.round(ctx.vitals.map);
+  const spo2AtAction = Math.round(ctx.vitals.spo2);
   const reason = checkAction(resolved, action) ?? checkNow(ctx, action);
   if (reason !== null) {
     return update(ctx, {
-      log: [...ctx.log, { atMin: now, action, accepted: false, reason, mapAtAction }],
+      log: [...ctx.log, { atMin: now, action, accepted: false, reason, mapAtAction, spo2AtAction }],
       timeline: [
         ...ctx.timeline,
         { atMin: now, kind: 'refused', text: `Not done: ${reason}.`, ref: `${action.do}:${action.id}` },
@@ -106,7 +107,7 @@ export function applyAction(ctx: CaseContext, resolved: ResolvedCase, action: Le
   const procedures = proceduresFor(ctx, resolved, `${action.do}:${action.id}`);
   return update(ctx, {
     ...changes,
-    log: [...ctx.log, { atMin: now, action, accepted: true, mapAtAction }],
+    log: [...ctx.log, { atMin: now, action, accepted: true, mapAtAction, spo2AtAction }],
     ...(procedures.length > 0 ? { procedures: [...ctx.procedures, ...procedures] } : {}),
   });
 }

@@ -17,6 +17,8 @@ export interface LogEntry {
   reason?: string;
   /** MAP when the action was taken, for rules such as "MRI while hypotensive". */
   mapAtAction: number;
+  /** SpO2 when the action was taken, for rules such as "oxygen at a normal saturation". */
+  spo2AtAction: number;
 }
 
 export interface OrderRecord {

@@ -246,6 +246,54 @@ describe('a rule timed from a result', () => {
   });
 });
 
+describe('a repeat timed from the first dose, and a harm that depends on the saturation', () => {
+  it('times the second IM adrenaline from the first (5–15 minutes), and oxygen is a harm only at a normal SpO2', () => {
+    const anaphylaxis = loadShippedCase('cases/anaphylaxis-peanut.json', catalog);
+    const repeat = (first: number, second: number) =>
+      scoreCase(
+        anaphylaxis,
+        run(
+          anaphylaxis,
+          [
+            [first, { do: 'treat', id: 'adrenaline-im' }],
+            [second, { do: 'treat', id: 'adrenaline-im' }],
+          ],
+          second + 1,
+        ),
+      ).items.find((i) => i.id === 'adrenaline-im-repeat');
+    expect(repeat(10, 22)?.earned).toBe(10); // 12 min after the first, though 22 after arrival
+    expect(repeat(10, 22)?.reason).toMatch(/12 min after the first Adrenaline/);
+    expect(repeat(0, 3)?.earned).toBe(0); // too soon to be a repeat
+    expect(repeat(0, 35)?.earned).toBe(0); // 35 min: too late
+
+    const stemi = loadShippedCase('cases/inferior-stemi-rv.json', catalog);
+    const harm = (ctx: CaseContext) =>
+      scoreCase(stemi, ctx).items.find((i) => i.id === 'harm-routine-oxygen')?.earned;
+    expect(harm(run(stemi, [[0, { do: 'treat', id: 'oxygen' }]], 5))).toBe(-2);
+    const ctx = run(stemi, [[0, { do: 'treat', id: 'oxygen' }]], 5);
+    expect(ctx.log[0]?.spo2AtAction).toBe(97);
+    // The same rule with a threshold above this patient's saturation does not apply.
+    const strict = edited((data) => {
+      (data.scoring as { rules: unknown[] }).rules.push({
+        id: 'oxygen-when-saturating',
+        type: 'harm',
+        label: 'Oxygen above 95 %',
+        category: 'harm',
+        penalty: 1,
+        actions: ['treat:oxygen'],
+        onlyIf: { spo2Above: 95 },
+        rationale: 'Test fixture.',
+        source: { anchor: 'TEST', citation: 'Test fixture.', confidence: 'K' },
+      });
+    });
+    const oxygenAt94 = run(strict, [[0, { do: 'treat', id: 'oxygen' }]], 5);
+    expect(oxygenAt94.log[0]?.spo2AtAction).toBe(94);
+    expect(scoreCase(strict, oxygenAt94).items.find((i) => i.id === 'oxygen-when-saturating')?.earned).toBe(
+      0,
+    );
+  });
+});
+
 describe('exam findings that follow the patient', () => {
   it('are read when the region is examined: stridor at arrival, none once adrenaline has worked', () => {
     const anaphylaxis = loadShippedCase('cases/anaphylaxis-peanut.json', catalog);

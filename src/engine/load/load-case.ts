@@ -194,7 +194,8 @@ function checkRule(
   }
   switch (rule.type) {
     case 'timed':
-      if (rule.from !== 'arrival')
+      // An "after" anchor is a verb:id, checked with every other action reference in the case.
+      if (rule.from !== 'arrival' && 'resultOf' in rule.from)
         must(rule.from.resultOf, catalog.tests, 'test', [...path, 'from', 'resultOf']);
       return;
     case 'cumulative-volume':

@@ -34,8 +34,18 @@ const Anchor = z
         description: "Time is counted from when this test's first result is available.",
       }),
     }),
+    z.strictObject({
+      after: ActionRef.meta({
+        description:
+          'Time is counted from the first time this action was done (a repeat dose timed from the first).',
+        examples: ['treat:adrenaline-im'],
+      }),
+    }),
   ])
-  .meta({ description: '"arrival", or { "resultOf": test } (falls back to arrival if never resulted).' });
+  .meta({
+    description:
+      '"arrival", { "resultOf": test } or { "after": "verb:id" } (each falls back to arrival if it never happened).',
+  });
 
 export const ScoringRule = z.discriminatedUnion('type', [
   z.strictObject({
@@ -175,6 +185,10 @@ export const ScoringRule = z.discriminatedUnion('type', [
           .number()
           .optional()
           .meta({ description: 'Only if MAP was below this when the action was taken.' }),
+        spo2Above: z.number().optional().meta({
+          description:
+            'Only if SpO2 was above this when the action was taken (oxygen for a normal saturation).',
+        }),
         before: z
           .array(ActionRef)
           .optional()

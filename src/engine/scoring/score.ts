@@ -105,7 +105,7 @@ function evaluate(
       const hit = occurrences(matching(rule.actions), rule.minGapMin)[rule.occurrence - 1];
       if (hit === undefined)
         return { earned: 0, reason: rule.occurrence > 1 ? 'Not repeated.' : 'Not done.' };
-      const anchor = anchorMinute(rule.from, resolved, ctx);
+      const anchor = anchorMinute(rule.from, resolved, ctx, done);
       const delay = Math.max(0, hit.atMin - anchor.atMin);
       const early = hit.atMin < anchor.atMin;
       // Done before the result it waits for: on time or no credit, as the rule says; the reason says which.
@@ -243,8 +243,16 @@ function anchorMinute(
   from: Extract<ScoringRule, { type: 'timed' }>['from'],
   resolved: ResolvedCase,
   ctx: CaseContext,
+  done: Done[],
 ): { atMin: number; what: string } {
   if (from === 'arrival') return { atMin: 0, what: 'arrival' };
+  if ('after' in from) {
+    const first = done.find((d) => d.ref === from.after);
+    const { what, done: verb } = actionWords(resolved, from.after);
+    return first === undefined
+      ? { atMin: 0, what: `arrival (${what} never ${verb})` }
+      : { atMin: first.atMin, what: `the first ${what}` };
+  }
   const name = resolved.catalog.tests[from.resultOf]?.name ?? from.resultOf;
   const order = ctx.orders.find((o) => o.testId === from.resultOf);
   if (order === undefined) return { atMin: 0, what: `arrival (${name} never ordered)` };
@@ -263,6 +271,7 @@ function harmApplies(
     ctx.orders.some((o) => o.testId === testId && firstAvailableAt(o.result, o.resultAt) <= hit.atMin);
   if (when.beforeResultOf?.some(reported) === true) return false;
   if (when.mapBelow !== undefined && !(hit.entry.mapAtAction < when.mapBelow)) return false;
+  if (when.spo2Above !== undefined && !(hit.entry.spo2AtAction > when.spo2Above)) return false;
   if (when.before !== undefined && done.some((d) => d.index < hit.index && when.before?.includes(d.ref)))
     return false;
   if (when.without !== undefined && done.some((d) => when.without?.includes(d.ref))) return false;
