@@ -26,11 +26,10 @@ function deliveredInMinute(treatment: Treatment, given: TreatmentRecord, minute:
 }
 
 /**
- * How much of an effect acts in minute `minute`: while it runs for an infusion or bolus (1); for a one-off dose,
- * dose / defaultDose (the catalogue sizes the effect at its usual dose) along its kinetics, for durationMin after it,
- * or from the dose on.
+ * When an effect acts, 0–1: while it runs for an infusion or bolus; for a one-off dose, along its kinetics, for
+ * durationMin after it, or from the dose on.
  */
-function share(
+function timeCourse(
   treatment: Treatment,
   given: TreatmentRecord,
   minute: number,
@@ -38,10 +37,20 @@ function share(
 ): number {
   if (treatment.mode !== 'dose') return isRunning(given, minute) ? 1 : 0;
   const since = minute - given.atMin;
-  const size = given.dose / treatment.defaultDose;
-  if (effect.kinetics !== undefined) return size * doseProfile(effect.kinetics, since);
-  if (effect.durationMin !== undefined) return since < effect.durationMin ? size : 0;
-  return since >= 0 ? size : 0;
+  if (effect.kinetics !== undefined) return doseProfile(effect.kinetics, since);
+  if (effect.durationMin !== undefined) return since < effect.durationMin ? 1 : 0;
+  return since >= 0 ? 1 : 0;
+}
+
+/** How much of an effect acts: its time course, sized by dose / defaultDose for a one-off dose. */
+function share(
+  treatment: Treatment,
+  given: TreatmentRecord,
+  minute: number,
+  effect: { kinetics?: Kinetics | undefined; durationMin?: number | undefined },
+): number {
+  const size = treatment.mode === 'dose' ? given.dose / treatment.defaultDose : 1;
+  return size * timeCourse(treatment, given, minute, effect);
 }
 
 /** When an infusion began running without a break: a change of rate is a new record that carries the old one on. */
@@ -87,29 +96,22 @@ export function inputsAt(ctx: CaseContext, resolved: ResolvedCase, minute: numbe
           inputs.bicarbonateMmol += delivered * effect.bicarbonateMmolPerUnit;
           break;
         case 'vasopressor':
-          inputs.pressorRate +=
-            treatment.mode === 'dose'
-              ? given.dose *
-                effect.potency *
-                (effect.kinetics === undefined ? 0 : doseProfile(effect.kinetics, since))
-              : running
-                ? given.dose * effect.potency
-                : 0;
+          // The dose is the rate (or, for a one-off dose, the peak rate): it is not scaled by defaultDose.
+          inputs.pressorRate += given.dose * effect.potency * timeCourse(treatment, given, minute, effect);
           break;
         case 'fixed-pressor':
           if (running) inputs.fixedPressorMmHg += effect.mapMmHg * Math.min(1, since / effect.onsetMin);
           break;
-        case 'treats-driver':
-          if (
-            (treatment.mode === 'dose' ? since : minute - runningSince(ctx, given)) >=
-              model.driver.killLagMin &&
-            model.driver.effectiveTreatments.includes(given.treatmentId) &&
-            (treatment.mode === 'dose'
-              ? effect.durationMin === undefined || since < model.driver.killLagMin + effect.durationMin
-              : running)
-          )
-            inputs.killing = true;
+        case 'treats-driver': {
+          if (!model.driver.effectiveTreatments.includes(given.treatmentId)) break;
+          const lag = model.driver.killLagMin;
+          const acting =
+            treatment.mode === 'dose'
+              ? since >= lag && (effect.durationMin === undefined || since < lag + effect.durationMin)
+              : running && minute - runningSince(ctx, given) >= lag;
+          if (acting) inputs.killing = true;
           break;
+        }
         case 'preload':
           inputs.preloadMl += effect.ml * share(treatment, given, minute, effect);
           break;

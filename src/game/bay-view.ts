@@ -48,7 +48,7 @@ export interface BayView {
     /** After a cardiac arrest the monitor shows a flat line and the patient is still. */
     dead: boolean;
     /** How the trolley is set: flat with the legs raised, the usual recline, or sitting up. */
-    posture?: 'flat' | 'reclined' | 'upright';
+    posture: 'flat' | 'reclined' | 'upright';
   };
   /** prefers-reduced-motion: traces are drawn without sweeping and alarms do not flash. */
   reducedMotion: boolean;

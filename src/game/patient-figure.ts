@@ -6,22 +6,23 @@ import { animatePole, drawPole } from './iv-pole.ts';
 import { drawArterialLine, drawIvLines, drawMonitoringCables, drawOxygenTubing } from './lines.ts';
 import { skinFor } from './skin.ts';
 import { ARM } from './body.ts';
-import { BACK_ANGLE, drawBackrest, drawTrolleyBase, fromBackrest, HINGE, POSTURE_ANGLE } from './trolley.ts';
+import {
+  BACK_ANGLE,
+  drawBackrest,
+  drawTrolleyBase,
+  fromBackrest,
+  HINGE,
+  POSTURE_ANGLE,
+  toBackrest,
+} from './trolley.ts';
 import { respiration } from './waveforms.ts';
 
 /** Head centre (world) when upright against the pillow. */
 const HEAD = { x: 180, y: 296 } as const;
 
-/** A world point of the body as drawn at the usual recline, in the backrest's frame (so it can follow the posture). */
-function onBackrest(p: { x: number; y: number }): [number, number] {
-  const dx = p.x - HINGE.x;
-  const dy = p.y - HINGE.y;
-  const c = Math.cos(BACK_ANGLE);
-  const s = Math.sin(BACK_ANGLE);
-  return [dx * c + dy * s, -dx * s + dy * c];
-}
-const HEAD_ON_BACKREST = onBackrest(HEAD);
-const SHOULDER_ON_BACKREST = onBackrest(ARM.shoulder);
+/** Where the head and shoulder sit on the backrest, so they follow it when the posture changes. */
+const HEAD_ON_BACKREST = toBackrest(HEAD);
+const SHOULDER_ON_BACKREST = toBackrest(ARM.shoulder);
 
 /** The head is drawn a little larger than life so the eyes read on a small screen. */
 const HEAD_SCALE = 1.15;
@@ -73,7 +74,7 @@ export class PatientFigure {
       p.dripRunning,
       p.infusionRunning,
       p.arterialLine,
-      p.posture ?? 'reclined',
+      p.posture,
     ].join('|');
     if (key !== this.key) {
       this.key = key;
@@ -95,9 +96,9 @@ export class PatientFigure {
 
   private redraw(p: BayView['patient']): void {
     const tone = skinFor(p);
-    const posture = POSTURE[p.dead ? 'unresponsive' : p.consciousness];
+    const lean = POSTURE[p.dead ? 'unresponsive' : p.consciousness];
     // The trolley's posture: the backrest, the trunk, the head and the shoulder turn about the hinge together.
-    const angle = POSTURE_ANGLE[p.posture ?? 'reclined'];
+    const angle = POSTURE_ANGLE[p.posture];
     const tilt = angle - BACK_ANGLE;
     this.base.clear();
     drawTrolleyBase(this.base, angle);
@@ -107,16 +108,16 @@ export class PatientFigure {
     drawLegs(this.legs, p.posture === 'flat');
     this.headAt = fromBackrest(HEAD_ON_BACKREST[0], HEAD_ON_BACKREST[1], angle);
     const shoulder = fromBackrest(SHOULDER_ON_BACKREST[0], SHOULDER_ON_BACKREST[1], angle);
-    const rot = posture.rot + 0.5 * tilt;
+    const rot = lean.rot + 0.5 * tilt;
 
     this.pole.clear();
     drawPole(this.pole, p.dripRunning, p.infusionRunning);
 
     this.neck.clear();
     this.neck.fillStyle(tone.shade, 1);
-    this.neck.fillRoundedRect(this.headAt.x - 16 + posture.dx / 2, this.headAt.y + 30, 32, 40, 8);
+    this.neck.fillRoundedRect(this.headAt.x - 16 + lean.dx / 2, this.headAt.y + 30, 32, 40, 8);
 
-    const hx = this.headAt.x + posture.dx;
+    const hx = this.headAt.x + lean.dx;
     this.head.clear().setPosition(hx, this.headY(p)).setRotation(rot).setScale(HEAD_SCALE);
     drawHead(this.head, tone, p.consciousness, p.dead, p.oxygenMask);
 

@@ -18,6 +18,15 @@ export function fromBackrest(lx: number, ly: number, angle: number = BACK_ANGLE)
   return { x: HINGE.x + lx * c - ly * s, y: HINGE.y + lx * s + ly * c };
 }
 
+/** The inverse of fromBackrest at the usual recline: a world point of the body as drawn, in the backrest's frame. */
+export function toBackrest(p: { x: number; y: number }): [number, number] {
+  const dx = p.x - HINGE.x;
+  const dy = p.y - HINGE.y;
+  const c = Math.cos(BACK_ANGLE);
+  const s = Math.sin(BACK_ANGLE);
+  return [dx * c + dy * s, -dx * s + dy * c];
+}
+
 /** Chassis, column, base and wheels, and the flat leg section of the mattress. */
 export function drawTrolleyBase(g: Phaser.GameObjects.Graphics, angle: number = BACK_ANGLE): void {
   g.fillStyle(ROOM.metalDark, 1);

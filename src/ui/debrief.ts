@@ -143,6 +143,14 @@ export function debriefScreen(
         ),
       );
   });
+  // A synthetic case has no real team: its course is the one the case was written with, and says so.
+  const course =
+    data.kind === 'real-case'
+      ? { title: 'What the real team did', note: 'From the case report; it gives no timings.' }
+      : {
+          title: 'The written course (synthetic)',
+          note: 'A synthetic teaching case: the course it was written with, not a real patient.',
+        };
   const realTeam = data.realCourse.actions.map((a) =>
     h(
       'li',
@@ -220,17 +228,8 @@ export function debriefScreen(
       h(
         'section',
         {},
-        // A synthetic case has no real team: its course is the one the case was written with, and says so.
-        data.kind === 'real-case'
-          ? h('h3', {}, 'What the real team did')
-          : h('h3', {}, 'The written course (synthetic)'),
-        h(
-          'p',
-          { class: 'meta' },
-          data.kind === 'real-case'
-            ? 'From the case report; it gives no timings.'
-            : 'A synthetic teaching case: the course it was written with, not a real patient.',
-        ),
+        h('h3', {}, course.title),
+        h('p', { class: 'meta' }, course.note),
         h('ul', { class: 'checklist' }, ...realTeam),
         h('p', {}, h('strong', {}, 'Outcome: '), data.realCourse.outcome.value),
         h('p', {}, h('strong', {}, 'Diagnosis: '), data.realCourse.diagnosis.value),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { factsIn } from '../support/load.ts';
 import { firstCase } from '../support/play.ts';
 
 /** The verbatim report, when the shared seeds are beside the project (they are in CI and on developer machines). */
@@ -12,21 +13,9 @@ function seed(): string | null {
   }
 }
 
-interface Fact {
-  value: unknown;
-  provenance: string;
-  reported?: string;
-  note?: string;
-}
-function facts(value: unknown, path = ''): { path: string; fact: Fact }[] {
-  if (typeof value !== 'object' || value === null) return [];
-  if ('provenance' in value && 'value' in value) return [{ path, fact: value as Fact }];
-  return Object.entries(value).flatMap(([k, v]) => facts(v, `${path}.${k}`));
-}
-
 describe("the first case keeps the report's facts exactly", () => {
   const data = firstCase.data;
-  const all = facts(data);
+  const all = factsIn(data);
 
   it('the reported numbers are present with their real meaning', () => {
     expect(data.patient.ageYears.value).toBe(47);

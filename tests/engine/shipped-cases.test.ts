@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialVitals } from '../../src/engine/physiology/observe.ts';
 import { initialPatient } from '../../src/engine/physiology/state.ts';
-import { loadShippedCase, shippedCasePaths } from '../support/load.ts';
-
-interface Fact {
-  path: string;
-  provenance: string;
-  note?: string;
-}
-
-/** Every fact in a case: anything with a provenance and a value (or a value read from the simulation). */
-function factsIn(value: unknown, path = ''): Fact[] {
-  if (typeof value !== 'object' || value === null) return [];
-  if ('provenance' in value && ('value' in value || 'fromState' in value))
-    return [{ path, ...(value as Omit<Fact, 'path'>) }];
-  return Object.entries(value).flatMap(([k, v]) => factsIn(v, `${path}.${k}`));
-}
+import { factsIn, loadShippedCase, shippedCasePaths } from '../support/load.ts';
 
 // What holds for every case in cases/, whoever writes the next one.
 describe('every shipped case', () => {
@@ -34,9 +20,9 @@ describe('every shipped case', () => {
     it(`${data.id}: a synthetic case says so on every fact, teaching point and its course`, () => {
       const facts = factsIn(data);
       expect(facts.length).toBeGreaterThan(40);
-      for (const fact of facts) {
-        expect(fact.provenance, fact.path).toBe('synthetic');
-        expect(fact.note?.length ?? 0, fact.path).toBeGreaterThan(5);
+      for (const { path: at, fact } of facts) {
+        expect(fact.provenance, at).toBe('synthetic');
+        expect(fact.note?.length ?? 0, at).toBeGreaterThan(5);
       }
       for (const point of data.teachingPoints) expect(point.provenance).toBe('synthetic');
       expect(data.source.citation).toMatch(/synthetic/i);

@@ -23,6 +23,7 @@ const base: BayView = {
     oxygenMask: false,
     arterialLine: false,
     dead: false,
+    posture: 'reclined',
   },
   reducedMotion: false,
   paused: false,

@@ -72,3 +72,20 @@ export function harmfulScriptFor(resolved: ResolvedCase): Script {
   if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path} ${p.message}`).join('\n'));
   return loaded.value;
 }
+
+/** A fact in a case: anything with a provenance and a value, or a value read from the simulation. */
+export interface CaseFact {
+  value?: unknown;
+  fromState?: string;
+  provenance: string;
+  reported?: string;
+  note?: string;
+}
+
+/** Every fact in a case's data, with its path ("presentation.arrivalVitals.hr"). */
+export function factsIn(value: unknown, path = ''): { path: string; fact: CaseFact }[] {
+  if (typeof value !== 'object' || value === null) return [];
+  if ('provenance' in value && ('value' in value || 'fromState' in value))
+    return [{ path, fact: value as CaseFact }];
+  return Object.entries(value).flatMap(([k, v]) => factsIn(v, path === '' ? k : `${path}.${k}`));
+}

@@ -56,6 +56,17 @@ export function loadCatalog(files: readonly TextFile[]): Loaded<Catalog> {
       if (treatment.mode === 'bolus' && treatment.rateMlPerMin === undefined) {
         problems.push(problemAt(source, ['treatments', id, 'rateMlPerMin'], 'a bolus needs rateMlPerMin'));
       }
+      // A one-off vasopressor dose must say how it builds and wanes; without kinetics it would do nothing.
+      treatment.effects.forEach((effect, i) => {
+        if (treatment.mode === 'dose' && effect.type === 'vasopressor' && effect.kinetics === undefined)
+          problems.push(
+            problemAt(
+              source,
+              ['treatments', id, 'effects', i, 'kinetics'],
+              'a one-off vasopressor dose needs kinetics (how fast it acts and wears off)',
+            ),
+          );
+      });
       if (treatment.defaultDose > treatment.doseMax) {
         problems.push(
           problemAt(
