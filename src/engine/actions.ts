@@ -1,6 +1,7 @@
 import { bolusEndsAt, vitalsNow } from './advance.ts';
 import { isRunning } from './care.ts';
 import {
+  currentArrest,
   update,
   type CaseContext,
   type LearnerAction,
@@ -12,6 +13,9 @@ import type { ResolvedCase } from './load/load-case.ts';
 import { didYouMean } from './load/suggest.ts';
 import { meets, type Vitals } from './physiology/observe.ts';
 import { computeResult } from './results.ts';
+import { draw, isShockable, rhythmName, shockChance, withCurrent } from './sim/arrest.ts';
+import { momentOf, observedFrom } from './sim/gate.ts';
+import type { Treatment } from './schema/catalog.ts';
 import { nextRandom, triangular } from './rng.ts';
 import type { ExamFinding } from './schema/case.ts';
 import type { TextFact } from './schema/fact.ts';
@@ -89,14 +93,25 @@ function checkNow(ctx: CaseContext, action: LearnerAction): string | null {
 }
 
 /** Apply one learner action at the current minute. Refused actions are logged with their reason, never thrown. */
-export function applyAction(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction): CaseContext {
+export function applyAction(
+  ctx: CaseContext,
+  resolved: ResolvedCase,
+  action: LearnerAction,
+  by?: 'team',
+): CaseContext {
   const now = ctx.nowMin;
-  const mapAtAction = Math.round(ctx.vitals.map);
-  const spo2AtAction = Math.round(ctx.vitals.spo2);
+  const at = {
+    atMin: now,
+    action,
+    observed: observedFrom(ctx.vitals),
+    phase: ctx.phase,
+    rhythm: ctx.rhythm,
+    ...(by === undefined ? {} : { by }),
+  };
   const reason = checkAction(resolved, action) ?? checkNow(ctx, action);
   if (reason !== null) {
     return update(ctx, {
-      log: [...ctx.log, { atMin: now, action, accepted: false, reason, mapAtAction, spo2AtAction }],
+      log: [...ctx.log, { ...at, accepted: false, reason }],
       timeline: [
         ...ctx.timeline,
         { atMin: now, kind: 'refused', text: `Not done: ${reason}.`, ref: `${action.do}:${action.id}` },
@@ -107,7 +122,7 @@ export function applyAction(ctx: CaseContext, resolved: ResolvedCase, action: Le
   const procedures = proceduresFor(ctx, resolved, `${action.do}:${action.id}`);
   return update(ctx, {
     ...changes,
-    log: [...ctx.log, { atMin: now, action, accepted: true, mapAtAction, spo2AtAction }],
+    log: [...ctx.log, { ...at, accepted: true }],
     ...(procedures.length > 0 ? { procedures: [...ctx.procedures, ...procedures] } : {}),
   });
 }
@@ -121,7 +136,7 @@ function perform(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction
   switch (action.do) {
     case 'examine': {
       const region = catalog.examRegions[action.id];
-      const finding = findingNow(data.exam[action.id], vitalsNow(ctx, resolved));
+      const finding = ctx.examNow[action.id] ?? findingNow(data.exam[action.id], vitalsNow(ctx, resolved));
       const text = finding?.value ?? region?.normal ?? '';
       return {
         examined: addOnce(ctx.examined, action.id),
@@ -231,7 +246,7 @@ function giveTreatment(
   if (treatment === undefined) return {};
   const now = ctx.nowMin;
   const dose = requestedDose ?? treatment.defaultDose;
-  const amount = `${String(dose)} ${treatment.doseUnit} ${treatment.route}`;
+  const amount = `${String(dose)} ${treatment.doseUnit}${treatment.route === 'none' ? '' : ` ${treatment.route}`}`;
   let treatments = ctx.treatments;
   let text =
     treatment.category === 'monitoring' ? `Placed ${treatment.name}.` : `Gave ${treatment.name} ${amount}.`;
@@ -277,7 +292,103 @@ function giveTreatment(
     endsAt,
     ...(missed.length > 0 ? { missed } : {}),
   };
-  return { treatments: [...treatments, record], timeline: say(text), rngState };
+  const given = update(ctx, { treatments: [...treatments, record], rngState });
+  const onRhythm = actOnRhythm(given, resolved, treatment, dose, missed);
+  const timeline = say(onRhythm.text === '' ? text : `${text} ${onRhythm.text}`);
+  return { ...onRhythm.changes, treatments: given.treatments, timeline, rngState: onRhythm.rngState };
+}
+
+/**
+ * What a shock or an antiarrhythmic does to the rhythm, drawn now from the play's seed: a shock in VF/pVT may
+ * bring back a circulation (the machine then leaves the arrest phase), a synchronised shock or a drug may turn a
+ * perfusing tachyarrhythmia into sinus rhythm. Anything else leaves the rhythm as it is, and says so.
+ */
+function actOnRhythm(
+  ctx: CaseContext,
+  resolved: ResolvedCase,
+  treatment: Treatment,
+  dose: number,
+  missed: readonly number[],
+): { changes: Partial<CaseContext>; text: string; rngState: number } {
+  const rngState = ctx.rngState;
+  const arrest = currentArrest(ctx);
+  const moment = momentOf(ctx, observedFrom(ctx.vitals));
+  for (const [index, effect] of treatment.effects.entries()) {
+    if (missed.includes(index)) continue;
+    if (effect.type === 'defibrillation') {
+      if (arrest === null)
+        return {
+          changes: {},
+          text: 'The patient has a pulse: an unsynchronised shock is not indicated.',
+          rngState,
+        };
+      if (!isShockable(ctx.rhythm))
+        return {
+          changes: {},
+          text: `${rhythmName(ctx.rhythm, 0)} is not a shockable rhythm: no effect.`,
+          rngState,
+        };
+      const d = draw(rngState, shockChance(ctx, resolved, moment));
+      const shocked = {
+        ...arrest,
+        shocks: arrest.shocks + 1,
+        firstShockAt: arrest.firstShockAt ?? ctx.nowMin,
+      };
+      return {
+        changes: {
+          arrests: withCurrent(ctx, shocked),
+          ...(d.happens ? { due: [{ kind: 'rosc' as const }] } : {}),
+        },
+        text: d.happens
+          ? `Shock ${String(shocked.shocks)} (${String(dose)} J): an organised rhythm with a pulse.`
+          : `Shock ${String(shocked.shocks)} (${String(dose)} J): still ${rhythmName(ctx.rhythm, 0).toLowerCase()}.`,
+        rngState: d.rngState,
+      };
+    }
+    const converts =
+      effect.type === 'cardioversion'
+        ? effect.success
+        : effect.type === 'antiarrhythmic'
+          ? effect.conversion
+          : 0;
+    if (converts > 0 && arrest === null && (['vt', 'svt', 'af'] as const).some((r) => r === ctx.rhythm)) {
+      const d = draw(rngState, converts);
+      return {
+        changes: d.happens ? { rhythm: 'sinus' } : {},
+        text: d.happens
+          ? 'The rhythm converts to sinus rhythm.'
+          : `Still ${rhythmName(ctx.rhythm, 0).toLowerCase()}.`,
+        rngState: d.rngState,
+      };
+    }
+    if (effect.type === 'cardioversion')
+      return {
+        changes: {},
+        text:
+          arrest === null
+            ? 'Nothing to cardiovert in this rhythm.'
+            : 'A synchronised shock does not fire in a pulseless rhythm: defibrillate instead.',
+        rngState,
+      };
+  }
+  return { changes: {}, text: '', rngState };
+}
+
+/** Minutes an action keeps the learner busy: the case's override, else the catalogue's (exam 2, history 1). */
+export function actionMinutes(resolved: ResolvedCase, action: LearnerAction): number {
+  const { catalog, data } = resolved;
+  const override = data.timeCosts[`${action.do}:${action.id}`];
+  if (override !== undefined) return override;
+  switch (action.do) {
+    case 'examine':
+      return catalog.examRegions[action.id]?.durationMin ?? 0;
+    case 'ask':
+      return data.history.find((h) => h.id === action.id)?.durationMin ?? 0;
+    case 'treat':
+      return catalog.treatments[action.id]?.durationMin ?? 0;
+    default:
+      return 0;
+  }
 }
 
 /** What examining a region finds with the patient as they are now (null: the case says nothing, so normal). */

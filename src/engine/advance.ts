@@ -1,8 +1,10 @@
 import { eventMinutes, inputBreakpoints } from './breakpoints.ts';
 import { inputsAt, isRunning } from './care.ts';
 import {
+  currentArrest,
   update,
   type CaseContext,
+  type Due,
   type OrderRecord,
   type TimelineEntry,
   type TracePoint,
@@ -11,7 +13,11 @@ import type { ResolvedCase } from './load/load-case.ts';
 import { meets, observe, type Vitals } from './physiology/observe.ts';
 import { copyPatient } from './physiology/state.ts';
 import { stepConstants, stepMinute } from './physiology/step.ts';
-import { computeResult, flagWords, summarise } from './results.ts';
+import { computeResult, flagWords, summarise, valueText } from './results.ts';
+import { checkChance, draw, isShockable, withCurrent } from './sim/arrest.ts';
+import { dueEvents, eventSpecs, firstDone } from './sim/events.ts';
+import { momentOf, observedFrom } from './sim/gate.ts';
+import { modelFor } from './sim/model.ts';
 import type { Treatment } from './schema/catalog.ts';
 
 /** A bolus runs until its whole volume is in. */
@@ -31,10 +37,11 @@ export function vitalsNow(
   patient = ctx.patient,
   minute = ctx.nowMin,
 ): Vitals {
+  const model = modelFor(ctx, resolved);
   return observe(
     patient,
-    inputsAt(ctx, resolved, minute),
-    resolved.data.physiology,
+    inputsAt(ctx, resolved, minute, model),
+    model,
     resolved.data.patient.weightKg.value,
   );
 }
@@ -69,12 +76,14 @@ export function tracePoint(atMin: number, v: Vitals, metabolic = false): TracePo
 
 /**
  * Move simulated time forward to `toMin`, integrating the physiology minute by minute inside this one call and
- * handling everything due on the way: samples taken, results reported, procedures, alarms, exposures, death.
+ * handling everything due on the way: samples taken, results reported, procedures, alarms, exposures, the arrest
+ * clock. It stops early at the first minute something needs the machine (a case event, an arrest, a return of
+ * circulation, death): that is left in `due`, and nothing moves until the machine has handled it.
  * Returns a new context; the one passed in is not changed.
  */
 export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: number): CaseContext {
-  if (toMin <= ctx.nowMin || ctx.deathAtMin !== null) return ctx;
-  const model = resolved.data.physiology;
+  if (toMin <= ctx.nowMin || ctx.deathAtMin !== null || ctx.due.length > 0) return ctx;
+  const model = modelFor(ctx, resolved);
   const weightKg = resolved.data.patient.weightKg.value;
   const afterEnd = ctx.ended !== null;
   const patient = copyPatient(ctx.patient);
@@ -87,9 +96,17 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
   const exposures = model.exposures;
   const withMetabolic = model.metabolic !== undefined;
   const exposureOpen = exposures.map(() => true);
+  const caseEvents = { ...ctx.events };
+  const watchEvents = eventSpecs(resolved).length > 0;
+  const done = watchEvents ? firstDone(ctx) : new Map<string, number>();
+  const r = model.resuscitation;
+  let arrest = currentArrest(ctx);
+  if (arrest !== null) arrest = { ...arrest };
+  let rhythm = ctx.rhythm;
+  let rngState = ctx.rngState;
+  let due: Due[] = [];
   let orders = ctx.orders;
   let vitals = ctx.vitals;
-  let deathAtMin: number | null = null;
   const note = (atMin: number, kind: TimelineEntry['kind'], text: string, ref?: string) =>
     timeline.push({
       atMin,
@@ -100,14 +117,14 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
     });
 
   let minute = ctx.nowMin;
-  let inputs = inputsAt(ctx, resolved, minute);
+  let inputs = inputsAt(ctx, resolved, minute, model);
   const constants = stepConstants(model);
   exposures.forEach(
     (e, i) => (exposureOpen[i] = !e.withoutRunning.some((id) => treatmentRunning(ctx, id, minute))),
   );
   while (minute < toMin) {
     if (minute !== ctx.nowMin && breakpoints.has(minute)) {
-      inputs = inputsAt(ctx, resolved, minute);
+      inputs = inputsAt(ctx, resolved, minute, model);
       exposures.forEach(
         (e, i) => (exposureOpen[i] = !e.withoutRunning.some((id) => treatmentRunning(ctx, id, minute))),
       );
@@ -122,36 +139,93 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
       if (e === undefined || exposureOpen[i] !== true) continue;
       if (meets(e, now)) exposureMin[e.id] = (exposureMin[e.id] ?? 0) + 1;
     }
-    const shownMap = Math.round(map);
-    const shownSpo2 = Math.round(spo2);
-    if (!alarms.mapLow && shownMap < MAP_ALERT_BELOW) {
-      alarms.mapLow = true;
-      note(minute, 'alert', `MAP has fallen below ${String(MAP_ALERT_BELOW)} mmHg (${String(shownMap)}).`);
-    } else if (alarms.mapLow && shownMap >= MAP_ALERT_CLEAR) alarms.mapLow = false;
-    if (!alarms.spo2Low && shownSpo2 < SPO2_ALERT_BELOW) {
-      alarms.spo2Low = true;
-      note(minute, 'alert', `SpO2 has fallen below ${String(SPO2_ALERT_BELOW)}% (${String(shownSpo2)}%).`);
-    } else if (alarms.spo2Low && shownSpo2 >= SPO2_ALERT_CLEAR) alarms.spo2Low = false;
+    if (arrest === null) {
+      const shownMap = Math.round(map);
+      const shownSpo2 = Math.round(spo2);
+      if (!alarms.mapLow && shownMap < MAP_ALERT_BELOW) {
+        alarms.mapLow = true;
+        note(minute, 'alert', `MAP has fallen below ${String(MAP_ALERT_BELOW)} mmHg (${String(shownMap)}).`);
+      } else if (alarms.mapLow && shownMap >= MAP_ALERT_CLEAR) alarms.mapLow = false;
+      if (!alarms.spo2Low && shownSpo2 < SPO2_ALERT_BELOW) {
+        alarms.spo2Low = true;
+        note(minute, 'alert', `SpO2 has fallen below ${String(SPO2_ALERT_BELOW)}% (${String(shownSpo2)}%).`);
+      } else if (alarms.spo2Low && shownSpo2 >= SPO2_ALERT_CLEAR) alarms.spo2Low = false;
+    }
 
-    const due = events.has(minute);
-    if (due || minute % TRACE_EVERY_MIN === 0 || minute === toMin || patient.arrested) vitals = now;
-    if (due) {
-      orders = takeSamplesDue(orders, resolved, vitals, minute);
+    const sampleOrResult = events.has(minute);
+    if (sampleOrResult) {
+      orders = takeSamplesDue(orders, resolved, now, minute);
       noteEventsAt(ctx, orders, resolved, minute, note);
     }
-    if (minute % TRACE_EVERY_MIN === 0) trace.push(tracePoint(minute, vitals, withMetabolic));
-    if (patient.arrested) {
-      deathAtMin = minute;
-      note(
-        minute,
-        'alert',
-        patient.arrestCause === 'arrhythmia'
-          ? `Cardiac arrest (ventricular fibrillation; potassium ${patient.potassium.toFixed(1)} mmol/L). Resuscitation is unsuccessful.`
-          : 'Cardiac arrest (pulseless electrical activity). Resuscitation is unsuccessful.',
-      );
-      if (minute % TRACE_EVERY_MIN !== 0) trace.push(tracePoint(minute, vitals, withMetabolic));
-      break;
+
+    // The arrest clock: no flow or CPR, VF that degenerates, rhythm checks, the limits of resuscitation.
+    if (arrest !== null) {
+      arrest.minutes += 1;
+      if (inputs.cpr) {
+        arrest.cprMin += 1;
+        arrest.cprStartedAt ??= minute - 1;
+      } else arrest.noFlowMin += 1;
+      if (
+        rhythm === 'vf' &&
+        arrest.minutes - (arrest.firstShockAt === null ? 0 : arrest.firstShockAt - arrest.startedAt) >=
+          r.vfToAsystoleMin
+      ) {
+        rhythm = 'asystole';
+        note(minute, 'alert', 'The ventricular fibrillation has become asystole.');
+      }
+      if (arrest.cprStartedAt === null && arrest.minutes >= r.noCprDeathMin)
+        due = [
+          { kind: 'death', cause: `no CPR in the first ${String(r.noCprDeathMin)} minutes of the arrest` },
+        ];
+      else if (arrest.minutes >= r.limitMin)
+        due = [
+          {
+            kind: 'death',
+            cause: `no return of circulation after ${String(r.limitMin)} minutes of resuscitation`,
+          },
+        ];
+      else if (inputs.cpr && !isShockable(rhythm) && arrest.cprMin % r.rhythmCheckEveryMin === 0) {
+        const probe = update(ctx, { nowMin: minute, rhythm, treatments: ctx.treatments });
+        const chance = checkChance(probe, resolved, momentOf(probe, observedFrom(now), minute));
+        const d = draw(rngState, chance);
+        rngState = d.rngState;
+        if (d.happens) due = [{ kind: 'rosc' }];
+      }
+    } else if (patient.arrested) {
+      if (minute >= ctx.rearmAt) {
+        const arrhythmic = patient.arrestCause === 'arrhythmia';
+        due = [
+          {
+            kind: 'arrest',
+            rhythm: arrhythmic ? 'vf' : 'pea',
+            cause: arrhythmic
+              ? `potassium ${patient.potassium.toFixed(1)} mmol/L`
+              : 'circulatory collapse: MAP too low for too long, or lactate past survival',
+          },
+        ];
+      }
+      patient.arrested = false;
+      patient.arrestCause = null;
     }
+    if (due.length === 0 && watchEvents) {
+      const found = dueEvents(
+        resolved,
+        caseEvents,
+        momentOf(update(ctx, { rhythm }), observedFrom(now), minute),
+        done,
+        rngState,
+        true,
+      );
+      rngState = found.rngState;
+      due = found.due;
+    }
+
+    const stop = due.length > 0;
+    if (stop || sampleOrResult || minute % TRACE_EVERY_MIN === 0 || minute === toMin || arrest !== null)
+      vitals = now;
+    if (minute % TRACE_EVERY_MIN === 0) trace.push(tracePoint(minute, vitals, withMetabolic));
+    else if (stop && due[0]?.kind === 'death') trace.push(tracePoint(minute, vitals, withMetabolic));
+    if (stop) break;
   }
   return update(ctx, {
     nowMin: minute,
@@ -162,7 +236,11 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
     trace,
     exposureMin,
     alarms,
-    deathAtMin,
+    rhythm,
+    rngState,
+    events: caseEvents,
+    due,
+    ...(arrest === null ? {} : { arrests: withCurrent(ctx, arrest) }),
   });
 }
 
@@ -249,7 +327,8 @@ function reportResultsDue(
         order.result.kind === 'panel' ? order.result.rows.filter((r) => r.flag.length === 2) : [];
       if (critical.length > 0) {
         const values = critical.map(
-          (r) => `${r.name} ${String(r.value)}${r.unit === '' ? '' : ` ${r.unit}`} (${flagWords(r.flag)})`,
+          (r) =>
+            `${r.name} ${valueText(r.value, r.censored)}${r.unit === '' ? '' : ` ${r.unit}`} (${flagWords(r.flag)})`,
         );
         note(minute, 'alert', `Critical result: ${values.join('; ')}.`, `order:${order.testId}`);
       }

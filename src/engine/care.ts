@@ -3,7 +3,9 @@ import type { ResolvedCase } from './load/load-case.ts';
 import { doseProfile } from './physiology/kinetics.ts';
 import { NO_INPUTS, type MinuteInputs } from './physiology/state.ts';
 import type { Treatment } from './schema/catalog.ts';
-import type { Kinetics } from './schema/physiology.ts';
+import type { Kinetics, ShockModel } from './schema/physiology.ts';
+import { ARREST_RHYTHMS, type Rhythm } from './schema/course.ts';
+import { modelFor } from './sim/model.ts';
 
 export const isRunning = (t: { atMin: number; endsAt: number | null }, minute: number) =>
   t.atMin <= minute && (t.endsAt === null || minute < t.endsAt);
@@ -70,8 +72,12 @@ function runningSince(ctx: CaseContext, given: TreatmentRecord): number {
  * (treatments, procedures) to the physiology model's inputs. Which drugs work on this patient's disease is the
  * case's say (physiology.driver.effectiveTreatments), not the code's.
  */
-export function inputsAt(ctx: CaseContext, resolved: ResolvedCase, minute: number): MinuteInputs {
-  const model = resolved.data.physiology;
+export function inputsAt(
+  ctx: CaseContext,
+  resolved: ResolvedCase,
+  minute: number,
+  model = modelFor(ctx, resolved),
+): MinuteInputs {
   const catalog = resolved.catalog.treatments;
   const inputs: MinuteInputs = { ...NO_INPUTS };
   for (const given of ctx.treatments) {
@@ -147,11 +153,27 @@ export function inputsAt(ctx: CaseContext, resolved: ResolvedCase, minute: numbe
         case 'oxygen':
           if (running) inputs.spo2Gain = Math.max(inputs.spo2Gain, effect.spo2Gain);
           break;
+        case 'cpr':
+          if (running) inputs.cpr = true;
+          break;
+        case 'pacing':
+          if (running) inputs.pacingRate = Math.max(inputs.pacingRate, given.dose);
+          break;
+        case 'membrane-stabiliser':
+          if (since < effect.durationMin)
+            inputs.potassiumMargin = Math.max(inputs.potassiumMargin, effect.potassiumMarginMmol);
+          break;
+        case 'defibrillation':
+        case 'cardioversion':
+        case 'antiarrhythmic':
+        case 'arrest-vasopressor':
+          break; // they act on the rhythm when given, or on the chance of a return of circulation
         default:
           throw new Error(`unhandled effect ${JSON.stringify(effect satisfies never)}`);
       }
     }
   }
+  applyRhythm(inputs, ctx.rhythm, model);
   for (const procedure of ctx.procedures) {
     if (minute >= procedure.endsAt) {
       if (procedure.controlsSource) inputs.sourceControlled = true;
@@ -165,4 +187,25 @@ export function inputsAt(ctx: CaseContext, resolved: ResolvedCase, minute: numbe
     }
   }
   return inputs;
+}
+
+/**
+ * What the rhythm does to this minute: an arrest rhythm stops the output (compressions make a little); a slow or
+ * fast perfusing rhythm sets the rate and loses some pressure, unless it is paced.
+ */
+function applyRhythm(inputs: MinuteInputs, rhythm: Rhythm, model: ShockModel): void {
+  if (ARREST_RHYTHMS.includes(rhythm)) {
+    inputs.arrest = true;
+    inputs.cprMapMmHg = model.resuscitation.cprMapMmHg;
+    // The monitor counts an electrical rate in PEA and pulseless VT; VF and asystole have none.
+    inputs.rhythmHr = rhythm === 'pvt' ? 180 : rhythm === 'pea' ? 40 : 0;
+    return;
+  }
+  if (rhythm === 'sinus') return;
+  const effect = model.rhythms[rhythm as 'af' | 'svt' | 'vt' | 'chb'];
+  inputs.rhythmHr = effect.hrBpm ?? 0;
+  inputs.rhythmHrFactor = effect.hrFactor;
+  // A paced slow rhythm gets its output back; pacing does not help a fast one.
+  const paced = rhythm === 'chb' && inputs.pacingRate > 0;
+  inputs.rhythmMapChange = paced ? 0 : effect.mapChange;
 }

@@ -2,6 +2,7 @@ import { createActor } from 'xstate';
 import { targetsFor } from './actions.ts';
 import type { ResolvedCase } from './load/load-case.ts';
 import { createCaseMachine } from './machine.ts';
+import { phasesOf } from './context.ts';
 import { playScript, playToEnd, type PlayResult } from './play.ts';
 import { nextRandom } from './rng.ts';
 import type { ScoringRule } from './schema/scoring.ts';
@@ -39,10 +40,13 @@ export function checkCase(resolved: ResolvedCase): CaseCheck {
   const { data } = resolved;
   const results: CheckResult[] = [];
   const plays: PlayResult[] = [];
+  const played: Played[] = [];
   // Array.prototype.sort is stable: actions at the same minute keep the order given.
-  const play = (actions: ScriptAction[]): PlayResult => {
-    const result = playScript(resolved, { actions: [...actions].sort((a, b) => a.at - b.at) });
+  const play = (actions: ScriptAction[], seed = data.defaultSeed): PlayResult => {
+    const sorted = [...actions].sort((a, b) => a.at - b.at);
+    const result = playScript(resolved, { actions: sorted }, seed);
     plays.push(result);
+    played.push({ actions: sorted, seed, result });
     return result;
   };
   const best = data.bestPath.actions;
@@ -113,6 +117,9 @@ export function checkCase(resolved: ResolvedCase): CaseCheck {
     const stop = probe.do === 'stop' ? { ...probe, at: 1 } : probe;
     play([...start, stop, ...best.filter((a) => !excuses.includes(`${a.do}:${a.id ?? ''}`))]);
   }
+
+  results.push(courseCoverage(resolved, played, play));
+  probeAnchoredRules(resolved, played, play);
 
   const deadEnds = deadEndActions(resolved);
   results.push({
@@ -233,4 +240,115 @@ function randomScript(resolved: ResolvedCase, random: () => number): ScriptActio
     );
   }
   return actions.sort((a, b) => a.at - b.at);
+}
+
+interface Played {
+  actions: ScriptAction[];
+  seed: number;
+  result: PlayResult;
+}
+
+/** Seeds tried to make a chance event happen (the best path, then doing nothing, at each). */
+const EVENT_SEEDS = 400;
+
+/**
+ * Every phase of the course is entered and every course event happens in some play: the plays so far, then, for
+ * an event still missing, the best path and doing nothing at other seeds (a chance event needs its draw).
+ */
+function courseCoverage(
+  resolved: ResolvedCase,
+  played: readonly Played[],
+  play: (actions: ScriptAction[], seed?: number) => PlayResult,
+): CheckResult {
+  const { data } = resolved;
+  const events = data.course?.events.map((e) => e.id) ?? [];
+  const fired = (id: string) => played.some((p) => (p.result.course.events[id]?.length ?? 0) > 0);
+  for (const id of events) {
+    for (let seed = 1; seed <= EVENT_SEEDS && !fired(id); seed += 1) {
+      play(data.bestPath.actions, seed);
+      if (!fired(id)) play([], seed);
+    }
+  }
+  const phases = phasesOf(resolved).map((p) => p.id);
+  const entered = new Set(played.flatMap((p) => p.result.course.phases));
+  const missingPhases = phases.filter(
+    (p) => !entered.has(p) && !(p === 'arrest' && data.course === undefined),
+  );
+  const missingEvents = events.filter((id) => !fired(id));
+  const arrestPhase = phasesOf(resolved).find((p) => p.arrest)?.id ?? 'arrest';
+  const unreachedArrest = missingPhases.includes(arrestPhase);
+  const problems = missingPhases.filter((p) => p !== arrestPhase);
+  return {
+    name: 'every phase of the course is entered and every event happens in some play',
+    ok: problems.length === 0 && missingEvents.length === 0,
+    detail:
+      problems.length === 0 && missingEvents.length === 0
+        ? `${String(phases.length)} phases, ${String(events.length)} events${unreachedArrest ? ' (no play arrests: fine for a case that is not lethal)' : ''}`
+        : [
+            problems.length > 0 ? `phases never entered: ${problems.join(', ')}` : '',
+            missingEvents.length > 0
+              ? `events that never happen (best path and doing nothing, seeds 1–${String(EVENT_SEEDS)}): ${missingEvents.join(', ')}`
+              : '',
+          ]
+            .filter((s) => s !== '')
+            .join('; '),
+  };
+}
+
+/**
+ * A rule timed from an arrest or a course event can only be earned in a play where that happened: take such a
+ * play, do the rule's first action at the moment it happened (CPR first in an arrest), and play it again.
+ */
+function probeAnchoredRules(
+  resolved: ResolvedCase,
+  played: readonly Played[],
+  play: (actions: ScriptAction[], seed?: number) => PlayResult,
+): void {
+  for (const rule of resolved.data.scoring.rules) {
+    if (rule.type !== 'timed') continue;
+    const from = rule.from;
+    if (from !== 'arrest' && !(typeof from === 'object' && 'event' in from)) continue;
+    const anchorOf = (p: Played): { at: number; rhythm?: string } | null => {
+      if (from === 'arrest') {
+        const first = p.result.course.arrests[0];
+        return first === undefined ? null : { at: first.startedAt, rhythm: first.rhythm };
+      }
+      if (typeof from === 'object' && 'event' in from) {
+        const at = p.result.course.events[from.event]?.[0];
+        return at === undefined ? null : { at };
+      }
+      return null;
+    };
+    const wanted = rule.when?.rhythm;
+    const fits = (p: Played, inLearnersPart: boolean) => {
+      const anchor = anchorOf(p);
+      return (
+        anchor !== null &&
+        (!inLearnersPart || anchor.at <= p.result.endedAt) &&
+        (wanted === undefined || (anchor.rhythm !== undefined && wanted.some((r) => r === anchor.rhythm)))
+      );
+    };
+    let source = played.find((p) => fits(p, true));
+    // It happened only after the learner left: the same play with the learner staying at the bedside.
+    const later = source === undefined ? played.find((p) => fits(p, false)) : undefined;
+    if (later !== undefined) {
+      const staying = later.actions.filter((a) => a.do !== 'dispose' && a.do !== 'end');
+      play(staying, later.seed);
+      const last = played.at(-1);
+      if (last !== undefined && fits(last, true)) source = last;
+    }
+    const anchor = source === undefined ? null : anchorOf(source);
+    if (source === undefined || anchor === null) continue;
+    const [verb, id] = (rule.actions[0] ?? '').split(':');
+    if (verb === undefined || id === undefined) continue;
+    const before = source.actions.filter((a) => a.at <= anchor.at);
+    const after = source.actions.filter((a) => a.at > anchor.at);
+    const cpr: ScriptAction[] =
+      from === 'arrest' &&
+      !(verb === 'treat' && id === 'cpr') &&
+      resolved.catalog.treatments.cpr !== undefined
+        ? [{ at: anchor.at, do: 'treat', id: 'cpr' }]
+        : [];
+    play([...before, ...cpr, { at: anchor.at, do: verb as Verb, id }, ...after], source.seed);
+  }
 }

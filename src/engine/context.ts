@@ -4,10 +4,15 @@ import { initialPatient, type PatientState } from './physiology/state.ts';
 import type { ComputedResult } from './results.ts';
 import { seedRng } from './rng.ts';
 import type { TextFact } from './schema/fact.ts';
+import type { Phase, Rhythm } from './schema/course.ts';
+import type { StateVariable } from './schema/state.ts';
 
 export type LearnerAction =
   | { do: 'examine' | 'ask' | 'order' | 'stop' | 'consult' | 'diagnose' | 'dispose'; id: string }
   | { do: 'treat'; id: string; dose?: number };
+
+/** The patient as the learner would read them at one moment: each value rounded as a monitor or lab shows it. */
+export type Observed = Record<StateVariable, number>;
 
 export interface LogEntry {
   atMin: number;
@@ -15,10 +20,55 @@ export interface LogEntry {
   accepted: boolean;
   /** Why a refused action was refused. */
   reason?: string;
-  /** MAP when the action was taken, for rules such as "MRI while hypotensive". */
-  mapAtAction: number;
-  /** SpO2 when the action was taken, for rules such as "oxygen at a normal saturation". */
-  spo2AtAction: number;
+  /** The patient when the action was taken, for rules such as "potassium only at K ≤ 5.0" or "MRI while hypotensive". */
+  observed: Observed;
+  phase: string;
+  rhythm: Rhythm;
+  /** Set for the receiving team's standing orders after a disposition (never scored as the learner's). */
+  by?: 'team';
+}
+
+/** One cardiac arrest, from its start to a return of circulation or death. */
+export interface ArrestRecord {
+  startedAt: number;
+  /** What stopped the heart, in words ("potassium 2.4 mmol/L"), or the course event that did. */
+  cause: string;
+  /** The rhythm it began in, and the rhythm now. */
+  firstRhythm: Rhythm;
+  /** The phase the arrest interrupted. */
+  fromPhase: string;
+  /** Minutes of arrest so far, with CPR, and without any (no flow). */
+  minutes: number;
+  cprMin: number;
+  noFlowMin: number;
+  cprStartedAt: number | null;
+  firstShockAt: number | null;
+  shocks: number;
+  endedAt: number | null;
+  outcome: 'rosc' | 'death' | null;
+}
+
+/** What the machine must handle before time moves on: a case event, an arrest, a return of circulation, death. */
+export type Due =
+  | { kind: 'event'; id: string }
+  /** cause: what stopped the heart in words; an event's arrest names no cause (the event's line says it). */
+  | { kind: 'arrest'; rhythm: Rhythm; cause: string | null }
+  | { kind: 'rosc' }
+  | { kind: 'death'; cause: string };
+
+/** Work the machine does in order: move time, take an action, end the learner's part. */
+export type WorkItem =
+  | { kind: 'advance'; toMin: number; interruptible: boolean }
+  | { kind: 'act'; action: LearnerAction; by?: 'team' }
+  | { kind: 'end' };
+
+/** Where each case event stands in this play. */
+export interface EventState {
+  firedAt: number[];
+  /** Consecutive minutes its state trigger has held. */
+  heldMin: number;
+  /** Will not fire (again): its chance was not drawn, or an "unless" action was done. */
+  spent: boolean;
 }
 
 export interface OrderRecord {
@@ -55,7 +105,7 @@ export interface ProcedureRecord {
 
 export interface TimelineEntry {
   atMin: number;
-  kind: 'action' | 'refused' | 'result' | 'event' | 'alert';
+  kind: 'action' | 'refused' | 'result' | 'event' | 'alert' | 'message';
   text: string;
   /** "verb:id" for actions and results, so views and scoring can match entries. */
   ref?: string;
@@ -105,6 +155,20 @@ export interface CaseContext {
   disposition: { id: string; atMin: number } | null;
   ended: { reason: EndReason; atMin: number } | null;
   deathAtMin: number | null;
+  /** The phase of the case's course the machine is in (a state of the statechart). */
+  phase: string;
+  rhythm: Rhythm;
+  /** Every arrest so far; the last is the current one while its endedAt is null. */
+  arrests: ArrestRecord[];
+  /** Minute the arrest criteria are checked again after a return of circulation. */
+  rearmAt: number;
+  events: Record<string, EventState>;
+  /** Physiology parameters changed by events, by path ("driver.growthPerH"). */
+  overrides: Record<string, number>;
+  /** Exam findings changed by events, by region. */
+  examNow: Record<string, TextFact>;
+  due: Due[];
+  queue: WorkItem[];
 }
 
 /**
@@ -137,6 +201,15 @@ export function update(ctx: CaseContext, c: Partial<CaseContext>): CaseContext {
     disposition: 'disposition' in c ? (c.disposition ?? null) : ctx.disposition,
     ended: 'ended' in c ? (c.ended ?? null) : ctx.ended,
     deathAtMin: 'deathAtMin' in c ? (c.deathAtMin ?? null) : ctx.deathAtMin,
+    phase: c.phase ?? ctx.phase,
+    rhythm: c.rhythm ?? ctx.rhythm,
+    arrests: c.arrests ?? ctx.arrests,
+    rearmAt: c.rearmAt ?? ctx.rearmAt,
+    events: c.events ?? ctx.events,
+    overrides: c.overrides ?? ctx.overrides,
+    examNow: c.examNow ?? ctx.examNow,
+    due: c.due ?? ctx.due,
+    queue: c.queue ?? ctx.queue,
   };
 }
 
@@ -173,6 +246,39 @@ export function initialContext(resolved: ResolvedCase, seed: number, vitals: Vit
     disposition: null,
     ended: null,
     deathAtMin: null,
+    phase: phasesOf(resolved)[0]?.id ?? COURSE_PHASE,
+    rhythm: model.rhythms.initial,
+    arrests: [],
+    rearmAt: 0,
+    events: Object.fromEntries(
+      (resolved.data.course?.events ?? []).map((e) => [e.id, { firedAt: [], heldMin: 0, spent: false }]),
+    ),
+    overrides: {},
+    examNow: {},
+    due: [],
+    queue: [],
   };
   return update(start, {});
+}
+
+/** The one phase of a case that declares no course. */
+export const COURSE_PHASE = 'course';
+/** The arrest phase the engine adds to a course that declares none. */
+export const ARREST_PHASE = 'arrest';
+
+/**
+ * The phases of a case's course, as the machine's states: the case's own, or one "course" phase, plus an arrest
+ * phase when the case declares none.
+ */
+export function phasesOf(resolved: ResolvedCase): Phase[] {
+  const declared = resolved.data.course?.phases ?? [{ id: COURSE_PHASE, label: 'Course', arrest: false }];
+  return declared.some((p) => p.arrest)
+    ? declared
+    : [...declared, { id: ARREST_PHASE, label: 'Cardiac arrest', arrest: true }];
+}
+
+/** The current arrest, if the heart is stopped now. */
+export function currentArrest(ctx: CaseContext): ArrestRecord | null {
+  const last = ctx.arrests.at(-1);
+  return last?.endedAt === null ? last : null;
 }

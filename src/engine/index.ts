@@ -13,8 +13,8 @@ export { playScript, playToEnd, summarisePlay, toLearnerAction, type PlayResult 
 export { scoreCase, type Score, type ScoreItem } from './scoring/score.ts';
 export { checkAction, targetsFor } from './actions.ts';
 export type { CaseContext, LearnerAction, TimelineEntry, TracePoint } from './context.ts';
-export type { ComputedResult, ResultRow, Flag } from './results.ts';
-export { flagWords } from './results.ts';
+export type { Change, ComputedResult, ResultRow, Flag } from './results.ts';
+export { changeSince, flagWords, valueText } from './results.ts';
 export { CaseFile } from './schema/case.ts';
 export { CatalogFile } from './schema/catalog.ts';
 export { Script } from './schema/script.ts';

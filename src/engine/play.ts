@@ -1,5 +1,11 @@
 import { createActor } from 'xstate';
-import type { CaseContext, LearnerAction, TimelineEntry, TracePoint } from './context.ts';
+import {
+  phasesOf,
+  type CaseContext,
+  type LearnerAction,
+  type TimelineEntry,
+  type TracePoint,
+} from './context.ts';
 import { tracePoint } from './advance.ts';
 import { durationText } from './clock.ts';
 import type { ResolvedCase } from './load/load-case.ts';
@@ -21,6 +27,17 @@ export interface PlayResult {
     summary: string;
   };
   score: Score;
+  /** The course the patient took: phases in the order entered, case events with their minutes, arrests. */
+  course: {
+    phases: string[];
+    events: Record<string, number[]>;
+    arrests: {
+      startedAt: number;
+      rhythm: string;
+      outcome: 'rosc' | 'death' | null;
+      endedAt: number | null;
+    }[];
+  };
   /** Vitals at the end of the simulated course (at death: the last ones before the arrest). */
   vitals: Omit<TracePoint, 'atMin'>;
   timeline: { at: number; kind: TimelineEntry['kind']; text: string; afterEnd?: true }[];
@@ -103,16 +120,55 @@ export function summarisePlay(resolved: ResolvedCase, ctx: CaseContext): PlayRes
       deathAtMin: ctx.deathAtMin,
       disposition,
       summary: dead
-        ? `Cardiac arrest ${durationText(ctx.deathAtMin ?? ctx.nowMin)} after arrival${where} (simulated course).`
-        : `Alive ${durationText(ctx.nowMin)} after arrival${where} (simulated course).`,
+        ? `Died ${durationText(ctx.deathAtMin ?? ctx.nowMin)} after arrival${arrestWords(ctx)}${where} (simulated course).`
+        : `Alive ${durationText(ctx.nowMin)} after arrival${where}${roscWords(ctx)} (simulated course).`,
     },
     score: scoreCase(resolved, ctx),
+    course: courseOf(resolved, ctx),
     vitals,
     timeline: ctx.timeline.map((e) => ({
       at: e.atMin,
       kind: e.kind,
       text: e.text,
       ...(e.afterEnd === true ? { afterEnd: true as const } : {}),
+    })),
+  };
+}
+
+/** ", cardiac arrest at 6 h 10 min" for the arrest the patient died in. */
+function arrestWords(ctx: CaseContext): string {
+  const last = ctx.arrests.at(-1);
+  return last?.outcome === 'death' ? `, cardiac arrest at ${durationText(last.startedAt)}` : '';
+}
+
+/** ", after 1 cardiac arrest with return of circulation" when the patient survived an arrest. */
+function roscWords(ctx: CaseContext): string {
+  const survived = ctx.arrests.filter((a) => a.outcome === 'rosc').length;
+  if (survived === 0) return '';
+  return `, after ${String(survived)} cardiac arrest${survived > 1 ? 's' : ''} with return of circulation`;
+}
+
+/** The phases entered (the first, then each from the timeline, the arrest phase for each arrest), events, arrests. */
+function courseOf(resolved: ResolvedCase, ctx: CaseContext): PlayResult['course'] {
+  const phases = phasesOf(resolved);
+  const arrestPhase = phases.find((p) => p.arrest)?.id ?? 'arrest';
+  const entered = [phases[0]?.id ?? 'course'];
+  for (const entry of ctx.timeline) {
+    if (entry.ref?.startsWith('phase:') === true) entered.push(entry.ref.slice(6));
+    if (entry.kind === 'alert' && entry.text.startsWith('Cardiac arrest')) entered.push(arrestPhase);
+  }
+  return {
+    phases: entered,
+    events: Object.fromEntries(
+      Object.entries(ctx.events)
+        .filter(([, e]) => e.firedAt.length > 0)
+        .map(([id, e]) => [id, e.firedAt]),
+    ),
+    arrests: ctx.arrests.map((a) => ({
+      startedAt: a.startedAt,
+      rhythm: a.firstRhythm,
+      outcome: a.outcome,
+      endedAt: a.endedAt,
     })),
   };
 }

@@ -1,7 +1,7 @@
 import type { ResolvedCase } from './load/load-case.ts';
 import type { Vitals } from './physiology/observe.ts';
 import type { ComponentValue } from './schema/case.ts';
-import type { Component, Range } from './schema/catalog.ts';
+import type { Component, MeasurableRange, Range } from './schema/catalog.ts';
 import type { Provenance, TextFact } from './schema/fact.ts';
 
 export type Flag = '' | 'L' | 'H' | 'LL' | 'HH';
@@ -15,7 +15,10 @@ export function flagWords(flag: Flag): string {
 export interface ResultRow {
   componentId: string;
   name: string;
+  /** The value shown: the true value, or the analyser's limit when it is censored. */
   value: number | string;
+  /** Beyond the measurable range: the value is the limit and reads "> limit" or "< limit". */
+  censored?: 'above' | 'below';
   unit: string;
   range: Range | null;
   flag: Flag;
@@ -78,7 +81,9 @@ export function computeResult(
   const sex = resolved.data.patient.sex.value;
   const rows = Object.entries(test.components ?? {}).map(([componentId, component]) => {
     const range = given?.ranges?.[componentId] ?? rangeFor(component, sex);
-    return row(componentId, component, range, given?.values[componentId], vitals);
+    const measurable = given?.measurable?.[componentId] ?? component.measurable ?? null;
+    const reading = readValue(component, range, given?.values[componentId], vitals, sampledAt);
+    return row(componentId, component, range, measurable, reading);
   });
   return { kind: 'panel', rows, comment: given?.comment ?? null };
 }
@@ -87,46 +92,70 @@ function rangeFor(component: Component, sex: 'male' | 'female'): Range | null {
   return (sex === 'male' ? component.rangeMale : component.rangeFemale) ?? component.range ?? null;
 }
 
-function row(
-  componentId: string,
+/** The true value of a sample with the provenance to show beside it, before the analyser's range applies. */
+interface Reading {
+  value: number | string;
+  provenance: Provenance;
+  reported?: string;
+  note?: string;
+}
+
+function readValue(
   component: Component,
   range: Range | null,
   given: ComponentValue | undefined,
   vitals: Vitals,
-): ResultRow {
-  let value: number | string;
-  let provenance: Provenance;
-  const extra: { reported?: string; note?: string } = {};
+  sampledAt: number,
+): Reading {
   if (given === undefined) {
-    value =
+    const value =
       component.normal ??
       (range?.low !== undefined && range.high !== undefined
         ? (range.low + range.high) / 2
         : (range?.low ?? range?.high ?? 0));
-    provenance = 'synthetic';
-    extra.note = ASSUMED_NORMAL;
-  } else if ('fromState' in given) {
-    value = roundTo(given.offset + given.scale * vitals[given.fromState], component.decimals);
-    const reported = given.asReported;
-    if (reported !== undefined && roundTo(reported.value, component.decimals) === value) {
-      provenance = reported.provenance;
-      if (reported.reported !== undefined) extra.reported = reported.reported;
-      if (reported.note !== undefined) extra.note = reported.note;
-    } else {
-      provenance = 'synthetic';
-      if (given.note !== undefined) extra.note = given.note;
-    }
-  } else {
-    value = given.value;
-    provenance = given.provenance;
-    if (given.reported !== undefined) extra.reported = given.reported;
-    if (given.note !== undefined) extra.note = given.note;
+    return { value, provenance: 'synthetic', note: ASSUMED_NORMAL };
   }
-  if (typeof value === 'number') value = roundTo(value, component.decimals);
+  if ('fromState' in given) {
+    const value = roundTo(given.offset + given.scale * vitals[given.fromState], component.decimals);
+    const reported = given.asReported;
+    if (reported !== undefined && roundTo(reported.value, component.decimals) === value)
+      return withWords({ value, provenance: reported.provenance }, reported);
+    return withWords({ value, provenance: 'synthetic' }, { note: given.note });
+  }
+  if ('course' in given) {
+    // The schema keeps the points in time order from minute 0, so a sample always finds one.
+    const point = given.course.findLast((p) => p.fromMin <= sampledAt);
+    if (point === undefined) throw new Error(`no course point at minute ${String(sampledAt)}`);
+    return withWords({ value: point.value, provenance: point.provenance }, point);
+  }
+  return withWords({ value: given.value, provenance: given.provenance }, given);
+}
+
+function withWords(
+  reading: Reading,
+  words: { reported?: string | undefined; note?: string | undefined },
+): Reading {
+  if (words.reported !== undefined) reading.reported = words.reported;
+  if (words.note !== undefined) reading.note = words.note;
+  return reading;
+}
+
+function row(
+  componentId: string,
+  component: Component,
+  range: Range | null,
+  measurable: MeasurableRange | null,
+  reading: Reading,
+): ResultRow {
+  const { value: read, ...sourcing } = reading;
+  const value = typeof read === 'number' ? roundTo(read, component.decimals) : read;
+  // The analyser prints its limit, not the number: the flag still follows the true value (HH beyond the range).
+  const censored = typeof value === 'number' ? censorFor(value, measurable) : null;
+  const shown = censored === null ? value : censored.limit;
   const si =
-    component.si !== undefined && typeof value === 'number'
+    component.si !== undefined && typeof shown === 'number'
       ? {
-          value: siRound(value * component.si.factor),
+          value: siRound(shown * component.si.factor),
           unit: component.si.unit,
           range: range === null ? null : scaleRange(range, component.si.factor),
         }
@@ -134,14 +163,30 @@ function row(
   return {
     componentId,
     name: component.name,
-    value,
+    value: shown,
+    ...(censored === null ? {} : { censored: censored.side }),
     unit: component.unit,
     range,
     flag: typeof value === 'number' ? flagFor(value, range, component.critical ?? null) : '',
     si,
-    provenance,
-    ...extra,
+    ...sourcing,
   };
+}
+
+function censorFor(
+  value: number,
+  measurable: MeasurableRange | null,
+): { side: 'above' | 'below'; limit: number } | null {
+  if (measurable?.high !== undefined && value > measurable.high)
+    return { side: 'above', limit: measurable.high };
+  if (measurable?.low !== undefined && value < measurable.low)
+    return { side: 'below', limit: measurable.low };
+  return null;
+}
+
+/** A value as the lab prints it: "8.2", "negative", or "> 600" beyond the analyser's range. */
+export function valueText(value: number | string, censored?: 'above' | 'below'): string {
+  return `${censored === 'above' ? '> ' : censored === 'below' ? '< ' : ''}${String(value)}`;
 }
 
 export function flagFor(value: number, range: Range | null, critical: Range | null): Flag {
@@ -169,6 +214,17 @@ function siRound(x: number): number {
   return roundTo(x, magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : magnitude >= 1 ? 2 : 3);
 }
 
+/** How a numeric value moved since the previous sample of the same test, read as the lab printed both. */
+export type Change = 'up' | 'down' | 'same';
+
+export function changeSince(previous: ResultRow, now: ResultRow): Change | null {
+  if (typeof previous.value !== 'number' || typeof now.value !== 'number') return null;
+  // "> 600" lies above a printed 600, so a censored value sorts just beyond its limit.
+  const side = (r: ResultRow) => (r.censored === 'above' ? 1 : r.censored === 'below' ? -1 : 0);
+  const difference = now.value - previous.value || side(now) - side(previous);
+  return difference > 0 ? 'up' : difference < 0 ? 'down' : 'same';
+}
+
 /** A one-line summary for timelines: "WBC 27.4 ×10³/µL H; Hb 9.9 g/dL L". */
 export function summarise(result: ComputedResult, upToMin: number): string {
   switch (result.kind) {
@@ -176,7 +232,7 @@ export function summarise(result: ComputedResult, upToMin: number): string {
       return result.rows
         .map(
           (r) =>
-            `${r.name} ${String(r.value)}${r.unit === '' ? '' : ` ${r.unit}`}${r.flag === '' ? '' : ` ${r.flag}`}`,
+            `${r.name} ${valueText(r.value, r.censored)}${r.unit === '' ? '' : ` ${r.unit}`}${r.flag === '' ? '' : ` ${r.flag}`}`,
         )
         .join('; ');
     case 'report':

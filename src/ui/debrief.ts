@@ -5,6 +5,7 @@ import {
   type ResolvedCase,
   type ScoreItem,
 } from '../engine/index.ts';
+import { courseTimingText, learnerFirstAt } from './course-timing.ts';
 import { h } from './dom.ts';
 import { resultTable } from './panels/results.ts';
 import { provenanceTag } from './panels/panel.ts';
@@ -144,20 +145,28 @@ export function debriefScreen(
       );
   });
   // A synthetic case has no real team: its course is the one the case was written with, and says so.
+  const timed = data.realCourse.actions.some((a) => a.atMin !== undefined);
   const course =
     data.kind === 'real-case'
-      ? { title: 'What the real team did', note: 'From the case report; it gives no timings.' }
+      ? {
+          title: 'What the real team did',
+          note: timed
+            ? 'From the case report, with its times where it gives them.'
+            : 'From the case report; it gives no timings.',
+        }
       : {
           title: 'The written course (synthetic)',
           note: 'A synthetic teaching case: the course it was written with, not a real patient.',
         };
-  const realTeam = data.realCourse.actions.map((a) =>
-    h(
+  const realTeam = data.realCourse.actions.map((a) => {
+    const timing = courseTimingText(a, learnerFirstAt(ctx.log, a.action), data.kind);
+    return h(
       'li',
       { class: done.has(a.action) ? 'met' : 'missed' },
       `${done.has(a.action) ? '✓ You too' : '✗ Not by you'}: ${a.what.value}`,
-    ),
-  );
+      timing === null ? null : h('span', { class: 'meta course-time' }, timing),
+    );
+  });
   return h(
     'main',
     { class: 'screen debrief', id: 'main' },

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CASE_PATH, ROOT, caseText } from '../support/load.ts';
+import { CASE_PATH, ROOT, caseText, factsIn } from '../support/load.ts';
 
 /** The real command line, as `npm run -s case --` runs it (without npm's start-up cost). */
 function cli(...args: string[]) {
@@ -27,6 +27,7 @@ describe('npm run case -- play', () => {
       'endedBy',
       'outcome',
       'score',
+      'course',
       'vitals',
       'timeline',
     ]);
@@ -172,6 +173,30 @@ describe('npm run case -- new', () => {
     expect(again.code).toBe(1);
     expect(again.err).toContain('already exists');
     expect(readFileSync(path, 'utf8')).toBe(text);
+  });
+
+  it('writes a skeleton that is synthetic throughout, in English, and passes the checker', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bedside-new-'));
+    expect(cli('new', 'generic-fever', '--dir', dir).code).toBe(0);
+    const path = join(dir, 'generic-fever.json');
+    const text = readFileSync(path, 'utf8');
+    const skeleton = JSON.parse(text) as { kind: string };
+    const facts = factsIn(skeleton);
+    expect(skeleton.kind).toBe('synthetic-teaching');
+    expect(facts.length).toBeGreaterThan(10);
+    expect(facts.filter(({ fact }) => fact.provenance !== 'synthetic').map((f) => f.path)).toEqual([]);
+    expect(
+      facts.filter(({ fact }) => !(fact.note ?? '').startsWith('Placeholder')).map((f) => f.path),
+    ).toEqual([]);
+    // No trace of the first case's Spanish report.
+    expect(text).not.toMatch(/[áéíóúñªº¿¡]|\bPaciente\b|\baños\b|\bFc:|\bTa:/i);
+    const validated = cli('validate', path);
+    expect(validated.code).toBe(0);
+    expect(validated.err).toContain('0 errors');
+    expect(validated.err).not.toContain('recalibrate');
+    const checked = cli('check', path);
+    expect(checked.out).toContain('1 case checked: all good');
+    expect(checked.code).toBe(0);
   });
 
   it('refuses an id that is not kebab-case', () => {

@@ -293,9 +293,10 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
     expect(await focused()).toBe('treat:ceftriaxone');
 
     // Time, then a disposition, which ends the case and opens the debrief with focus on its heading.
+    // Examining took 2 minutes of the clock; +15 takes it to 17.
     await tabTo('[data-action="advance:15"]');
     await page.keyboard.press('Enter');
-    expect(await clockMinutes(page)).toBe(15);
+    expect(await clockMinutes(page)).toBe(17);
     await tabTo('#panel-team summary');
     await page.keyboard.press('Enter');
     await tabTo('[data-action="dispose:operating-room"]');
@@ -307,7 +308,7 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
         { at: 0, do: 'examine', id: 'gluteal' },
         { at: 0, do: 'order', id: 'blood-cultures' },
         { at: 0, do: 'treat', id: 'ceftriaxone' },
-        { at: 15, do: 'dispose', id: 'operating-room' },
+        { at: 17, do: 'dispose', id: 'operating-room' },
       ],
     });
     expect(await scorePercent(page)).toBe(expected.score.percent);

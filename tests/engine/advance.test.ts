@@ -13,11 +13,14 @@ import { firstCase, startActor } from '../support/play.ts';
 function naivePatientAt(ctx: CaseContext, toMin: number, resolved: ResolvedCase = firstCase) {
   const patient = copyPatient(ctx.patient);
   const model = resolved.data.physiology;
-  for (let minute = ctx.nowMin; minute < toMin && !patient.arrested; minute++) {
+  for (let minute = ctx.nowMin; minute < toMin; minute++) {
     stepMinute(patient, inputsAt(ctx, resolved, minute), model, resolved.data.patient.weightKg.value);
   }
   return patient;
 }
+
+/** The arrest flags are the integrator's to clear once it stops for an arrest; compare the physiology. */
+const settled = (p: CaseContext['patient']) => ({ ...p, arrested: false, arrestCause: null });
 
 const action = fc.oneof(
   fc.constantFrom<LearnerAction>(
@@ -65,10 +68,10 @@ describe('integrating between breakpoints', () => {
             let ctx = actor.getSnapshot().context.play;
             for (const [gap, act] of plan) {
               ctx = applyAction(advanceTo(ctx, resolved, ctx.nowMin + gap), resolved, act);
-              if (ctx.deathAtMin !== null) return;
+              if (ctx.due.length > 0) return; // the machine's to handle (an arrest, an event)
             }
-            const fast = advanceTo(ctx, resolved, ctx.nowMin + span).patient;
-            expect(fast).toEqual(naivePatientAt(ctx, ctx.nowMin + span, resolved));
+            const fast = advanceTo(ctx, resolved, ctx.nowMin + span);
+            expect(settled(fast.patient)).toEqual(settled(naivePatientAt(ctx, fast.nowMin, resolved)));
           },
         ),
         { numRuns: 60 },
@@ -86,10 +89,10 @@ describe('integrating between breakpoints', () => {
           let ctx = actor.getSnapshot().context.play;
           for (const [gap, act] of plan) {
             ctx = applyAction(advanceTo(ctx, firstCase, ctx.nowMin + gap), firstCase, act);
-            if (ctx.deathAtMin !== null) return;
+            if (ctx.due.length > 0) return;
           }
-          const fast = advanceTo(ctx, firstCase, ctx.nowMin + span).patient;
-          expect(fast).toEqual(naivePatientAt(ctx, ctx.nowMin + span));
+          const fast = advanceTo(ctx, firstCase, ctx.nowMin + span);
+          expect(settled(fast.patient)).toEqual(settled(naivePatientAt(ctx, fast.nowMin)));
         },
       ),
       { numRuns: 200 },

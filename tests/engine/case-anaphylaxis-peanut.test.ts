@@ -83,8 +83,9 @@ describe('anaphylaxis: scoring', () => {
   it('doing nothing fails, and the patient arrests 20–30 minutes after arrival', () => {
     const nothing = play([]);
     expect(nothing.outcome.status).toBe('dead');
-    expect(nothing.outcome.deathAtMin).toBeGreaterThanOrEqual(20);
-    expect(nothing.outcome.deathAtMin).toBeLessThanOrEqual(30);
+    const arrest = nothing.timeline.find((e) => e.text.startsWith('Cardiac arrest'));
+    expect(arrest?.at).toBeGreaterThanOrEqual(20);
+    expect(arrest?.at).toBeLessThanOrEqual(30);
     expect(nothing.score.percent).toBeLessThanOrEqual(30);
   });
 

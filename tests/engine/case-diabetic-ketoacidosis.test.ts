@@ -97,7 +97,7 @@ describe('scoring', () => {
     expect(harmful.outcome.status).toBe('dead');
     expect(harmfulCourse.deathAtMin).toBeGreaterThan(300);
     expect(harmfulCourse.deathAtMin).toBeLessThan(480);
-    expect(harmful.timeline.some((e) => e.text.includes('ventricular fibrillation; potassium 2.5'))).toBe(
+    expect(harmful.timeline.some((e) => e.text.includes('ventricular fibrillation (potassium 2.5'))).toBe(
       true,
     );
   });

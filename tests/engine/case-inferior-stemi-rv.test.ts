@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { applyAction } from '../../src/engine/actions.ts';
-import { advanceTo } from '../../src/engine/advance.ts';
 import {
   playScript,
+  playToEnd,
   type CaseContext,
   type LearnerAction,
   type ResolvedCase,
 } from '../../src/engine/index.ts';
-import { harmfulScriptFor, loadShippedCase } from '../support/load.ts';
-import { item, startActor } from '../support/play.ts';
+import type { ScriptAction } from '../../src/engine/schema/script.ts';
+import { editedCase, harmfulScriptFor, loadShippedCase } from '../support/load.ts';
+import { item, runPlan } from '../support/play.ts';
 
 const stemi: ResolvedCase = loadShippedCase('cases/inferior-stemi-rv.json');
 const harmfulScript = harmfulScriptFor(stemi);
@@ -17,11 +17,18 @@ const best = playScript(stemi, { actions: stemi.data.bestPath.actions });
 const nothing = playScript(stemi, { actions: [] });
 const harmful = playScript(stemi, harmfulScript);
 
+/**
+ * The same patient without the chance events (VF, heart block), so the physiology of the RV can be measured at
+ * any seed; the events have their own tests below.
+ */
+const calm: ResolvedCase = editedCase('cases/inferior-stemi-rv.json', (data) => {
+  const course = data.course as { events: { chance?: number }[] };
+  for (const event of course.events) if (event.chance !== undefined) event.chance = 0;
+});
+
 /** Play timed actions and return the engine context at `untilMin`. */
 function run(plan: [number, LearnerAction][], untilMin: number, seed = 1): CaseContext {
-  let ctx = startActor(seed, stemi).getSnapshot().context.play;
-  for (const [at, action] of plan) ctx = applyAction(advanceTo(ctx, stemi, at), stemi, action);
-  return advanceTo(ctx, stemi, untilMin);
+  return runPlan(calm, plan, untilMin, seed);
 }
 const treat = (id: string, dose?: number): LearnerAction =>
   dose === undefined ? { do: 'treat', id } : { do: 'treat', id, dose };
@@ -147,5 +154,83 @@ describe('the physiology of a preload-dependent right ventricle (pack §5.1)', (
     const occludedRate = run([], 60).patient.injury; // per hour, from 0 at arrival
     const reperfusedRate = (run(plan, 12 * 60).patient.injury - run(plan, 3 * 60).patient.injury) / 9;
     expect(reperfusedRate).toBeLessThan(0.06 * occludedRate);
+  });
+});
+
+describe('the course: ventricular fibrillation and complete heart block, drawn from the seed (pack §5.1)', () => {
+  const fired = (seed: number, id: string) =>
+    (playScript(stemi, { actions: stemi.data.bestPath.actions }, seed).course.events[id]?.length ?? 0) > 0;
+  const SEEDS = Array.from({ length: 300 }, (_, i) => i + 1);
+  const vfSeed = SEEDS.find((s) => fired(s, 'ventricular-fibrillation')) ?? 0;
+  const blockSeed = SEEDS.find((s) => fired(s, 'complete-heart-block')) ?? 0;
+  const upTo = (minute: number) => stemi.data.bestPath.actions.filter((a) => a.at < minute);
+  const after = (minute: number) => stemi.data.bestPath.actions.filter((a) => a.at >= minute);
+
+  it("happen in about the pack's share of plays: VF about 7 in 100, heart block about 10 in 100", () => {
+    const vf = SEEDS.filter((s) => fired(s, 'ventricular-fibrillation')).length / SEEDS.length;
+    const block = SEEDS.filter((s) => fired(s, 'complete-heart-block')).length / SEEDS.length;
+    expect(vf).toBeGreaterThan(0.03);
+    expect(vf).toBeLessThan(0.11);
+    expect(block).toBeGreaterThan(0.05);
+    expect(block).toBeLessThan(0.15);
+  });
+
+  it('VF at 25 minutes: CPR and a shock at once bring him back; no CPR, and he dies', () => {
+    const shocked = playScript(
+      stemi,
+      {
+        actions: [
+          ...upTo(25),
+          { at: 25, do: 'treat', id: 'cpr' },
+          { at: 25, do: 'treat', id: 'defibrillation', dose: 150 },
+          { at: 26, do: 'stop', id: 'cpr' },
+          ...after(25),
+        ],
+      },
+      vfSeed,
+    );
+    expect(shocked.course.arrests[0]).toMatchObject({ startedAt: 25, rhythm: 'vf', outcome: 'rosc' });
+    expect(shocked.outcome.status).toBe('alive');
+    expect(item(shocked, 'shock-for-vf').earned).toBe(6);
+    expect(item(shocked, 'cpr-at-once').earned).toBe(4);
+    const ignored = playScript(stemi, { actions: [...upTo(25), ...after(25)] }, vfSeed);
+    expect(ignored.outcome.status).toBe('dead');
+    expect(ignored.outcome.deathAtMin).toBe(35); // no CPR in the first 10 minutes of the arrest
+    expect(item(ignored, 'shock-for-vf').earned).toBe(0);
+  });
+
+  it('rules about an arrest do not apply to a play without one (0 of 0, not a lost mark)', () => {
+    const calmBest = playScript(stemi, { actions: stemi.data.bestPath.actions });
+    expect(calmBest.course.arrests).toEqual([]);
+    expect(item(calmBest, 'shock-for-vf')).toMatchObject({ earned: 0, max: 0 });
+  });
+
+  it('complete heart block: rate 36, MAP down some 20 mmHg; pacing at 70 restores rate and pressure', () => {
+    const trace = (extra: ScriptAction[]) =>
+      playToEnd(stemi, { actions: [...upTo(20), ...extra, ...after(20)] }, blockSeed).trace;
+    const at = (points: ReturnType<typeof trace>, minute: number) => points.find((p) => p.atMin === minute);
+    const untreated = trace([]);
+    expect(at(untreated, 15)?.hr).toBe(58);
+    expect(at(untreated, 25)?.hr).toBe(36);
+    expect((at(untreated, 15)?.map ?? 0) - (at(untreated, 30)?.map ?? 0)).toBeGreaterThan(15);
+    const paced = trace([
+      { at: 21, do: 'treat', id: 'atropine', dose: 1 },
+      { at: 23, do: 'treat', id: 'transcutaneous-pacing', dose: 70 },
+    ]);
+    expect(at(paced, 30)?.hr).toBe(70);
+    expect(at(paced, 30)?.map).toBeGreaterThanOrEqual(80);
+  });
+
+  it('an unsynchronised shock to a patient with a pulse is a harm; in VF it is not', () => {
+    const withPulse = playScript(stemi, {
+      actions: [...upTo(10), { at: 10, do: 'treat', id: 'defibrillation', dose: 150 }, ...after(10)],
+    });
+    expect(item(withPulse, 'harm-shock-with-pulse').earned).toBe(-6);
+    const inVf = playScript(
+      stemi,
+      { actions: [...upTo(25), { at: 25, do: 'treat', id: 'defibrillation', dose: 150 }, ...after(25)] },
+      vfSeed,
+    );
+    expect(item(inVf, 'harm-shock-with-pulse').earned).toBe(0);
   });
 });

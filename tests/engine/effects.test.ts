@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { applyAction } from '../../src/engine/actions.ts';
-import { advanceTo } from '../../src/engine/advance.ts';
 import { inputsAt } from '../../src/engine/care.ts';
 import {
   formatProblem,
@@ -20,7 +19,7 @@ import {
   loadShippedCase,
   loadShippedCatalog,
 } from '../support/load.ts';
-import { firstCase, startActor } from '../support/play.ts';
+import { firstCase, runPlan, startActor } from '../support/play.ts';
 
 const catalog = loadShippedCatalog();
 
@@ -47,11 +46,8 @@ const withMetabolism = () =>
   });
 
 /** Play timed actions on a case and return the engine context at `untilMin`. */
-function run(resolved: ResolvedCase, plan: [number, LearnerAction][], untilMin: number): CaseContext {
-  let ctx = startActor(1, resolved).getSnapshot().context.play;
-  for (const [at, action] of plan) ctx = applyAction(advanceTo(ctx, resolved, at), resolved, action);
-  return advanceTo(ctx, resolved, untilMin);
-}
+const run = (resolved: ResolvedCase, plan: [number, LearnerAction][], untilMin: number): CaseContext =>
+  runPlan(resolved, plan, untilMin);
 
 describe('one-off doses follow their kinetics', () => {
   const imAdrenaline = { onsetHalfLifeMin: 4, offsetHalfLifeMin: 8 };
@@ -271,7 +267,7 @@ describe('a repeat timed from the first dose, and a harm that depends on the sat
       scoreCase(stemi, ctx).items.find((i) => i.id === 'harm-routine-oxygen')?.earned;
     expect(harm(run(stemi, [[0, { do: 'treat', id: 'oxygen' }]], 5))).toBe(-2);
     const ctx = run(stemi, [[0, { do: 'treat', id: 'oxygen' }]], 5);
-    expect(ctx.log[0]?.spo2AtAction).toBe(97);
+    expect(ctx.log[0]?.observed.spo2).toBe(97);
     // The same rule with a threshold above this patient's saturation does not apply.
     const strict = edited((data) => {
       (data.scoring as { rules: unknown[] }).rules.push({
@@ -287,7 +283,7 @@ describe('a repeat timed from the first dose, and a harm that depends on the sat
       });
     });
     const oxygenAt94 = run(strict, [[0, { do: 'treat', id: 'oxygen' }]], 5);
-    expect(oxygenAt94.log[0]?.spo2AtAction).toBe(94);
+    expect(oxygenAt94.log[0]?.observed.spo2).toBe(94);
     expect(scoreCase(strict, oxygenAt94).items.find((i) => i.id === 'oxygen-when-saturating')?.earned).toBe(
       0,
     );

@@ -40,6 +40,47 @@ describe('loading the shipped content', () => {
     );
   });
 
+  it('a misspelt best-path id is reported in the same run as a schema error, each with file:line:col', () => {
+    const edit = (text: string) =>
+      text
+        .replace('"horizonMin": 720', '"horizonMin": "long"')
+        .replace('"do": "examine",\n        "id": "gluteal"', '"do": "examine",\n        "id": "glutael"')
+        .replace('"exam": {\n    "general": {', '"exam": {\n    "genral": {');
+    const problems = problemsOf(loadEdited(edit));
+    const edited = edit(caseText());
+    expect(problems.map(formatProblem)).toEqual([
+      `${CASE_PATH}:${String(lineOf('"horizonMin"', edited))}:17  horizonMin  expected a number, got the string "long"`,
+      `${CASE_PATH}:${String(lineOf('"genral"', edited))}:15  exam.genral  unknown exam region "genral" (did you mean "general"?)`,
+      `${CASE_PATH}:${String(lineOf('"glutael"', edited))}:15  bestPath.actions[1].id  no examine target "glutael" (did you mean "gluteal"?)`,
+    ]);
+  });
+
+  it("the handover's dispositions and orders name what exists", () => {
+    const problems = problemsOf(
+      loadEdited((t) =>
+        t.replace(
+          '"diagnoses": [',
+          `"handover": [{ "dispositions": ["wardd"], "orders": [{ "afterMin": 5, "do": "treat", "id": "ceftriaxon" }],
+            "note": "x" }],\n  "diagnoses": [`,
+        ),
+      ),
+    );
+    expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'handover[0].dispositions[0]: unknown disposition "wardd" (did you mean "ward"?)',
+      'handover[0].orders[0].id: unknown treatment "ceftriaxon" (did you mean "ceftriaxone"?)',
+    ]);
+  });
+
+  it('a best-path id that also breaks the schema is reported once', () => {
+    const problems = problemsOf(
+      loadEdited((t) =>
+        t.replace('"do": "examine",\n        "id": "gluteal"', '"do": "examine",\n        "id": "Gluteal"'),
+      ),
+    );
+    expect(problems.map((p) => p.path)).toEqual(['bestPath.actions[1].id']);
+    expect(problems[0]?.message).toMatch(/kebab-case/);
+  });
+
   it('"$comment" notes may stand in any object and change nothing; problems keep their lines', () => {
     const commented = loadEdited((text) =>
       text

@@ -20,15 +20,17 @@ describe('the case machine', () => {
     actor.send({ type: 'ACT', action: { do: 'examine', id: 'general' } });
     expect(play(actor).log).toEqual([]);
     actor.send({ type: 'START' });
-    expect(actor.getSnapshot().value).toBe('running');
+    expect(actor.getSnapshot().value).toEqual({ running: play(actor).phase });
     expect(play(actor).nowMin).toBe(0);
   });
 
-  it('time moves only through events: actions take no time, ADVANCE moves the clock', () => {
+  it('time moves only through events: an examination takes its minutes, an order none; ADVANCE moves the clock', () => {
     const actor = startActor();
     actor.send({ type: 'ACT', action: { do: 'examine', id: 'gluteal' } });
+    expect(play(actor).nowMin).toBe(2); // a region takes 2 minutes to examine (catalogue)
     actor.send({ type: 'ACT', action: { do: 'order', id: 'cbc' } });
-    expect(play(actor).nowMin).toBe(0);
+    expect(play(actor).nowMin).toBe(2);
+    expect(play(actor).log.map((e) => e.atMin)).toEqual([0, 2]);
     actor.send({ type: 'ADVANCE', toMin: 42 });
     expect(play(actor).nowMin).toBe(42);
     expect(play(actor).trace.map((p) => p.atMin)).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40]); // a point every 5 min
@@ -128,7 +130,7 @@ describe('the case machine', () => {
       'dose 50 mcg/kg/min of norepinephrine is outside 0–1 mcg/kg/min',
     ]);
     expect(play(actor).treatments).toEqual([]);
-    expect(actor.getSnapshot().value).toBe('running');
+    expect(actor.getSnapshot().value).toEqual({ running: 'septic-shock' });
   });
 
   it('a disposition ends the case and projects the course to the horizon with what was started', () => {
@@ -158,7 +160,11 @@ describe('the case machine', () => {
     const actor = startActor();
     actor.send({ type: 'ADVANCE', toMin: 720 });
     expect(actor.getSnapshot().value).toEqual({ ended: 'death' });
-    expect(play(actor).timeline.at(-1)?.text).toMatch(/^Cardiac arrest/);
+    const arrest = play(actor).arrests[0];
+    expect(arrest?.firstRhythm).toBe('pea');
+    // Nobody started CPR: the arrest is not survivable after the case's no-CPR limit (a teaching choice, 10 min).
+    expect(play(actor).deathAtMin).toBe((arrest?.startedAt ?? 0) + 10);
+    expect(play(actor).timeline.at(-1)?.text).toMatch(/^The patient dies: no CPR/);
   });
 
   it('a persisted snapshot restores and carries on exactly as if never interrupted', () => {

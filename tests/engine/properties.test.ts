@@ -65,9 +65,13 @@ describe('invariants over random learners', () => {
         const r = playScript(firstCase, { actions });
         const v = r.vitals;
         for (const x of Object.values(v)) expect(Number.isFinite(x)).toBe(true);
-        expect(v.spo2).toBeGreaterThanOrEqual(50);
+        // A heart that has stopped has no saturation to read and no pulse pressure without compressions.
+        const arrested =
+          r.timeline.filter((e) => e.text.startsWith('Cardiac arrest')).length >
+          r.timeline.filter((e) => e.text.startsWith('Return of spontaneous circulation')).length;
+        expect(arrested || v.spo2 >= 50).toBe(true);
+        expect(arrested || v.sbp > v.dbp).toBe(true);
         expect(v.spo2).toBeLessThanOrEqual(100);
-        expect(v.sbp).toBeGreaterThan(v.dbp);
         expect(v.lactate).toBeGreaterThan(0);
         const times = r.timeline.map((e) => e.at);
         expect(times).toEqual([...times].sort((a, b) => a - b));

@@ -58,11 +58,29 @@ export function editedFirstCase(
   edit: (data: Record<string, unknown>) => void,
   catalog = loadShippedCatalog(),
 ): ResolvedCase {
-  const data = JSON.parse(caseText()) as Record<string, unknown>;
-  edit(data);
-  const loaded = loadCase({ name: CASE_PATH, text: JSON.stringify(data, null, 2) }, catalog);
+  return editedCase(CASE_PATH, edit, catalog);
+}
+
+/** A shipped case with an edit applied to its JSON, loaded as the CLI would load it (throws if it does not load). */
+export function editedCase(
+  path: string,
+  edit: (data: Record<string, unknown>) => void,
+  catalog = loadShippedCatalog(),
+): ResolvedCase {
+  const loaded = loadEditedCase(path, edit, catalog);
   if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path} ${p.message}`).join('\n'));
   return loaded.value;
+}
+
+/** A shipped case with an edit applied to its JSON, through the loader: refused with problems, or loaded. */
+export function loadEditedCase(
+  path: string,
+  edit: (data: Record<string, unknown>) => void,
+  catalog = loadShippedCatalog(),
+): ReturnType<typeof loadCase> {
+  const data = JSON.parse(caseText(path)) as Record<string, unknown>;
+  edit(data);
+  return loadCase({ name: path, text: JSON.stringify(data, null, 2) }, catalog);
 }
 
 /** A case's harmful-learner script from tests/fixtures/scripts/<id>-harmful.json, through the engine's loader. */

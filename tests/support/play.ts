@@ -1,5 +1,12 @@
 import { createActor } from 'xstate';
-import { createCaseMachine, playScript, type PlayResult, type ResolvedCase } from '../../src/engine/index.ts';
+import {
+  createCaseMachine,
+  playScript,
+  type CaseContext,
+  type LearnerAction,
+  type PlayResult,
+  type ResolvedCase,
+} from '../../src/engine/index.ts';
 import type { ScriptAction } from '../../src/engine/schema/script.ts';
 import { loadFirstCase } from './load.ts';
 
@@ -34,6 +41,25 @@ export function startActor(seed = 1, resolved = firstCase) {
   const actor = createActor(createCaseMachine(resolved, { seed })).start();
   actor.send({ type: 'START' });
   return actor;
+}
+
+/**
+ * Play timed actions through the machine (so arrests and course events are handled as in a real play) and return
+ * the engine context once the clock reaches `untilMin` (or the case has ended).
+ */
+export function runPlan(
+  resolved: ResolvedCase,
+  plan: readonly [number, LearnerAction][],
+  untilMin: number,
+  seed = 1,
+): CaseContext {
+  const actor = startActor(seed, resolved);
+  for (const [at, action] of plan) {
+    actor.send({ type: 'ADVANCE', toMin: at });
+    actor.send({ type: 'ACT', action });
+  }
+  actor.send({ type: 'ADVANCE', toMin: untilMin });
+  return actor.getSnapshot().context.play;
 }
 
 /** The guideline path from shared/acceptance, as steps (SSC hour-1 bundle + the real team's course). */

@@ -53,18 +53,27 @@ export function authoringWarnings(source: JsonSource, resolved: ResolvedCase): P
     const components = catalog.tests[testId]?.components ?? {};
     for (const [componentId, given] of Object.entries(result.values)) {
       const component = components[componentId];
-      if (component === undefined || !('value' in given) || typeof given.value !== 'number') continue;
+      if (component === undefined) continue;
       const range = component.range ?? component.rangeMale ?? component.rangeFemale;
       const factor = component.si?.factor;
       if (range === undefined || factor === undefined || (factor > 0.5 && factor < 2)) continue;
       const low = (range.low ?? 0) / 3;
       const high = (range.high ?? Number.POSITIVE_INFINITY) * 3;
       const fits = (x: number) => x >= low && x <= high;
-      if (!fits(given.value) && fits(given.value / factor))
-        warn(
-          ['results', testId, 'values', componentId, 'value'],
-          `${String(given.value)} looks like ${component.si?.unit ?? 'the SI unit'}; this value is read in ${component.unit} (that would be ${String(Math.round((given.value / factor) * 10) / 10)})`,
-        );
+      const path = ['results', testId, 'values', componentId];
+      // A serial result is checked point by point: each was copied from the report on its own.
+      const numbers =
+        'course' in given
+          ? given.course.map((point, i) => ({ value: point.value, path: [...path, 'course', i, 'value'] }))
+          : 'value' in given
+            ? [{ value: given.value, path: [...path, 'value'] }]
+            : [];
+      for (const { value, path: at } of numbers)
+        if (typeof value === 'number' && !fits(value) && fits(value / factor))
+          warn(
+            at,
+            `${String(value)} looks like ${component.si?.unit ?? 'the SI unit'}; this value is read in ${component.unit} (that would be ${String(Math.round((value / factor) * 10) / 10)})`,
+          );
     }
   }
   return warnings;

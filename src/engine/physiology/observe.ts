@@ -44,6 +44,8 @@ function fluidEffect(state: PatientState, model: ShockModel, deficit: number): n
 }
 
 export function meanArterialPressure(state: PatientState, inputs: MinuteInputs, model: ShockModel): number {
+  // In cardiac arrest there is no cardiac output: only chest compressions make a pressure.
+  if (inputs.arrest) return inputs.cpr ? inputs.cprMapMmHg : 0;
   const m = model.map;
   const p = model.pressor;
   const deficit = effectiveDeficit(state, inputs, model);
@@ -58,7 +60,8 @@ export function meanArterialPressure(state: PatientState, inputs: MinuteInputs, 
     m.fluidMaxMmHg * fluidEffect(state, model, deficit) +
     pressor +
     inputs.fixedPressorMmHg +
-    inputs.mapChange -
+    inputs.mapChange +
+    inputs.rhythmMapChange -
     acid -
     inputs.inductionMapDropMmHg
   );
@@ -110,7 +113,7 @@ export function observe(
   const temp = model.temperature.base + model.temperature.perBurden * state.burden - inputs.antipyreticDropC;
   const deficit = effectiveDeficit(state, inputs, model);
   const h = model.hr;
-  const hr =
+  const sinusHr =
     h.base +
     h.perSeverity * state.severity +
     h.perDeficit * clamp(deficit, 0, h.deficitCap) +
@@ -118,6 +121,8 @@ export function observe(
     h.fluidMax * fluidEffect(state, model, deficit) +
     (model.painful && !inputs.painRelieved ? h.pain : 0) +
     inputs.hrChange;
+  const rhythmHr = inputs.rhythmHr > 0 ? inputs.rhythmHr : sinusHr * inputs.rhythmHrFactor;
+  const hr = inputs.arrest ? inputs.rhythmHr : Math.max(rhythmHr, inputs.pacingRate);
   const overloadSteps = overloadStepsOf(state, model, weightKg);
   const r = model.respiratory;
   const crt =
@@ -125,20 +130,27 @@ export function observe(
     model.crt.perMap * clamp((model.mapTargetMmHg - map) / 20, 0, 1) +
     model.crt.perVolume * state.severity * clamp(deficit, 0, 1);
   const acid = acidBase(state, model);
+  // In arrest: compressions make a small pulse pressure, ventilations 10 a minute, and the oximeter finds no pulse.
+  const pp = inputs.arrest ? (inputs.cpr ? 25 : 0) : pulsePressure;
+  const breathing = !inputs.arrest;
   return {
     hr,
-    sbp: map + (2 * pulsePressure) / 3,
-    dbp: map - pulsePressure / 3,
+    sbp: map + (2 * pp) / 3,
+    dbp: Math.max(0, map - pp / 3),
     map,
-    rr: Math.max(
-      6,
-      r.rrBase +
-        r.rrPerSeverity * state.severity +
-        r.rrPerOverloadStep * overloadSteps +
-        acid.rrGain -
-        inputs.bronchodilatorRrDrop,
-    ),
-    spo2: saturation(state, inputs, model, overloadSteps),
+    rr: !breathing
+      ? inputs.cpr
+        ? 10
+        : 0
+      : Math.max(
+          6,
+          r.rrBase +
+            r.rrPerSeverity * state.severity +
+            r.rrPerOverloadStep * overloadSteps +
+            acid.rrGain -
+            inputs.bronchodilatorRrDrop,
+        ),
+    spo2: breathing ? saturation(state, inputs, model, overloadSteps) : 0,
     temp,
     lactate: state.lactate,
     crt,

@@ -123,6 +123,18 @@ export interface MinuteInputs {
   dextroseG: number;
   potassiumMmol: number;
   bicarbonateMmol: number;
+  /** The heart is stopped (an arrest rhythm); with CPR the circulation is cprMapMmHg, without it none. */
+  arrest: boolean;
+  cpr: boolean;
+  cprMapMmHg: number;
+  /** What a perfusing rhythm other than sinus does: a fixed rate (0: none), a rate factor, a MAP change. */
+  rhythmHr: number;
+  rhythmHrFactor: number;
+  rhythmMapChange: number;
+  /** Demand pacing rate with capture (0: not paced). */
+  pacingRate: number;
+  /** mmol/L added to the hyperkalaemic arrest threshold (calcium). */
+  potassiumMargin: number;
 }
 
 export const NO_INPUTS: MinuteInputs = {
@@ -148,4 +160,12 @@ export const NO_INPUTS: MinuteInputs = {
   dextroseG: 0,
   potassiumMmol: 0,
   bicarbonateMmol: 0,
+  arrest: false,
+  cpr: false,
+  cprMapMmHg: 0,
+  rhythmHr: 0,
+  rhythmHrFactor: 1,
+  rhythmMapChange: 0,
+  pacingRate: 0,
+  potassiumMargin: 0,
 };

@@ -104,7 +104,8 @@ export function stepMinute(
     }
   }
 
-  // 8. Cardiac arrest: sustained profound hypotension or extreme lactate.
+  // 8. Cardiac arrest: sustained profound hypotension or extreme lactate (the integrator decides what follows).
+  if (inputs.arrest) return;
   const a = model.arrest;
   s.lowMapMin = map < a.mapBelow ? s.lowMapMin + 1 : 0;
   if (s.lowMapMin >= a.forMin || s.lactate > a.lactateAbove) {
@@ -113,7 +114,7 @@ export function stepMinute(
   } else if (
     model.metabolic !== undefined &&
     ((a.potassiumBelow !== undefined && s.potassium < a.potassiumBelow) ||
-      (a.potassiumAbove !== undefined && s.potassium > a.potassiumAbove))
+      (a.potassiumAbove !== undefined && s.potassium > a.potassiumAbove + inputs.potassiumMargin))
   ) {
     s.arrested = true;
     s.arrestCause = 'arrhythmia';

@@ -1,8 +1,19 @@
 import { z } from 'zod';
-import { fact, KebabId, NumberFact, Provenance, schemaRef, TextFact } from './fact.ts';
+import { MeasurableRange } from './catalog.ts';
+import {
+  fact,
+  factFields,
+  KebabId,
+  keepsReportedWording,
+  NumberFact,
+  Provenance,
+  schemaRef,
+  TextFact,
+} from './fact.ts';
 import { ActionRef, ShockModel, StateCondition, StateVariable } from './physiology.ts';
 import { ScoringRule } from './scoring.ts';
 import { ScriptAction } from './script.ts';
+import { Course } from './course.ts';
 
 /** A result value read from the simulated patient when the sample is taken: value = offset + scale × state. */
 export const StateValue = z
@@ -28,9 +39,70 @@ export const StateValue = z
   .meta({ description: 'A value that follows the patient: e.g. lactate at the moment of sampling.' });
 export type StateValue = z.infer<typeof StateValue>;
 
+const ResultValue = z.union([z.number(), z.string()]);
+
+/** One reported value of a serial result, from its minute until the next point. */
+const CoursePoint = z
+  .strictObject({
+    fromMin: z
+      .number()
+      .min(0)
+      .meta({
+        description:
+          'Simulated minutes since arrival from which a sample reports this value (until the next point). The first ' +
+          'point is at 0.',
+        examples: [0, 180],
+      }),
+    value: ResultValue.meta({
+      description: "The value a sample taken from fromMin reports, in the component's conventional unit.",
+    }),
+    ...factFields,
+  })
+  .check(keepsReportedWording)
+  .meta({ description: 'A result value with its provenance, reported for samples taken from fromMin on.' });
+
+/** Serial results as the report gives them: the value for a sample at minute t is the last point at or before t. */
+export const CourseValue = z
+  .strictObject({
+    course: z
+      .array(CoursePoint)
+      .min(1)
+      .check((ctx) => {
+        ctx.value.forEach((point, i) => {
+          const before = ctx.value[i - 1];
+          if (i === 0 && point.fromMin !== 0)
+            ctx.issues.push({
+              code: 'custom',
+              input: point.fromMin,
+              path: [i, 'fromMin'],
+              message: `the first point must start at minute 0 (arrival), not ${String(point.fromMin)}`,
+            });
+          else if (before !== undefined && point.fromMin <= before.fromMin)
+            ctx.issues.push({
+              code: 'custom',
+              input: point.fromMin,
+              path: [i, 'fromMin'],
+              message: `minute ${String(point.fromMin)} must come after the previous point's minute ${String(before.fromMin)}: keep the points in time order`,
+            });
+        });
+      })
+      .meta({
+        description:
+          'The values in time order, the first at fromMin 0. A sample taken at minute t reports the last point ' +
+          'with fromMin ≤ t, with its provenance.',
+      }),
+  })
+  .meta({
+    description:
+      "A value that changes as the report's serial results did (e.g. K+ 7.3 at arrival, 6.1 at 3 h): a repeated " +
+      'test shows the value reported for its sampling time.',
+  });
+export type CourseValue = z.infer<typeof CourseValue>;
+
 const ComponentValue = z.union([
-  fact(z.union([z.number(), z.string()]), 'A fixed result value with its provenance.'),
+  fact(ResultValue, 'A fixed result value with its provenance.'),
   StateValue,
+  CourseValue,
 ]);
 export type ComponentValue = z.infer<typeof ComponentValue>;
 
@@ -52,6 +124,14 @@ export const CaseResult = z.discriminatedUnion('kind', [
       .meta({
         description:
           'Reference ranges that differ from the catalogue for this lab (method-dependent assays).',
+      }),
+    measurable: z
+      .record(KebabId, MeasurableRange)
+      .optional()
+      .meta({
+        description:
+          "Reportable ranges that differ from the catalogue's analyser for this lab, by component id: beyond " +
+          'them a value reads "> high" or "< low".',
       }),
     comment: TextFact.optional().meta({ description: 'A remark printed under the result table.' }),
   }),
@@ -109,6 +189,33 @@ export const ExamFinding = z.union([TextFact, ChangingFinding]);
 export type ExamFinding = z.infer<typeof ExamFinding>;
 
 export const VITALS = ['hr', 'sbp', 'dbp', 'rr', 'spo2', 'temp'] as const;
+
+/** The receiving team's standing orders once the patient leaves the learner. */
+export const Handover = z
+  .strictObject({
+    dispositions: z
+      .array(KebabId)
+      .min(1)
+      .meta({ description: 'Where the patient goes for these orders to apply (disposition ids).' }),
+    stop: z.array(KebabId).default([]).meta({
+      description:
+        'Treatments the receiving team stops on arrival (e.g. a fluid bolus the ward will not run on).',
+    }),
+    orders: z
+      .array(
+        z.strictObject({
+          afterMin: z.number().min(0).max(1440).meta({ description: 'Minutes after the disposition.' }),
+          do: z.enum(['treat', 'stop']).meta({ description: 'Start (or change) or stop a treatment.' }),
+          id: KebabId.meta({ description: 'A treatment id from the catalogue.' }),
+          dose: z.number().positive().optional().meta({ description: "Dose in the catalogue's dose unit." }),
+        }),
+      )
+      .default([])
+      .meta({ description: "The receiving team's own orders, in time order." }),
+    note: z.string().min(1).meta({ description: 'What the team does and why, for the debrief.' }),
+  })
+  .meta({ description: 'Standing orders of a receiving team (HDU, ward, theatre).' });
+export type Handover = z.infer<typeof Handover>;
 
 export const CaseFile = z
   .strictObject({
@@ -189,6 +296,9 @@ export const CaseFile = z
             .min(1)
             .meta({ description: 'The question as the learner sees it in the history panel.' }),
           answer: TextFact.meta({ description: 'The answer revealed when the question is asked.' }),
+          durationMin: z.number().min(0).max(30).default(1).meta({
+            description: 'Minutes asking takes (the clock moves on meanwhile).',
+          }),
         }),
       )
       .meta({ description: 'Questions the learner can ask, each with the answer revealed when asked.' }),
@@ -230,6 +340,23 @@ export const CaseFile = z
       .default({})
       .meta({ description: 'What each consultant says on arrival.' }),
     physiology: ShockModel,
+    course: Course.optional().meta({
+      description:
+        "The patient's course as phases and events (a deterioration at a known hour, an arrest, a second wave). " +
+        'Without it the course is one phase and only the physiology moves.',
+    }),
+    timeCosts: z.record(ActionRef, z.number().min(0).max(120)).default({}).meta({
+      description:
+        'Minutes an action takes in this case, replacing the catalogue\'s (e.g. { "examine:abdomen": 3 }).',
+    }),
+    handover: z
+      .array(Handover)
+      .default([])
+      .meta({
+        description:
+          'What the receiving team does with what the learner left running, by disposition. Without an entry, ' +
+          'everything running goes on as it was (a discharge home stops it all).',
+      }),
     diagnoses: z
       .array(
         z.strictObject({
@@ -263,6 +390,14 @@ export const CaseFile = z
                   'The matching game action as "verb:id"; the debrief ticks it if the learner did it too.',
               }),
               what: TextFact.meta({ description: 'What the team did, in words, as the debrief lists it.' }),
+              atMin: NumberFact.optional().meta({
+                description:
+                  'When the real team did it, in minutes since arrival, as the report gives it: "source" (with the ' +
+                  'report\'s words in "reported") when the report states the time, "corrected" when its wording needed ' +
+                  'repair, "synthetic" (with a "note") when estimated. The debrief shows it beside the learner\'s time; ' +
+                  'leave it out when the report gives no time.',
+                examples: [{ value: 95, provenance: 'source', reported: 'antibiotics at 1 h 35 min' }],
+              }),
             }),
           )
           .meta({ description: 'What the real team did, as actions in this game where one exists.' }),

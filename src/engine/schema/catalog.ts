@@ -10,6 +10,37 @@ export const Range = z
   .meta({ description: "A reference range in the component's conventional unit. Either end may be open." });
 export type Range = z.infer<typeof Range>;
 
+/** What the analyser can report: beyond it a lab prints "> 600" or "< 0.5", never the number itself. */
+export const MeasurableRange = z
+  .strictObject({
+    low: z.number().optional().meta({
+      description: 'Lowest value the analyser reports as a number; below it the result reads "< low".',
+    }),
+    high: z
+      .number()
+      .optional()
+      .meta({
+        description: 'Highest value the analyser reports as a number; above it the result reads "> high".',
+        examples: [600],
+      }),
+  })
+  .check((ctx) => {
+    const { low, high } = ctx.value;
+    if (low !== undefined && high !== undefined && low >= high)
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        path: ['high'],
+        message: `the measurable range must run upwards: high (${String(high)}) is not above low (${String(low)})`,
+      });
+  })
+  .meta({
+    description:
+      "The analyser's reportable range, in the component's conventional unit. A value beyond it is shown as the " +
+      'limit with ">" or "<" (the flag still follows the true value). Either end may be open.',
+  });
+export type MeasurableRange = z.infer<typeof MeasurableRange>;
+
 export const Component = z
   .strictObject({
     name: z
@@ -28,6 +59,11 @@ export const Component = z
     rangeFemale: Range.optional(),
     critical: Range.optional().meta({
       description: 'Outside this range the value is flagged critical (LL/HH).',
+    }),
+    measurable: MeasurableRange.optional().meta({
+      description:
+        'The reportable range of the usual analyser (e.g. a glucose meter reads "HI" above 600 mg/dL). Omit when ' +
+        'any value the case can produce is reported as a number.',
     }),
     si: z
       .strictObject({
@@ -299,6 +335,73 @@ const EffectSchema = z.discriminatedUnion('type', [
         'SpO2 percentage points added (several sources: the largest, not the sum; SpO2 stays ≤ 100).',
     }),
   }),
+  z.strictObject({
+    ...chance,
+    type: z.literal('cpr').meta({
+      description:
+        'Chest compressions and ventilation while it runs (start/stop): in cardiac arrest the circulation is ' +
+        'physiology.resuscitation.cprMapMmHg instead of none, and rhythm checks can bring back a circulation.',
+    }),
+  }),
+  z.strictObject({
+    ...chance,
+    type: z.literal('defibrillation').meta({
+      description:
+        'An unsynchronised shock (dose in joules). In VF or pulseless VT it ends the arrest with the chance the ' +
+        'case sets (physiology.resuscitation.shockSuccess, less for each minute without CPR and of arrest); in any ' +
+        'other rhythm it does nothing for the patient.',
+    }),
+  }),
+  z.strictObject({
+    ...chance,
+    type: z.literal('cardioversion').meta({
+      description:
+        'A synchronised shock (dose in joules): turns VT with a pulse, SVT or AF into sinus rhythm with this chance.',
+    }),
+    success: z.number().min(0).max(1).meta({ description: 'Chance the rhythm converts to sinus.' }),
+  }),
+  z.strictObject({
+    ...chance,
+    type: z.literal('pacing').meta({
+      description:
+        'While it runs, a slow perfusing rhythm (complete heart block, sinus bradycardia) is paced at the dose ' +
+        '(beats/min): the heart rate becomes the pacing rate and the output lost to the slow rhythm returns. ' +
+        'Pacing does not treat asystole or VF.',
+    }),
+  }),
+  z.strictObject({
+    ...chance,
+    type: z.literal('antiarrhythmic').meta({
+      description:
+        'In an arrest, later shocks succeed more often (physiology.resuscitation.antiarrhythmicFactor); with a ' +
+        'pulse, turns VT or SVT into sinus rhythm with this chance.',
+    }),
+    conversion: z.number().min(0).max(1).default(0).meta({
+      description: 'Chance that a perfusing tachyarrhythmia (VT, SVT, AF) converts to sinus rhythm.',
+    }),
+  }),
+  z.strictObject({
+    ...chance,
+    type: z.literal('arrest-vasopressor').meta({
+      description:
+        'Adrenaline 1 mg in cardiac arrest: for 5 minutes after the dose, rhythm checks in PEA or asystole find a ' +
+        'circulation more often (physiology.resuscitation.withoutAdrenalineFactor applies without it).',
+    }),
+  }),
+  z.strictObject({
+    ...chance,
+    type: z.literal('membrane-stabiliser').meta({
+      description:
+        'Calcium in hyperkalaemia: for durationMin after the dose the potassium at which the heart arrests ' +
+        '(physiology.arrest.potassiumAbove) is raised by potassiumMarginMmol.',
+    }),
+    potassiumMarginMmol: z
+      .number()
+      .min(0)
+      .max(5)
+      .meta({ description: 'mmol/L added to the arrest threshold.' }),
+    durationMin: z.number().positive().max(240).meta({ description: 'Minutes the protection lasts.' }),
+  }),
 ]);
 export const Effect = EffectSchema.meta({
   description:
@@ -328,6 +431,7 @@ export const Treatment = z
         'blood-product',
         'monitoring',
         'position',
+        'resuscitation',
         'other',
       ])
       .meta({
@@ -375,6 +479,16 @@ export const Treatment = z
       .meta({
         description: 'Other names: brand names, abbreviations.',
         examples: [['noradrenaline', 'levophed']],
+      }),
+    durationMin: z
+      .number()
+      .min(0)
+      .max(120)
+      .default(0)
+      .meta({
+        description:
+          'Minutes the learner is busy doing it (an arterial line 10, intubation 10); the patient moves on meanwhile ' +
+          'and the next action starts when it ends. A case may override it (timeCosts).',
       }),
     effects: z
       .array(Effect)
@@ -439,6 +553,10 @@ export const ExamRegion = z
       .string()
       .min(1)
       .meta({ description: 'What is found when the case says nothing about this region.' }),
+    durationMin: z.number().min(0).max(30).default(2).meta({
+      description:
+        'Minutes examining this region takes (the clock moves on meanwhile). A case may override it.',
+    }),
   })
   .meta({ description: 'A region the learner can examine; the case gives its findings in "exam".' });
 export type ExamRegion = z.infer<typeof ExamRegion>;

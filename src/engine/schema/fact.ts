@@ -16,7 +16,7 @@ export const Provenance = z.enum(['source', 'corrected', 'synthetic']).meta({
 });
 export type Provenance = z.infer<typeof Provenance>;
 
-const factFields = {
+export const factFields = {
   provenance: Provenance,
   reported: z.string().optional().meta({
     description:
@@ -40,17 +40,23 @@ export function fact<T extends z.ZodType>(value: T, description: string) {
       }),
       ...factFields,
     })
-    .check((ctx) => {
-      if (ctx.value.provenance !== 'synthetic' && ctx.value.reported === undefined) {
-        ctx.issues.push({
-          code: 'custom',
-          input: ctx.value,
-          path: ['reported'],
-          message: `a "${ctx.value.provenance}" fact must keep the report's wording in "reported"`,
-        });
-      }
-    })
+    .check(keepsReportedWording)
     .meta({ description });
+}
+
+/** A "source" or "corrected" fact must keep the report's own words; a check for any object with fact fields. */
+export function keepsReportedWording(ctx: {
+  value: { provenance: Provenance; reported?: string | undefined };
+  issues: z.core.$ZodRawIssue[];
+}): void {
+  if (ctx.value.provenance !== 'synthetic' && ctx.value.reported === undefined) {
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      path: ['reported'],
+      message: `a "${ctx.value.provenance}" fact must keep the report's wording in "reported"`,
+    });
+  }
 }
 
 export const TextFact = fact(z.string().min(1), 'A piece of text with its provenance.');

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { KebabId } from './fact.ts';
+import { Rhythm, StateGate } from './course.ts';
+import { ActionRef, StateVariable } from './state.ts';
+
+export { ActionRef, METABOLIC_VARIABLES, STATE_VARIABLES, StateVariable } from './state.ts';
 
 /**
  * Parameters of the teaching-grade shock model (clinical pack §4.3). Every number lives in the case so another
@@ -9,40 +13,6 @@ import { KebabId } from './fact.ts';
 const n = (description: string) => z.number().meta({ description });
 const pos = (description: string) => z.number().positive().meta({ description });
 const frac = (description: string) => z.number().min(0).max(1).meta({ description });
-
-export const STATE_VARIABLES = [
-  'lactate',
-  'creatinine',
-  'map',
-  'sbp',
-  'dbp',
-  'hr',
-  'rr',
-  'spo2',
-  'temp',
-  'gcs',
-  'crt',
-  'urine',
-  'glucose',
-  'potassium',
-  'ketones',
-  'bicarbonate',
-  'ph',
-  'pco2',
-  'injury',
-  'severity',
-  'burden',
-] as const;
-/** Values only a case with physiology.metabolic simulates. */
-export const METABOLIC_VARIABLES = ['glucose', 'potassium', 'ketones', 'bicarbonate', 'ph', 'pco2'] as const;
-export const StateVariable = z.enum(STATE_VARIABLES).meta({
-  description:
-    'A simulated value a result or a tally can be read from. glucose (mg/dL), potassium (mmol/L), ketones ' +
-    '(β-hydroxybutyrate, mmol/L), bicarbonate (mmol/L), ph and pco2 (mmHg, from bicarbonate with respiratory ' +
-    'compensation) need physiology.metabolic; injury is the burden accumulated over time (burden × hours), e.g. ' +
-    'for a troponin that climbs while an artery stays shut.',
-});
-export type StateVariable = z.infer<typeof StateVariable>;
 
 /** How a one-off dose acts over time (e.g. IM adrenaline); an infusion instead acts while it runs. */
 export const Kinetics = z
@@ -58,18 +28,6 @@ export const Kinetics = z
     examples: [{ onsetHalfLifeMin: 3, offsetHalfLifeMin: 10 }],
   });
 export type Kinetics = z.infer<typeof Kinetics>;
-
-export const ActionRef = z
-  .string()
-  .regex(/^(examine|ask|order|treat|stop|consult|diagnose|dispose):[a-z0-9]+(-[a-z0-9]+)*$/, {
-    error:
-      'an action is "verb:id", e.g. "treat:ceftriaxone" (verbs: examine ask order treat stop consult diagnose dispose)',
-  })
-  .meta({
-    description: 'A learner action as "verb:id", the same as script actions and UI data-action hooks.',
-    examples: ['treat:norepinephrine'],
-  });
-export type ActionRef = z.infer<typeof ActionRef>;
 
 export const Intervention = z
   .strictObject({
@@ -221,6 +179,152 @@ export const Metabolic = z
       'glucose/potassium/ketones/bicarbonate/ph/pco2 to read.',
   });
 export type Metabolic = z.infer<typeof Metabolic>;
+
+/**
+ * How each perfusing rhythm other than sinus changes the heart rate and MAP the shock model gives. Teaching-grade
+ * numbers: a complete heart block with a ventricular escape near 35/min and a MAP some 20 mmHg lower is textbook
+ * (ERC/AHA bradycardia algorithms); the others are typical values, not measurements.
+ */
+const rhythmEffect = (hrBpm: number | undefined, hrFactor: number, mapChange: number, what: string) =>
+  z
+    .strictObject({
+      hrBpm: z.number().positive().max(300).optional().meta({
+        description:
+          "A fixed ventricular rate (beats/min) in this rhythm; absent: the model's rate × hrFactor.",
+      }),
+      hrFactor: z.number().positive().max(3).default(hrFactor).meta({
+        description: "Multiplier on the model's heart rate when hrBpm is absent.",
+      }),
+      mapChange: z.number().min(-80).max(40).default(mapChange).meta({
+        description: 'mmHg added to the MAP (negative: the output lost to the rhythm).',
+      }),
+    })
+    .prefault(hrBpm === undefined ? {} : { hrBpm })
+    .meta({ description: what });
+
+export const RhythmModel = z
+  .strictObject({
+    initial: Rhythm.default('sinus').meta({ description: 'The rhythm at arrival.' }),
+    af: rhythmEffect(
+      undefined,
+      1.15,
+      -5,
+      'Atrial fibrillation: irregular, somewhat faster, a little output lost.',
+    ),
+    svt: rhythmEffect(180, 1, -12, 'Supraventricular tachycardia.'),
+    vt: rhythmEffect(170, 1, -25, 'Ventricular tachycardia with a pulse.'),
+    chb: rhythmEffect(36, 1, -22, 'Complete heart block with a ventricular escape rhythm.'),
+  })
+  .meta({
+    description:
+      'The cardiac rhythm and what each perfusing rhythm does to rate and pressure (teaching-grade defaults). ' +
+      'Pacing with capture sets the rate to the pacing rate and restores the output lost to a slow rhythm.',
+  });
+export type RhythmModel = z.infer<typeof RhythmModel>;
+
+export const ReversibleCause = z
+  .strictObject({
+    id: KebabId.meta({ description: 'The cause, e.g. "hyperkalaemia".' }),
+    label: z.string().min(1).meta({ description: 'As the debrief names it, e.g. "Hyperkalaemia".' }),
+    treatedBy: z
+      .array(ActionRef)
+      .default([])
+      .meta({
+        description: 'Actions that treat it (any one, done at any time before or during the arrest).',
+        examples: [['treat:calcium-chloride', 'treat:insulin-dextrose']],
+      }),
+    treatedWhen: StateGate.optional().meta({
+      description: 'Or: the cause counts as treated while this holds (e.g. potassium at most 6.0).',
+    }),
+  })
+  .meta({ description: 'A reversible cause of the arrest (the Hs and Ts) that this case declares.' });
+
+/**
+ * Resuscitation: a teaching model, anchored on ERC 2025 and AHA 2025 adult ALS for what to do (CPR at once,
+ * rhythm checks every 2 minutes, a shock for VF/pVT, adrenaline 1 mg at once in a non-shockable rhythm and after
+ * the third shock in a shockable one, amiodarone 300 mg after the third shock, the reversible causes). Every
+ * chance and limit below is a teaching choice, not a survival statistic; a case may change them and must say so.
+ */
+export const Resuscitation = z
+  .strictObject({
+    cprMapMmHg: z.number().min(0).max(60).default(25).meta({
+      description:
+        'MAP produced by good chest compressions (teaching choice; arterial diastolic 15–25 in studies).',
+    }),
+    rhythmCheckEveryMin: z.int().min(1).max(10).default(2).meta({
+      description: 'Minutes of CPR between rhythm checks (ERC/AHA ALS: 2 minutes).',
+    }),
+    shockSuccess: z.number().min(0).max(1).default(0.6).meta({
+      description:
+        'Chance that a shock ends VF/pVT with a return of circulation when given at once, with CPR (teaching choice).',
+    }),
+    shockLossPerNoFlowMin: z.number().min(0).max(1).default(0.1).meta({
+      description:
+        'Share of shockSuccess lost per minute of arrest without CPR before the shock (teaching choice).',
+    }),
+    shockLossPerArrestMin: z.number().min(0).max(1).default(0.03).meta({
+      description: 'Share of shockSuccess lost per minute of arrest, CPR or not (teaching choice).',
+    }),
+    antiarrhythmicFactor: z.number().min(1).max(3).default(1.3).meta({
+      description:
+        'Shock success × this once an antiarrhythmic (amiodarone, lidocaine) has been given in the arrest.',
+    }),
+    roscPerCycle: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.2)
+      .meta({
+        description:
+          'In PEA or asystole with CPR: chance of a return of circulation at each rhythm check, with adrenaline given ' +
+          'in the last 5 minutes and every declared cause treated (teaching choice).',
+      }),
+    withoutAdrenalineFactor: z.number().min(0).max(1).default(0.3).meta({
+      description: 'roscPerCycle × this when no adrenaline was given in the last 5 minutes.',
+    }),
+    causeUntreatedFactor: z.number().min(0).max(1).default(0.15).meta({
+      description: 'Any chance of a return of circulation × this while a declared cause is untreated.',
+    }),
+    vfToAsystoleMin: z.number().min(1).max(120).default(15).meta({
+      description:
+        'VF degenerates to asystole after this many minutes without a successful shock (teaching choice).',
+    }),
+    noCprDeathMin: z
+      .number()
+      .min(1)
+      .max(60)
+      .default(10)
+      .meta({
+        description:
+          'Without any CPR the arrest is not survivable after this many minutes (teaching choice: survival falls ' +
+          'steeply with each minute of no flow).',
+      }),
+    limitMin: z
+      .number()
+      .min(5)
+      .max(120)
+      .default(30)
+      .meta({
+        description:
+          'Without a return of circulation after this many minutes of arrest, resuscitation stops and the patient ' +
+          'dies (teaching choice; a real team decides case by case).',
+      }),
+    rearrestAfterMin: z.int().min(0).max(60).default(2).meta({
+      description:
+        'After a return of circulation the arrest criteria are checked again only after this many minutes.',
+    }),
+    causes: z.array(ReversibleCause).default([]).meta({
+      description:
+        'The reversible causes (Hs and Ts) this patient could arrest from; treating them helps ROSC.',
+    }),
+  })
+  .meta({
+    description:
+      'Cardiac arrest and resuscitation (ERC 2025 / AHA 2025 ALS as anchors; every number a teaching choice the ' +
+      "case may change). A return of circulation is drawn from the play's seed: at each shock in VF/pVT, at each " +
+      'rhythm check with CPR in PEA/asystole.',
+  });
+export type Resuscitation = z.infer<typeof Resuscitation>;
 
 export const ShockModel = z
   .strictObject({
@@ -456,7 +560,14 @@ export const ShockModel = z
           .optional()
           .meta({ description: 'or (needs metabolic) when potassium rises above this.' }),
       })
-      .meta({ description: 'When the patient arrests: the play ends in death at that minute.' }),
+      .meta({
+        description:
+          'When the heart stops: a circulatory arrest begins in pulseless electrical activity, an arrhythmic one ' +
+          '(potassium) in ventricular fibrillation. An arrest is a phase of the course: the learner can resuscitate ' +
+          '(physiology.resuscitation).',
+      }),
+    rhythms: RhythmModel.prefault({}),
+    resuscitation: Resuscitation.prefault({}),
     metabolic: Metabolic.optional(),
     interventions: z.array(Intervention).default([]).meta({
       description: 'Procedures that learner actions set going (e.g. drainage on "dispose:operating-room").',

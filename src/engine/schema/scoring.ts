@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KebabId, Source } from './fact.ts';
-import { ActionRef } from './physiology.ts';
+import { StateGate } from './course.ts';
+import { ActionRef } from './state.ts';
 
 const common = {
   id: KebabId,
@@ -41,11 +42,31 @@ const Anchor = z
         examples: ['treat:adrenaline-im'],
       }),
     }),
+    z.literal('arrest').meta({
+      description:
+        'Time is counted from the start of the first cardiac arrest; in a play without an arrest the item does ' +
+        'not apply (it scores 0 of 0).',
+    }),
+    z.strictObject({
+      event: KebabId.meta({
+        description:
+          'Time is counted from when this course event first happened; in a play where it never happens the item ' +
+          'does not apply.',
+      }),
+    }),
   ])
   .meta({
     description:
-      '"arrival", { "resultOf": test } or { "after": "verb:id" } (each falls back to arrival if it never happened).',
+      '"arrival", { "resultOf": test } or { "after": "verb:id" } (these fall back to arrival if they never ' +
+      'happened), "arrest" or { "event": id } (the item does not apply if there was none).',
   });
+
+const when = StateGate.optional().meta({
+  description:
+    "An action counts only if this held when it was done (the patient's state at that minute): potassium given " +
+    'only while potassium is at most 5.0, hydrocortisone only while a vasopressor runs.',
+  examples: [{ atMost: { potassium: 5.0 } }, { running: ['norepinephrine', 'vasopressin'] }],
+});
 
 export const ScoringRule = z.discriminatedUnion('type', [
   z.strictObject({
@@ -55,6 +76,7 @@ export const ScoringRule = z.discriminatedUnion('type', [
     }),
     points,
     actions,
+    when,
     occurrence: z.int().min(1).default(1).meta({ description: 'Which occurrence counts (2 = a repeat).' }),
     minGapMin: z.number().min(0).default(0).meta({
       description:
@@ -96,6 +118,7 @@ export const ScoringRule = z.discriminatedUnion('type', [
       .positive()
       .optional()
       .meta({ description: 'Only actions up to this minute count.' }),
+    when,
     tiers: z
       .array(
         z.strictObject({
@@ -194,6 +217,12 @@ export const ScoringRule = z.discriminatedUnion('type', [
           .optional()
           .meta({ description: 'Only if none of these had been done yet.' }),
         without: z.array(ActionRef).optional().meta({ description: 'Only if none of these was ever done.' }),
+        state: StateGate.optional().meta({
+          description:
+            'Only if the patient was in this state when the action was taken (potassium above 5.0, glucose above ' +
+            '250, no vasopressor running).',
+          examples: [{ above: { potassium: 5.0 } }],
+        }),
         beforeResultOf: z
           .array(KebabId)
           .optional()

@@ -6,6 +6,8 @@ import { durationText } from '../clock.ts';
 import { firstAvailableAt } from '../results.ts';
 import type { Source } from '../schema/fact.ts';
 import type { ScoringRule } from '../schema/scoring.ts';
+import type { StateGate } from '../schema/course.ts';
+import { gateHolds, gateWords } from '../sim/gate.ts';
 
 export interface ScoreItem {
   id: string;
@@ -39,12 +41,28 @@ interface Done {
   entry: LogEntry;
 }
 
+/** The learner's accepted actions (never the receiving team's standing orders). */
 function doneActions(ctx: CaseContext): Done[] {
   return ctx.log.flatMap((entry, index) =>
-    entry.accepted
+    entry.accepted && entry.by === undefined
       ? [{ ref: `${entry.action.do}:${entry.action.id}`, atMin: entry.atMin, index, entry }]
       : [],
   );
+}
+
+/** Whether the patient was in the gate's state when the action was done (no gate: always). */
+function heldAt(gate: StateGate | undefined, d: Done, ctx: CaseContext): boolean {
+  if (gate === undefined) return true;
+  return gateHolds(gate, {
+    observed: d.entry.observed,
+    phase: d.entry.phase,
+    rhythm: d.entry.rhythm,
+    atMin: d.atMin,
+    running: (id) =>
+      ctx.treatments.some(
+        (t) => t.treatmentId === id && t.atMin <= d.atMin && (t.endsAt === null || d.atMin < t.endsAt),
+      ),
+  });
 }
 
 /**
@@ -55,8 +73,8 @@ export function scoreCase(resolved: ResolvedCase, ctx: CaseContext): Score {
   const done = doneActions(ctx);
   const harmed = harmedRefs(resolved.data.scoring.rules, done, ctx);
   const items = resolved.data.scoring.rules.map((rule): ScoreItem => {
-    const { earned, reason } = evaluate(rule, resolved, ctx, done, harmed);
-    const max = 'points' in rule ? rule.points : 0;
+    const { earned, reason, applies = true } = evaluate(rule, resolved, ctx, done, harmed);
+    const max = 'points' in rule && applies ? rule.points : 0;
     return {
       id: rule.id,
       label: rule.label,
@@ -97,15 +115,38 @@ function evaluate(
   ctx: CaseContext,
   done: Done[],
   harmed: ReadonlySet<string>,
-): { earned: number; reason: string } {
+): { earned: number; reason: string; applies?: boolean } {
   const matching = (refs: readonly string[]) => done.filter((d) => refs.includes(d.ref));
   const said = (ref: string) => describeAction(resolved, ref);
+  const name = (id: string) => resolved.catalog.treatments[id]?.name ?? id;
   switch (rule.type) {
     case 'timed': {
-      const hit = occurrences(matching(rule.actions), rule.minGapMin)[rule.occurrence - 1];
-      if (hit === undefined)
-        return { earned: 0, reason: rule.occurrence > 1 ? 'Not repeated.' : 'Not done.' };
       const anchor = anchorMinute(rule.from, resolved, ctx, done);
+      if (anchor === null) return { earned: 0, reason: notApplicable(rule.from, resolved), applies: false };
+      const anchoredOnCourse =
+        rule.from === 'arrest' || (typeof rule.from === 'object' && 'event' in rule.from);
+      // An arrest or event after the learner had left is not theirs to answer.
+      if (anchoredOnCourse && anchor.atMin > (ctx.ended?.atMin ?? Infinity))
+        return {
+          earned: 0,
+          reason: `${capital(anchor.what)} at ${minutes(anchor.atMin)}, after your part ended: does not apply.`,
+          applies: false,
+        };
+      // After an arrest or a course event, only what was done once it happened answers it.
+      const candidates = matching(rule.actions).filter((d) => !anchoredOnCourse || d.atMin >= anchor.atMin);
+      const gated = candidates.filter((d) => heldAt(rule.when, d, ctx));
+      const hit = occurrences(gated, rule.minGapMin)[rule.occurrence - 1];
+      if (hit === undefined) {
+        const wrongState = candidates.length > gated.length && rule.when !== undefined;
+        return {
+          earned: 0,
+          reason: wrongState
+            ? `${capital(said(candidates[0]?.ref ?? ''))} at ${minutes(candidates[0]?.atMin ?? 0)}, but not while ${gateWords(rule.when ?? {}, name)}: no credit.`
+            : rule.occurrence > 1
+              ? 'Not repeated.'
+              : 'Not done.',
+        };
+      }
       const delay = Math.max(0, hit.atMin - anchor.atMin);
       const early = hit.atMin < anchor.atMin;
       // Done before the result it waits for: on time or no credit, as the rule says; the reason says which.
@@ -145,7 +186,11 @@ function evaluate(
     }
     case 'regimen': {
       const refs = new Set(
-        done.filter((d) => rule.withinMin === undefined || d.atMin <= rule.withinMin).map((d) => d.ref),
+        done
+          .filter(
+            (d) => (rule.withinMin === undefined || d.atMin <= rule.withinMin) && heldAt(rule.when, d, ctx),
+          )
+          .map((d) => d.ref),
       );
       const tier = rule.tiers.find((t) => t.requires.every((group) => group.some((ref) => refs.has(ref))));
       return tier === undefined
@@ -239,13 +284,34 @@ function occurrences(hits: Done[], gapMin: number): Done[] {
   return counted;
 }
 
+type From = Extract<ScoringRule, { type: 'timed' }>['from'];
+
+function notApplicable(from: From, resolved: ResolvedCase): string {
+  if (from === 'arrest') return 'No cardiac arrest in this play: does not apply.';
+  const label =
+    typeof from === 'object' && 'event' in from
+      ? (resolved.data.course?.events.find((e) => e.id === from.event)?.label ?? from.event)
+      : '';
+  return `Did not happen in this play (${label}): does not apply.`;
+}
+
+/** When a timed rule's clock starts; null when its anchor (an arrest, a course event) never happened. */
 function anchorMinute(
-  from: Extract<ScoringRule, { type: 'timed' }>['from'],
+  from: From,
   resolved: ResolvedCase,
   ctx: CaseContext,
   done: Done[],
-): { atMin: number; what: string } {
+): { atMin: number; what: string } | null {
   if (from === 'arrival') return { atMin: 0, what: 'arrival' };
+  if (from === 'arrest') {
+    const first = ctx.arrests[0];
+    return first === undefined ? null : { atMin: first.startedAt, what: 'the arrest' };
+  }
+  if ('event' in from) {
+    const at = ctx.events[from.event]?.firedAt[0];
+    const label = resolved.data.course?.events.find((e) => e.id === from.event)?.label ?? from.event;
+    return at === undefined ? null : { atMin: at, what: label.toLowerCase() };
+  }
   if ('after' in from) {
     const first = done.find((d) => d.ref === from.after);
     const { what, done: verb } = actionWords(resolved, from.after);
@@ -270,8 +336,9 @@ function harmApplies(
   const reported = (testId: string) =>
     ctx.orders.some((o) => o.testId === testId && firstAvailableAt(o.result, o.resultAt) <= hit.atMin);
   if (when.beforeResultOf?.some(reported) === true) return false;
-  if (when.mapBelow !== undefined && !(hit.entry.mapAtAction < when.mapBelow)) return false;
-  if (when.spo2Above !== undefined && !(hit.entry.spo2AtAction > when.spo2Above)) return false;
+  if (when.mapBelow !== undefined && !(hit.entry.observed.map < when.mapBelow)) return false;
+  if (when.spo2Above !== undefined && !(hit.entry.observed.spo2 > when.spo2Above)) return false;
+  if (when.state !== undefined && !heldAt(when.state, hit, ctx)) return false;
   if (when.before !== undefined && done.some((d) => d.index < hit.index && when.before?.includes(d.ref)))
     return false;
   if (when.without !== undefined && done.some((d) => when.without?.includes(d.ref))) return false;

@@ -1,6 +1,14 @@
-import { clockText, flagWords, type ResultRow } from '../../engine/index.ts';
+import {
+  changeSince,
+  clockText,
+  flagWords,
+  valueText,
+  type CaseContext,
+  type Change,
+  type ResultRow,
+} from '../../engine/index.ts';
 import { visibleResults } from '../../app/view-model.ts';
-import { h, memo, replaceKeepingFocus } from '../dom.ts';
+import { h, memo, replaceKeepingFocus, type Child } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
 import { panel, provenanceTag } from './panel.ts';
 
@@ -11,19 +19,60 @@ function range(r: ResultRow['range']): string {
   return r.low !== undefined ? `≥ ${String(r.low)}` : '';
 }
 
-/** A result table: value, unit, reference range, flag in words and provenance on every row. */
-export function resultTable(rows: ResultRow[], units: PlayModel['units'], caption: string): HTMLElement {
+/** The value cell: "> 600" beyond the analyser's range, said in words to a screen reader. */
+function valueCell(value: number | string, censored: ResultRow['censored']): Child[] {
+  if (censored === undefined) return [String(value)];
+  const words = `${censored} the measurable range of ${String(value)}`;
+  return [
+    h('span', { 'aria-hidden': 'true' }, valueText(value, censored)),
+    h('span', { class: 'sr-only' }, words),
+  ];
+}
+
+const ARROW: Record<Change, string> = { up: '↑', down: '↓', same: '=' };
+
+/** "↑ from 5.8": the change since the previous sample, the arrow hidden from screen readers that hear "up". */
+function trend(
+  previous: ResultRow | undefined,
+  now: ResultRow,
+  units: PlayModel['units'],
+): HTMLElement | null {
+  if (previous === undefined) return null;
+  const change = changeSince(previous, now);
+  if (change === null) return null;
+  const before = units === 'si' && previous.si !== null ? previous.si.value : previous.value;
+  return h(
+    'span',
+    { class: 'trend' },
+    h('span', { 'aria-hidden': 'true' }, `${ARROW[change]} `),
+    // Said after the value: "6.1, down from 7.3".
+    h('span', { class: 'sr-only' }, change === 'same' ? ', unchanged ' : `, ${change} `),
+    `from ${valueText(before, previous.censored)}`,
+  );
+}
+
+/**
+ * A result table: value, unit, reference range, flag in words and provenance on every row; given the previous sample
+ * of the same test, each number shows how it changed since.
+ */
+export function resultTable(
+  rows: ResultRow[],
+  units: PlayModel['units'],
+  caption: string,
+  previous: ResultRow[] = [],
+): HTMLElement {
   const body = rows.map((r) => {
     const si = units === 'si' && r.si !== null ? r.si : null;
     const value = si?.value ?? r.value;
     const flag = r.flag === '' ? '' : `${r.flag} (${flagWords(r.flag)})`;
     const source = () => provenanceTag(r.provenance) ?? h('span', { class: 'prov prov-source' }, 'report');
+    const before = previous.find((p) => p.componentId === r.componentId);
     // On a phone the source moves under the test name, so six columns need not fit a 390-px screen.
     return h(
       'tr',
       { class: r.flag === '' ? '' : r.flag.length === 2 ? 'critical' : 'abnormal' },
       h('th', { scope: 'row' }, r.name, h('span', { class: 'source-inline' }, ' ', source())),
-      h('td', { class: 'num' }, String(value)),
+      h('td', { class: 'num' }, ...valueCell(value, r.censored), trend(before, r, units)),
       h('td', {}, si?.unit ?? r.unit),
       h('td', {}, range(si?.range ?? r.range)),
       h('td', { class: 'flag' }, flag),
@@ -46,6 +95,22 @@ export function resultTable(rows: ResultRow[], units: PlayModel['units'], captio
     ),
     h('tbody', {}, ...body),
   );
+}
+
+type Order = CaseContext['orders'][number];
+
+/**
+ * The inbox order: the most recently ordered test first, and a repeated test's results together, newest sample first,
+ * each with the sample before it so its numbers can show their trend.
+ */
+function inboxOrder(orders: Order[]): { order: Order; previous: Order | undefined }[] {
+  const byTest = new Map<string, Order[]>();
+  for (const order of [...orders].reverse())
+    byTest.set(order.testId, [...(byTest.get(order.testId) ?? []), order]);
+  return [...byTest.values()].flatMap((repeats) => {
+    const newestFirst = [...repeats].sort((a, b) => b.sampledAt - a.sampledAt);
+    return newestFirst.map((order, i) => ({ order, previous: newestFirst[i + 1] }));
+  });
 }
 
 /** The results inbox: labs as tables (conventional or SI), reports as text, cultures as they mature. */
@@ -90,7 +155,7 @@ export function resultsPanel(intents: Intents): Component {
           ),
         ),
       );
-      const items = [...visible].reverse().map((o) => {
+      const items = inboxOrder(visible).map(({ order: o, previous }) => {
         const test = resolved.catalog.tests[o.testId];
         const result = o.result;
         const name = test?.name ?? o.testId;
@@ -105,7 +170,12 @@ export function resultsPanel(intents: Intents): Component {
             return h(
               'article',
               { class: 'result' },
-              resultTable(result.rows, units, `${name} (${when})`),
+              resultTable(
+                result.rows,
+                units,
+                `${name} (${when})`,
+                previous?.result?.kind === 'panel' ? previous.result.rows : [],
+              ),
               result.comment === null ? null : h('p', { class: 'meta' }, result.comment.value),
             );
           case 'report':

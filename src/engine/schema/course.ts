@@ -1,0 +1,234 @@
+import { z } from 'zod';
+import { KebabId, TextFact } from './fact.ts';
+import { ActionRef, StateVariable } from './state.ts';
+
+/**
+ * The cardiac rhythms the engine simulates. Sinus is one rhythm whatever its rate (the monitor names it brady- or
+ * tachycardia from the heart rate); the last four are the arrest rhythms.
+ */
+export const RHYTHMS = ['sinus', 'af', 'svt', 'vt', 'chb', 'vf', 'pvt', 'pea', 'asystole'] as const;
+export const Rhythm = z.enum(RHYTHMS).meta({
+  description:
+    'A cardiac rhythm: sinus (named brady/normal/tachy by rate), af (atrial fibrillation), svt, vt (ventricular ' +
+    'tachycardia with a pulse), chb (complete heart block), and the arrest rhythms vf, pvt (pulseless VT), pea ' +
+    '(pulseless electrical activity) and asystole.',
+});
+export type Rhythm = z.infer<typeof Rhythm>;
+export const ARREST_RHYTHMS: readonly Rhythm[] = ['vf', 'pvt', 'pea', 'asystole'];
+export const SHOCKABLE_RHYTHMS: readonly Rhythm[] = ['vf', 'pvt'];
+
+const thresholds = (description: string) =>
+  z.partialRecord(StateVariable, z.number()).optional().meta({ description });
+
+/**
+ * A state that must hold, every part of it (unlike an exposure's "any threshold crossed"): potassium at most 5.0,
+ * a vasopressor running, the patient in a given phase or rhythm.
+ */
+export const StateGate = z
+  .strictObject({
+    below: thresholds('Every listed value must be below its threshold (strictly).'),
+    above: thresholds('Every listed value must be above its threshold (strictly).'),
+    atMost: thresholds('Every listed value must be at or below its threshold, e.g. { "potassium": 5.0 }.'),
+    atLeast: thresholds('Every listed value must be at or above its threshold.'),
+    running: z.array(KebabId).optional().meta({
+      description: 'At least one of these treatments must be running (e.g. any vasopressor infusion).',
+    }),
+    notRunning: z.array(KebabId).optional().meta({ description: 'None of these treatments may be running.' }),
+    phase: z
+      .array(KebabId)
+      .optional()
+      .meta({ description: 'The course must be in one of these phases (course.phases ids).' }),
+    rhythm: z.array(Rhythm).optional().meta({ description: 'The rhythm must be one of these.' }),
+  })
+  .meta({
+    description:
+      'A condition on the patient at one moment; every part given must hold. Values are read as the learner would ' +
+      'see them (potassium to 0.1 mmol/L, glucose to 1 mg/dL, MAP to 1 mmHg).',
+    examples: [{ atMost: { potassium: 5.0 } }, { running: ['norepinephrine'] }],
+  });
+export type StateGate = z.infer<typeof StateGate>;
+
+export const Phase = z
+  .strictObject({
+    id: KebabId.meta({
+      description: 'The phase, as events and rules name it.',
+      examples: ['decompensating'],
+    }),
+    label: z.string().min(1).meta({
+      description: 'The phase as the learner sees it when it begins (e.g. "Decompensating").',
+    }),
+    arrest: z
+      .boolean()
+      .default(false)
+      .meta({
+        description:
+          'The phase the patient is in while in cardiac arrest. At most one; without one the engine adds its own ' +
+          '"arrest" phase.',
+      }),
+    message: TextFact.optional().meta({
+      description: 'Said at the bedside when the phase begins (a nurse calling, the monitor alarming).',
+    }),
+  })
+  .meta({ description: "A stage of the patient's course. The machine has one state per phase." });
+export type Phase = z.infer<typeof Phase>;
+
+export const EventTrigger = z
+  .strictObject({
+    atMin: z.number().min(0).optional().meta({
+      description: 'At this simulated minute (or, with inPhase, the first minute after it in such a phase).',
+    }),
+    state: StateGate.optional().meta({
+      description: 'When this holds (every part) …',
+      examples: [{ below: { map: 45 } }],
+    }),
+    forMin: z.int().min(1).default(1).meta({
+      description: '… for this many consecutive minutes (e.g. MAP below 45 for 10 minutes).',
+    }),
+    after: ActionRef.optional().meta({
+      description: 'After this learner action (the first time it is done) …',
+      examples: ['treat:nitroglycerin-sl'],
+    }),
+    delayMin: z.number().min(0).default(0).meta({ description: '… and this many minutes after it.' }),
+    unless: z.array(ActionRef).optional().meta({
+      description:
+        'Never fires if any of these actions was done before it would (e.g. unless adrenaline was given).',
+    }),
+    inPhase: z.array(KebabId).optional().meta({
+      description: 'Only while the course is in one of these phases.',
+    }),
+  })
+  .meta({
+    description:
+      'When an event fires: every part given must hold (a minute, a state held for a time, an action and a delay). ' +
+      'At least one of atMin, state and after.',
+  });
+export type EventTrigger = z.infer<typeof EventTrigger>;
+
+/** A tunable physiology number, addressed by its path under "physiology" (e.g. "driver.growthPerH"). */
+const ParameterPath = z
+  .string()
+  .regex(/^[a-zA-Z]+(\.[a-zA-Z]+)+$/, { error: 'a physiology parameter path, e.g. "driver.growthPerH"' })
+  .meta({
+    description: 'A number in the physiology block, by its path, e.g. "volume.leakMlPerHPerSeverity".',
+  });
+
+export const PATIENT_STATE_VALUES = [
+  'burden',
+  'severity',
+  'volumeDeficitMl',
+  'lactate',
+  'creatinine',
+  'glucose',
+  'potassium',
+  'ketones',
+  'bicarbonate',
+] as const;
+const PatientValue = z.enum(PATIENT_STATE_VALUES).meta({
+  description:
+    'A hidden state value an event can move: burden (disease driver), severity, volumeDeficitMl, lactate, ' +
+    'creatinine, and (with physiology.metabolic) glucose, potassium, ketones, bicarbonate.',
+});
+
+export const EventEffect = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('physiology').meta({
+      description:
+        'Changes parameters of the physiology model from now on (a new driver, a lost preload, a faster leak).',
+    }),
+    set: z.record(ParameterPath, z.number()).meta({
+      description: 'Parameter paths and their new values.',
+      examples: [{ 'driver.growthPerH': 0.6, 'volume.leakMlPerHPerSeverity': 300 }],
+    }),
+  }),
+  z.strictObject({
+    type: z.literal('state').meta({ description: 'Moves the hidden state of the patient at once.' }),
+    add: z.partialRecord(PatientValue, z.number()).default({}).meta({
+      description: 'Added to the value (negative takes away), e.g. { "burden": 0.4 } for a second wave.',
+    }),
+    set: z.partialRecord(PatientValue, z.number()).default({}).meta({ description: 'Set to this value.' }),
+  }),
+  z.strictObject({
+    type: z.literal('rhythm').meta({
+      description:
+        'Sets the cardiac rhythm. An arrest rhythm (vf, pvt, pea, asystole) starts a cardiac arrest: the course ' +
+        'moves to the arrest phase.',
+    }),
+    rhythm: Rhythm,
+  }),
+  z.strictObject({
+    type: z.literal('exam').meta({
+      description: 'From now on, examining this region finds this (until another event changes it).',
+    }),
+    region: KebabId.meta({ description: 'An exam region id from the catalogue.' }),
+    finding: TextFact,
+  }),
+  z.strictObject({
+    type: z.literal('message').meta({
+      description: 'Something said at the bedside: a nurse calling, a relative asking, the patient.',
+    }),
+    from: z.enum(['nurse', 'patient', 'relative', 'team', 'monitor']).meta({ description: 'Who says it.' }),
+    text: TextFact,
+  }),
+  z.strictObject({
+    type: z.literal('phase').meta({ description: 'Moves the course to another phase.' }),
+    phase: KebabId.meta({ description: 'A phase id from course.phases.' }),
+  }),
+  z.strictObject({
+    type: z
+      .literal('end')
+      .meta({ description: 'Ends the case: the patient dies (e.g. an unsurvivable event).' }),
+    outcome: z.literal('death').meta({ description: 'How it ends.' }),
+  }),
+]);
+export type EventEffect = z.infer<typeof EventEffect>;
+
+export const CaseEventSpec = z
+  .strictObject({
+    id: KebabId.meta({
+      description: 'The event, as rules and the debrief name it.',
+      examples: ['vf-arrest'],
+    }),
+    label: z
+      .string()
+      .min(1)
+      .meta({ description: 'What happened, in words, for the timeline and the debrief.' }),
+    when: EventTrigger,
+    chance: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .meta({
+        description:
+          "Share of plays in which the event happens once its trigger is met (drawn once, from the play's seed: " +
+          'the same log gives the same patient). Absent: always.',
+      }),
+    repeat: z.boolean().default(false).meta({
+      description: 'Whether it can happen again once its trigger is met anew (default: once per play).',
+    }),
+    effects: z.array(EventEffect).min(1).meta({ description: 'What the event does, in order.' }),
+  })
+  .meta({
+    description:
+      'Something that happens to the patient: at a minute, when a value crosses a threshold for a time, after an ' +
+      'action, with a chance. Each event is a guarded transition of the statechart.',
+  });
+export type CaseEventSpec = z.infer<typeof CaseEventSpec>;
+
+export const Course = z
+  .strictObject({
+    phases: z.array(Phase).min(1).meta({
+      description: 'The stages of the course, the first being where the patient starts.',
+    }),
+    afterRosc: KebabId.optional().meta({
+      description:
+        'The phase after a return of spontaneous circulation (default: the phase the arrest interrupted).',
+    }),
+    events: z.array(CaseEventSpec).default([]).meta({ description: 'What can happen along the course.' }),
+  })
+  .meta({
+    description:
+      "The patient's own course as phases and events. The statechart has a state per phase and a guarded " +
+      "transition per event, so the case's course is visible in the machine.",
+  });
+export type Course = z.infer<typeof Course>;

@@ -1,0 +1,161 @@
+import type { CaseContext, Due, EventState, TimelineEntry } from '../context.ts';
+import type { ResolvedCase } from '../load/load-case.ts';
+import { copyPatient } from '../physiology/state.ts';
+import { ARREST_RHYTHMS, type CaseEventSpec } from '../schema/course.ts';
+import { currentArrest } from '../context.ts';
+import { draw } from './arrest.ts';
+import { gateHolds, type Moment } from './gate.ts';
+
+const noEvents: readonly CaseEventSpec[] = [];
+
+export function eventSpecs(resolved: ResolvedCase): readonly CaseEventSpec[] {
+  return resolved.data.course?.events ?? noEvents;
+}
+
+/** First minute each action ("verb:id") was done, from the log. */
+export function firstDone(ctx: CaseContext): Map<string, number> {
+  const done = new Map<string, number>();
+  for (const e of ctx.log) {
+    if (!e.accepted) continue;
+    const ref = `${e.action.do}:${e.action.id}`;
+    if (!done.has(ref)) done.set(ref, e.atMin);
+  }
+  return done;
+}
+
+/** Whether an event's trigger holds at this minute (its state part: held for forMin, counted by the caller). */
+function triggered(
+  spec: CaseEventSpec,
+  state: EventState,
+  moment: Moment,
+  done: Map<string, number>,
+): boolean {
+  const when = spec.when;
+  if (when.inPhase !== undefined && !when.inPhase.includes(moment.phase)) return false;
+  if (when.atMin !== undefined && moment.atMin < when.atMin) return false;
+  if (when.state !== undefined && state.heldMin < when.forMin) return false;
+  if (when.after !== undefined) {
+    const at = done.get(when.after);
+    if (at === undefined || moment.atMin < at + when.delayMin) return false;
+  }
+  return true;
+}
+
+/**
+ * The case events due at this minute, in the case's order: each one whose trigger holds, not spent, drawn against
+ * its chance (once, from the play's seed). `tick` counts this minute towards "held for N minutes" (the integrator
+ * calls it once per simulated minute; after an action it is called without counting).
+ */
+export function dueEvents(
+  resolved: ResolvedCase,
+  events: Record<string, EventState>,
+  moment: Moment,
+  done: Map<string, number>,
+  rngState: number,
+  tick: boolean,
+): { due: Due[]; rngState: number } {
+  const due: Due[] = [];
+  for (const spec of eventSpecs(resolved)) {
+    const state = events[spec.id];
+    if (state === undefined || state.spent) continue;
+    if (spec.when.unless?.some((ref) => (done.get(ref) ?? Infinity) <= moment.atMin) === true) {
+      events[spec.id] = { ...state, spent: true };
+      continue;
+    }
+    if (tick && spec.when.state !== undefined) {
+      // Held only counts in the phases where the event can happen.
+      const inPhase = spec.when.inPhase === undefined || spec.when.inPhase.includes(moment.phase);
+      const holds = inPhase && gateHolds(spec.when.state, moment);
+      events[spec.id] = { ...state, heldMin: holds ? state.heldMin + 1 : 0 };
+    }
+    const now = events[spec.id] ?? state;
+    if (!triggered(spec, now, moment, done)) continue;
+    if (spec.chance !== undefined) {
+      const d = draw(rngState, spec.chance);
+      rngState = d.rngState;
+      if (!d.happens) {
+        // Missed this time: a one-off event is spent; a repeating one must see its trigger anew.
+        events[spec.id] = { ...now, heldMin: 0, spent: !spec.repeat || spec.when.state === undefined };
+        continue;
+      }
+    }
+    events[spec.id] = { ...now, heldMin: 0, spent: !spec.repeat || spec.when.state === undefined };
+    due.push({ kind: 'event', id: spec.id });
+  }
+  return { due, rngState };
+}
+
+/**
+ * What a case event does, applied at the current minute: parameters, hidden state, rhythm, exam, messages, death.
+ * A phase change is the machine's transition (its target); an arrest rhythm queues the arrest.
+ */
+export function fireEvent(ctx: CaseContext, resolved: ResolvedCase, id: string): Partial<CaseContext> {
+  const spec = eventSpecs(resolved).find((e) => e.id === id);
+  if (spec === undefined) return {};
+  const now = ctx.nowMin;
+  const afterEnd = ctx.ended !== null;
+  const timeline: TimelineEntry[] = [...ctx.timeline];
+  const note = (kind: TimelineEntry['kind'], text: string) =>
+    timeline.push({ atMin: now, kind, text, ref: `event:${id}`, ...(afterEnd ? { afterEnd } : {}) });
+  note('event', `${spec.label}.`);
+  let patient = ctx.patient;
+  let overrides = ctx.overrides;
+  let examNow = ctx.examNow;
+  let rhythm = ctx.rhythm;
+  const due: Due[] = [];
+  for (const effect of spec.effects) {
+    switch (effect.type) {
+      case 'physiology':
+        overrides = { ...overrides, ...effect.set };
+        break;
+      case 'state': {
+        const next = copyPatient(patient);
+        for (const [k, v] of Object.entries(effect.add)) next[k as keyof typeof effect.add] += v;
+        for (const [k, v] of Object.entries(effect.set)) next[k as keyof typeof effect.set] = v;
+        next.burden = Math.min(1, Math.max(0, next.burden));
+        next.severity = Math.min(1, Math.max(0, next.severity));
+        patient = next;
+        break;
+      }
+      case 'rhythm': {
+        const arrested = currentArrest(ctx) !== null;
+        const stops = ARREST_RHYTHMS.includes(effect.rhythm);
+        if (stops && !arrested) due.push({ kind: 'arrest', rhythm: effect.rhythm, cause: null });
+        else if (!stops && arrested) due.push({ kind: 'rosc' });
+        rhythm = effect.rhythm;
+        break;
+      }
+      case 'exam':
+        examNow = { ...examNow, [effect.region]: effect.finding };
+        break;
+      case 'message':
+        note('message', `${capital(effect.from)}: ${effect.text.value}`);
+        break;
+      case 'phase':
+        break; // the machine's transition
+      case 'end':
+        due.push({ kind: 'death', cause: spec.label });
+        break;
+      default:
+        effect satisfies never;
+    }
+  }
+  return {
+    patient,
+    overrides,
+    examNow,
+    // An arrest rhythm is set by the arrest itself (so that the arrest records what it began in).
+    rhythm: due.some((d) => d.kind === 'arrest') ? ctx.rhythm : rhythm,
+    timeline,
+    due: [...due, ...ctx.due.slice(1)],
+    events: {
+      ...ctx.events,
+      [id]: {
+        ...(ctx.events[id] ?? { heldMin: 0, spent: true }),
+        firedAt: [...(ctx.events[id]?.firedAt ?? []), now],
+      },
+    },
+  };
+}
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

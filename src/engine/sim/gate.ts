@@ -1,0 +1,94 @@
+import type { CaseContext, Observed } from '../context.ts';
+import { isRunning } from '../care.ts';
+import type { Vitals } from '../physiology/observe.ts';
+import type { Rhythm, StateGate } from '../schema/course.ts';
+import { STATE_VARIABLES, type StateVariable } from '../schema/state.ts';
+
+/** Decimals each value is read to, as a monitor or a laboratory reports it. */
+const DECIMALS: Partial<Record<StateVariable, number>> = {
+  lactate: 1,
+  creatinine: 2,
+  temp: 1,
+  crt: 1,
+  urine: 2,
+  potassium: 1,
+  ketones: 1,
+  bicarbonate: 1,
+  ph: 2,
+  injury: 2,
+  severity: 2,
+  burden: 2,
+};
+
+/** The patient as the learner would read them now: every simulated value, rounded as it is shown. */
+export function observedFrom(vitals: Vitals): Observed {
+  const out = {} as Observed;
+  for (const name of STATE_VARIABLES) {
+    const f = 10 ** (DECIMALS[name] ?? 0);
+    out[name] = Math.round(vitals[name] * f) / f;
+  }
+  return out;
+}
+
+/** What a gate needs to know about the moment: values as read, phase, rhythm, treatments running. */
+export interface Moment {
+  observed: Observed;
+  phase: string;
+  rhythm: Rhythm;
+  atMin: number;
+  running: (treatmentId: string) => boolean;
+}
+
+export function momentOf(ctx: CaseContext, observed: Observed, atMin = ctx.nowMin): Moment {
+  return {
+    observed,
+    phase: ctx.phase,
+    rhythm: ctx.rhythm,
+    atMin,
+    running: (id) => ctx.treatments.some((t) => t.treatmentId === id && isRunning(t, atMin)),
+  };
+}
+
+type Limits = Partial<Record<StateVariable, number>> | undefined;
+
+function every(
+  limits: Limits,
+  observed: Observed,
+  holds: (value: number, limit: number) => boolean,
+): boolean {
+  if (limits === undefined) return true;
+  for (const [name, limit] of Object.entries(limits) as [StateVariable, number][])
+    if (!holds(observed[name], limit)) return false;
+  return true;
+}
+
+/** Whether every part of a gate holds at this moment. */
+export function gateHolds(gate: StateGate, m: Moment): boolean {
+  return (
+    every(gate.below, m.observed, (v, l) => v < l) &&
+    every(gate.above, m.observed, (v, l) => v > l) &&
+    every(gate.atMost, m.observed, (v, l) => v <= l) &&
+    every(gate.atLeast, m.observed, (v, l) => v >= l) &&
+    (gate.running === undefined || gate.running.some(m.running)) &&
+    !gate.notRunning?.some(m.running) &&
+    (gate.phase === undefined || gate.phase.includes(m.phase)) &&
+    (gate.rhythm === undefined || gate.rhythm.includes(m.rhythm))
+  );
+}
+
+/** The gate in words, for the debrief: "potassium ≤ 5, norepinephrine running". */
+export function gateWords(gate: StateGate, name: (treatmentId: string) => string): string {
+  const parts: string[] = [];
+  const add = (limits: Limits, op: string) => {
+    for (const [k, v] of Object.entries(limits ?? {})) parts.push(`${k} ${op} ${String(v)}`);
+  };
+  add(gate.below, '<');
+  add(gate.above, '>');
+  add(gate.atMost, '≤');
+  add(gate.atLeast, '≥');
+  if (gate.running !== undefined) parts.push(`${gate.running.map(name).join(' or ')} running`);
+  if (gate.notRunning !== undefined) parts.push(`no ${gate.notRunning.map(name).join(' or ')} running`);
+  if (gate.phase !== undefined) parts.push(`phase ${gate.phase.join(' or ')}`);
+  if (gate.rhythm !== undefined) parts.push(`rhythm ${gate.rhythm.join(' or ')}`);
+  return parts.join(', ');
+}
