@@ -57,6 +57,20 @@ async function screens(browser: Browser, url: string, width: number, height: num
   await page.close();
 }
 
+/** Untreated, the first case arrests in its tenth hour: the arrest banner, then CPR running. */
+async function arrest(browser: Browser, url: string, width: number, height: number): Promise<void> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  await openCase(page, url, CASE);
+  // The hour steps are interruptible: they stop at the minute of the arrest.
+  for (let hour = 0; hour < 16 && !(await page.locator('.arrest-banner.active').count()); hour += 1)
+    await hook(page, 'advance:60');
+  await shoot(page, '9-arrest');
+  await page.locator('[data-arrest-action="treat:cpr"]').click();
+  await hook(page, 'advance:1');
+  await shoot(page, '9-arrest-cpr');
+  await page.close();
+}
+
 /** Every other shipped case: its bedside half-way through its own best path, and its debrief. */
 async function otherCases(browser: Browser, url: string, width: number, height: number): Promise<void> {
   for (const path of shippedCasePaths()) {
@@ -87,6 +101,7 @@ const browser = await launch();
 try {
   for (const [width, height] of SIZES) await screens(browser, url, width, height);
   for (const [width, height] of SIZES) await otherCases(browser, url, width, height);
+  for (const [width, height] of SIZES) await arrest(browser, url, width, height);
 } finally {
   await browser.close();
   server.httpServer.close();

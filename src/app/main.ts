@@ -5,6 +5,7 @@ import {
   formatProblem,
   loadCase,
   loadCatalog,
+  nextResultAt,
   playScript,
   Script,
   type PlayResult,
@@ -23,7 +24,7 @@ import type { PlayModel } from '../ui/model.ts';
 import { pickerScreen } from '../ui/picker.ts';
 import { playScreen } from '../ui/play-screen.ts';
 import type { ClockSettings } from '../ui/time-controls.ts';
-import { catalogFiles, caseFiles } from './case-files.ts';
+import { catalogFiles, caseFiles, localCatalogFor } from './case-files.ts';
 import { clearLocalCase, readLocalCase, writeLocalCase } from './local-case.ts';
 import { clearSave, fingerprint, readSave, toSave, writeSave, type SavedPlay } from './save.ts';
 import { Session } from './session.ts';
@@ -59,7 +60,13 @@ function loadAll(): Loaded {
     localWarnings: [],
   };
   for (const file of caseFiles()) {
-    const result = loadCase(file, catalog.value);
+    const own = localCatalogFor(file);
+    const withOwn = own === null ? catalog : loadCatalog([...catalogFiles(), own]);
+    if (!withOwn.ok) {
+      loaded.problems.push(...withOwn.problems);
+      continue;
+    }
+    const result = loadCase(file, withOwn.value);
     if (result.ok) {
       loaded.cases.push(result.value);
       loaded.hashes.set(result.value.data.id, fingerprint(file.text));
@@ -202,7 +209,7 @@ class App {
     const resolved = this.find(caseId);
     if (resolved === undefined) return;
     this.session?.stop();
-    this.session = new Session(resolved, resolved.data.defaultSeed);
+    this.session = new Session(resolved, this.seedFor(resolved));
     this.mount(
       briefingScreen(
         resolved,
@@ -240,11 +247,16 @@ class App {
           session.context.treatments.find((t) => t.treatmentId === id && t.endsAt === null)?.dose ?? null;
         this.dose.open(session.resolved, id, invoker, runningDose);
       },
+      // The step buttons stop early at anything the learner must see (an arrest, a course event) and say so.
       advance: (minutes) => {
-        session.send({ type: 'ADVANCE', toMin: session.context.nowMin + minutes });
+        const toMin = session.context.nowMin + minutes;
+        session.send({ type: 'ADVANCE', toMin, interruptible: true });
+        if (!session.ended && session.context.nowMin < toMin) screen.clockStopped();
       },
       advanceToNextResult: () => {
+        const toMin = nextResultAt(session.context);
         session.send({ type: 'ADVANCE_TO_NEXT_RESULT' });
+        if (!session.ended && toMin !== null && session.context.nowMin < toMin) screen.clockStopped();
       },
       setUnits: (units) => {
         this.settings.units = units;
@@ -328,6 +340,17 @@ class App {
   }
 
   private ticks = 0;
+  /** The seed for the next attempt after "Try again" (the first attempt plays the case's own seed). */
+  private retrySeed: number | null = null;
+
+  /** `?seed=N` (a shared or reproduced play), a fresh seed on a retry, or the case's default seed. */
+  private seedFor(resolved: ResolvedCase): number {
+    const fromUrl = Number(new URLSearchParams(window.location.search).get('seed') ?? Number.NaN);
+    const seed =
+      Number.isInteger(fromUrl) && fromUrl >= 0 ? fromUrl : (this.retrySeed ?? resolved.data.defaultSeed);
+    this.retrySeed = null;
+    return seed;
+  }
   private render: () => void = () => undefined;
 
   private showDebrief(): void {
@@ -338,6 +361,8 @@ class App {
       debriefScreen(session.resolved, session.context, {
         again: () => {
           clearSave(window.localStorage);
+          // Another attempt is another patient's luck: the chance events (VF, a biphasic reaction) are drawn anew.
+          this.retrySeed = randomSeed();
           this.showBriefing(session.resolved.data.id);
         },
         cases: () => {
@@ -362,6 +387,11 @@ class App {
     if (resolved === undefined) throw new Error(`no case ${caseId}`);
     return playScript(resolved, Script.parse(script), seed);
   }
+}
+
+/** A seed from the browser's random source (the engine itself never draws unseeded numbers). */
+function randomSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0] ?? 1;
 }
 
 const root = document.querySelector<HTMLElement>('#app');

@@ -63,10 +63,18 @@ export function readCatalogFiles(dir: string): TextFile[] | Problem[] {
 export type CaseLoad =
   { ok: true; resolved: ResolvedCase; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
+/** A case's own catalogue entries: `<case>.catalog.json` beside `<case>.json`, if there is one. */
+export function localCatalogFor(casePath: string): string {
+  return resolve(casePath).replace(/\.json$/, '.catalog.json');
+}
+
 export function loadCaseFile(casePath: string, catalogDir?: string): CaseLoad {
   const catalogFiles = readCatalogFiles(catalogDirFor(casePath, catalogDir));
   if (catalogFiles.some((f) => 'severity' in f)) return { ok: false, problems: catalogFiles as Problem[] };
-  const catalog = loadCatalog(catalogFiles as TextFile[]);
+  const local = localCatalogFor(casePath);
+  const localFile = existsSync(local) ? readText(local) : null;
+  if (localFile !== null && isProblem(localFile)) return { ok: false, problems: [localFile] };
+  const catalog = loadCatalog([...(catalogFiles as TextFile[]), ...(localFile === null ? [] : [localFile])]);
   if (!catalog.ok) return { ok: false, problems: catalog.problems };
   const file = readText(casePath);
   if (isProblem(file)) return { ok: false, problems: [file] };

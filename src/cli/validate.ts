@@ -2,8 +2,9 @@ import { basename, dirname } from 'node:path';
 import { loadCatalog, type Problem } from '../engine/index.ts';
 import { isProblem, loadCaseFile, parseFileArgs, printProblems, readText } from './files.ts';
 
-/** A catalogue file lives in a folder named "catalog"; anything else is a case. */
-const isCatalogFile = (path: string) => basename(dirname(path)) === 'catalog';
+/** A catalogue file lives in a folder named "catalog", or is a case's own `<case>.catalog.json`; anything else is a case. */
+const isCatalogFile = (path: string) =>
+  basename(dirname(path)) === 'catalog' || path.endsWith('.catalog.json');
 
 export function validateFiles(args: string[]): number {
   const parsed = parseFileArgs(args, 'npm run -s case -- validate <files…> [--catalog DIR]');

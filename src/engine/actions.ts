@@ -80,7 +80,14 @@ export function checkAction(resolved: ResolvedCase, action: LearnerAction): stri
 }
 
 /** Why an action cannot be done now, in this play (nothing to stop, already called), or null. */
-function checkNow(ctx: CaseContext, action: LearnerAction): string | null {
+function checkNow(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction): string | null {
+  const treatments = resolved.catalog.treatments;
+  if (
+    action.do === 'treat' &&
+    treatments[action.id]?.effects.some((e) => e.type === 'ventilator') === true &&
+    !intubated(ctx, resolved)
+  )
+    return 'the patient is not intubated: there is no ventilator to set';
   if (
     action.do === 'stop' &&
     !ctx.treatments.some((t) => t.treatmentId === action.id && isRunning(t, ctx.nowMin))
@@ -90,6 +97,17 @@ function checkNow(ctx: CaseContext, action: LearnerAction): string | null {
   if (action.do === 'consult' && ctx.consults.some((c) => c.consultId === action.id))
     return `"${action.id}" has already been called`;
   return null;
+}
+
+/** Whether a tube is in: an airway procedure given and its minutes passed. */
+export function intubated(ctx: CaseContext, resolved: ResolvedCase): boolean {
+  return ctx.treatments.some((t) => {
+    const treatment = resolved.catalog.treatments[t.treatmentId];
+    return (
+      treatment?.effects.some((e) => e.type === 'airway') === true &&
+      t.atMin + treatment.durationMin <= ctx.nowMin
+    );
+  });
 }
 
 /** Apply one learner action at the current minute. Refused actions are logged with their reason, never thrown. */
@@ -108,7 +126,7 @@ export function applyAction(
     rhythm: ctx.rhythm,
     ...(by === undefined ? {} : { by }),
   };
-  const reason = checkAction(resolved, action) ?? checkNow(ctx, action);
+  const reason = checkAction(resolved, action) ?? checkNow(ctx, resolved, action);
   if (reason !== null) {
     return update(ctx, {
       log: [...ctx.log, { ...at, accepted: false, reason }],
@@ -119,6 +137,11 @@ export function applyAction(
     });
   }
   const changes = perform(ctx, resolved, action);
+  // The receiving team's standing orders are part of the projected course, and say whose they are.
+  if (by === 'team' && changes.timeline !== undefined)
+    changes.timeline = changes.timeline.map((e, i) =>
+      i < ctx.timeline.length ? e : { ...e, text: `Receiving team: ${e.text}`, afterEnd: true },
+    );
   const procedures = proceduresFor(ctx, resolved, `${action.do}:${action.id}`);
   return update(ctx, {
     ...changes,

@@ -200,7 +200,9 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
             rhythm: arrhythmic ? 'vf' : 'pea',
             cause: arrhythmic
               ? `potassium ${patient.potassium.toFixed(1)} mmol/L`
-              : 'circulatory collapse: MAP too low for too long, or lactate past survival',
+              : patient.arrestCause === 'acidaemia'
+                ? `acidaemia, pH ${now.ph.toFixed(2)}`
+                : 'circulatory collapse: MAP too low for too long, or lactate past survival',
           },
         ];
       }

@@ -44,6 +44,12 @@ export function inputBreakpoints(ctx: CaseContext, resolved: ResolvedCase): Set<
         case 'fixed-pressor':
           for (let m = 0; m <= effect.onsetMin; m++) at.add(given.atMin + m);
           break;
+        case 'membrane-stabiliser':
+          at.add(given.atMin + Math.ceil(effect.durationMin));
+          break;
+        case 'airway':
+          at.add(given.atMin + Math.ceil(treatment.durationMin)); // the tube is in
+          break;
         default:
           break;
       }

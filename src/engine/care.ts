@@ -80,6 +80,7 @@ export function inputsAt(
 ): MinuteInputs {
   const catalog = resolved.catalog.treatments;
   const inputs: MinuteInputs = { ...NO_INPUTS };
+  const settings: Partial<Record<'rate' | 'tidal-volume' | 'fio2', number>> = {};
   for (const given of ctx.treatments) {
     if (given.atMin > minute) continue;
     const treatment = catalog[given.treatmentId];
@@ -163,6 +164,25 @@ export function inputsAt(
           if (since < effect.durationMin)
             inputs.potassiumMargin = Math.max(inputs.potassiumMargin, effect.potassiumMarginMmol);
           break;
+        case 'airway':
+          // The tube is in once the procedure's minutes have passed; then the initial settings apply.
+          if (since >= treatment.durationMin && !inputs.ventilated) {
+            inputs.ventilated = true;
+            inputs.ventRate = effect.rate;
+            inputs.ventTidalMl = effect.tidalVolumeMl;
+            inputs.fio2 = effect.fio2;
+          }
+          break;
+        case 'ventilator':
+          if (running) settings[effect.setting] = given.dose;
+          break;
+        case 'dialysis':
+          if (running) {
+            inputs.dialysisMlPerMin += given.dose;
+            inputs.bathBicarbonate = effect.bathBicarbonate;
+            inputs.bathPotassium = effect.bathPotassium;
+          }
+          break;
         case 'defibrillation':
         case 'cardioversion':
         case 'antiarrhythmic':
@@ -172,6 +192,11 @@ export function inputsAt(
           throw new Error(`unhandled effect ${JSON.stringify(effect satisfies never)}`);
       }
     }
+  }
+  if (inputs.ventilated) {
+    inputs.ventRate = settings.rate ?? inputs.ventRate;
+    inputs.ventTidalMl = settings['tidal-volume'] ?? inputs.ventTidalMl;
+    inputs.fio2 = settings.fio2 === undefined ? inputs.fio2 : settings.fio2 / 100;
   }
   applyRhythm(inputs, ctx.rhythm, model);
   for (const procedure of ctx.procedures) {

@@ -115,7 +115,12 @@ export function checkCase(resolved: ResolvedCase): CaseCheck {
     const excuses = rule.type === 'harm' ? (rule.onlyIf?.without ?? []) : [];
     const start: ScriptAction[] = probe.do === 'stop' ? [{ at: 0, do: 'treat', id: probe.id ?? '' }] : [];
     const stop = probe.do === 'stop' ? { ...probe, at: 1 } : probe;
-    play([...start, stop, ...best.filter((a) => !excuses.includes(`${a.do}:${a.id ?? ''}`))]);
+    const probed = play([...start, stop, ...best.filter((a) => !excuses.includes(`${a.do}:${a.id ?? ''}`))]);
+    // A harm that needs a state (bicarbonate at a normal pH) may not be met at arrival: try along the best path,
+    // the learner staying at the bedside, every half hour until it is.
+    if (rule.type === 'harm' && rule.onlyIf?.state !== undefined && !reached(rule, [probed]))
+      for (let at = 30; at < data.horizonMin; at += 30)
+        if (reached(rule, [play([...withoutEnding, { ...stop, at }])])) break;
   }
 
   results.push(courseCoverage(resolved, played, play));
@@ -269,6 +274,7 @@ function courseCoverage(
       if (!fired(id)) play([], seed);
     }
   }
+  resuscitate(resolved, played, play);
   const phases = phasesOf(resolved).map((p) => p.id);
   const entered = new Set(played.flatMap((p) => p.result.course.phases));
   const missingPhases = phases.filter(
@@ -350,5 +356,57 @@ function probeAnchoredRules(
         ? [{ at: anchor.at, do: 'treat', id: 'cpr' }]
         : [];
     play([...before, ...cpr, { at: anchor.at, do: verb as Verb, id }, ...after], source.seed);
+  }
+}
+
+/** Seeds tried for a return of circulation. */
+const ROSC_SEEDS = 40;
+
+/**
+ * An arrest must be survivable: take a play that arrests while the learner is there, answer the arrest as ALS
+ * does (CPR at once, a shock every 2 minutes in VF/pVT, adrenaline 1 mg every 4 minutes, every declared reversible
+ * cause treated), and play it at other seeds until the circulation returns.
+ */
+function resuscitate(
+  resolved: ResolvedCase,
+  played: readonly Played[],
+  play: (actions: ScriptAction[], seed?: number) => PlayResult,
+): void {
+  const { catalog, data } = resolved;
+  if (played.some((p) => p.result.course.arrests.some((a) => a.outcome === 'rosc'))) return;
+  let source = played.find((p) => (p.result.course.arrests[0]?.startedAt ?? Infinity) <= p.result.endedAt);
+  if (source === undefined) {
+    const later = played.find((p) => p.result.course.arrests.length > 0);
+    if (later === undefined) return;
+    play(
+      later.actions.filter((a) => a.do !== 'dispose' && a.do !== 'end'),
+      later.seed,
+    );
+    const staying = played.at(-1);
+    if (
+      staying !== undefined &&
+      (staying.result.course.arrests[0]?.startedAt ?? Infinity) <= staying.result.endedAt
+    )
+      source = staying;
+  }
+  const arrest = source?.result.course.arrests[0];
+  if (source === undefined || arrest === undefined) return;
+  const at = arrest.startedAt;
+  const give = (minute: number, id: string): ScriptAction[] =>
+    catalog.treatments[id] === undefined ? [] : [{ at: minute, do: 'treat', id }];
+  const causes = data.physiology.resuscitation.causes.flatMap((c) => {
+    const [verb, id] = (c.treatedBy[0] ?? '').split(':');
+    return verb === 'treat' && id !== undefined ? give(at, id) : [];
+  });
+  const als: ScriptAction[] = [...give(at, 'cpr'), ...causes];
+  for (let m = at; m < at + data.physiology.resuscitation.limitMin; m += 2) {
+    if (arrest.rhythm === 'vf' || arrest.rhythm === 'pvt') als.push(...give(m, 'defibrillation'));
+    if ((m - at) % 4 === 0) als.push(...give(m, 'adrenaline-iv-bolus'));
+  }
+  const before = source.actions.filter((a) => a.at <= at && a.do !== 'dispose' && a.do !== 'end');
+  const after = source.actions.filter((a) => a.at > at + data.physiology.resuscitation.limitMin);
+  for (let seed = 1; seed <= ROSC_SEEDS; seed += 1) {
+    const result = play([...before, ...als, ...after], seed);
+    if (result.course.arrests.some((a) => a.outcome === 'rosc')) return;
   }
 }

@@ -111,6 +111,8 @@ export interface TimelineEntry {
   ref?: string;
   /** True for what happened after the learner's part ended (the projected course). */
   afterEnd?: boolean;
+  /** For the debrief only: a course event's name, which would give away what the learner must recognise. */
+  debriefOnly?: boolean;
 }
 
 export interface TracePoint {

@@ -12,7 +12,10 @@ export {
 export { playScript, playToEnd, summarisePlay, toLearnerAction, type PlayResult } from './play.ts';
 export { scoreCase, type Score, type ScoreItem } from './scoring/score.ts';
 export { checkAction, targetsFor } from './actions.ts';
-export type { CaseContext, LearnerAction, TimelineEntry, TracePoint } from './context.ts';
+export type { ArrestRecord, CaseContext, LearnerAction, TimelineEntry, TracePoint } from './context.ts';
+export { COURSE_PHASE, currentArrest, phasesOf } from './context.ts';
+export { cprRunning, rhythmName } from './sim/arrest.ts';
+export { RHYTHMS, type Rhythm } from './schema/course.ts';
 export type { Change, ComputedResult, ResultRow, Flag } from './results.ts';
 export { changeSince, flagWords, valueText } from './results.ts';
 export { CaseFile } from './schema/case.ts';

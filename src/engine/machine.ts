@@ -16,7 +16,8 @@ import { observe } from './physiology/observe.ts';
 import { copyPatient, initialPatient, NO_INPUTS } from './physiology/state.ts';
 import type { Phase } from './schema/course.ts';
 import { newArrest, rhythmName, withCurrent } from './sim/arrest.ts';
-import { eventSpecs, fireEvent } from './sim/events.ts';
+import { dueEvents, eventSpecs, fireEvent, firstDone } from './sim/events.ts';
+import { momentOf, observedFrom } from './sim/gate.ts';
 import { durationText } from './clock.ts';
 
 export type CaseEvent =
@@ -127,7 +128,7 @@ function work(play: CaseContext, resolved: ResolvedCase): CaseContext {
       const busy = acted.log.at(-1)?.accepted === true ? actionMinutes(resolved, item.action) : 0;
       const queue: WorkItem[] =
         busy > 0 ? [{ kind: 'advance', toMin: acted.nowMin + busy, interruptible: false }, ...rest] : rest;
-      return update(acted, { queue });
+      return eventsAfterAction(update(acted, { queue }), resolved);
     }
     case 'end':
       if (play.ended !== null) return update(play, { queue: rest });
@@ -138,6 +139,21 @@ function work(play: CaseContext, resolved: ResolvedCase): CaseContext {
     default:
       return item satisfies never;
   }
+}
+
+/** An event triggered by the action itself ("after treat:x", no delay) happens in the same minute. */
+function eventsAfterAction(play: CaseContext, resolved: ResolvedCase): CaseContext {
+  if (eventSpecs(resolved).length === 0 || play.due.length > 0) return play;
+  const events = { ...play.events };
+  const found = dueEvents(
+    resolved,
+    events,
+    momentOf(play, observedFrom(play.vitals)),
+    firstDone(play),
+    play.rngState,
+    false,
+  );
+  return update(play, { events, due: found.due, rngState: found.rngState });
 }
 
 /** With nothing left to do at the horizon, the case ends there. */
@@ -357,7 +373,11 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
     types: { context: {} as MachineContext, events: {} as CaseEvent },
     actions: {
       begin: assign(({ context: { play } }) => ({
-        play: update(play, { trace: [tracePoint(0, play.vitals, data.physiology.metabolic !== undefined)] }),
+        // An event set for minute 0 happens as the case starts.
+        play: eventsAfterAction(
+          update(play, { trace: [tracePoint(0, play.vitals, data.physiology.metabolic !== undefined)] }),
+          resolved,
+        ),
       })),
       enqueue: assign(({ context: { play }, event }) => ({
         play: update(play, { queue: [...play.queue, ...workFor(play, event)] }),

@@ -1,3 +1,5 @@
+import type { Rhythm } from '../engine/index.ts';
+
 /**
  * Everything the bay scene draws, already decided by the engine and the app. The scene reads this and draws; it
  * never decides medicine and emits nothing but the learner's intents.
@@ -19,15 +21,21 @@ export const ALARM_LIMITS = {
 export interface BayView {
   /** Simulated minutes since arrival (shown as the clock, h:mm). */
   nowMin: number;
+  /**
+   * The numerics. null is a reading the monitor cannot make and shows as "---": no rate in VF or asystole, no
+   * SpO2 without a pulse, no pressure in an arrest without compressions.
+   */
   vitals: {
-    hr: number;
-    sbp: number;
-    dbp: number;
-    map: number;
-    spo2: number;
+    hr: number | null;
+    sbp: number | null;
+    dbp: number | null;
+    map: number | null;
+    spo2: number | null;
     rr: number;
     temp: number;
   };
+  /** The rhythm the ECG draws, and its name as the monitor prints it ("Sinus tachycardia"). */
+  rhythm: { id: Rhythm; name: string };
   /** Minute of the last non-invasive BP cycle (the monitor prints its time next to the BP). */
   nibpAtMin: number;
   /** Where the BP comes from: the cuff (cycling) or an arterial line (continuous, with its waveform). */
@@ -45,7 +53,9 @@ export interface BayView {
     oxygenMask: boolean;
     /** A radial arterial line on the near wrist, to the transducer. */
     arterialLine: boolean;
-    /** After a cardiac arrest the monitor shows a flat line and the patient is still. */
+    /** In cardiac arrest now: unresponsive, no breathing of their own, and still resuscitable. */
+    arrest: boolean;
+    /** After death the monitor shows a flat line and the patient is still and grey. */
     dead: boolean;
     /** How the trolley is set: flat with the legs raised, the usual recline, or sitting up. */
     posture: 'flat' | 'reclined' | 'upright';

@@ -1,8 +1,8 @@
 /** Text the monitor prints. Pure functions, so the scene only sets strings that changed. */
 
-/** A whole-number numeric; dashes when the value is missing. */
-export function whole(value: number): string {
-  return Number.isFinite(value) ? String(Math.round(value)) : '--';
+/** A whole-number numeric; dashes when there is no reading (null) or the value is missing. */
+export function whole(value: number | null): string {
+  return value !== null && Number.isFinite(value) ? String(Math.round(value)) : '---';
 }
 
 /** One decimal place (temperature). */

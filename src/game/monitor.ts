@@ -7,7 +7,16 @@ import { Label } from './label.ts';
 import { drawBezel, drawHeart, SCR } from './monitor-frame.ts';
 import { NumericBox } from './numeric-box.ts';
 import { Trace } from './trace.ts';
-import { ecgLeadII, flatLine, pleth, respiration, type Waveform } from './waveforms.ts';
+import {
+  ecgLeadII,
+  flatLine,
+  pleth,
+  respiration,
+  VF_CYCLES_PER_MIN,
+  ventricularFibrillation,
+  ventricularTachycardia,
+  type Waveform,
+} from './waveforms.ts';
 
 const WAVE_X = SCR.x + 8;
 const WAVE_W = 290;
@@ -24,6 +33,38 @@ const limitsOf = (param: AlarmParam, format: (n: number) => string): readonly [s
 /** Pleth amplitude falls as the periphery shuts down. */
 const PLETH_GAIN = { normal: 78, pale: 58, mottled: 34 } as const;
 
+/**
+ * What the monitor's header calls out in an arrest: what it can tell from the ECG, or, in PEA (an ECG that looks
+ * organised), that it finds no pulse.
+ */
+const ARREST_ALARM: Partial<Record<BayView['rhythm']['id'], string>> = {
+  asystole: 'ASYSTOLE',
+  vf: 'VFIB',
+  pvt: 'VTACH',
+  pea: 'NO PULSE',
+};
+
+/** The ECG shape for a rhythm (drawn properly per rhythm in a later issue; the arrest rhythms are distinct now). */
+function ecgWave(rhythm: BayView['rhythm']['id']): Waveform {
+  switch (rhythm) {
+    case 'asystole':
+      return flatLine;
+    case 'vf':
+      return ventricularFibrillation;
+    case 'vt':
+    case 'pvt':
+      return ventricularTachycardia;
+    case 'sinus':
+    case 'af':
+    case 'svt':
+    case 'chb':
+    case 'pea':
+      return ecgLeadII;
+    default:
+      return rhythm satisfies never;
+  }
+}
+
 /** The bedside monitor: bezel, three sweeping waves, five numerics with limits and alarms, and the clock. */
 export class Monitor {
   private readonly traces: Phaser.GameObjects.Graphics;
@@ -33,8 +74,11 @@ export class Monitor {
   private readonly resp: Trace;
   private readonly clock: Label;
   private readonly banner: Label;
+  private readonly rhythmLabel: Label;
   private readonly boxes: Record<AlarmParam, NumericBox>;
   private heartBeats = -1;
+  /** The waveforms drawn last frame: a new rhythm redraws each lane at once, not as the sweep comes round. */
+  private wavesKey = '';
   private heartUntil = 0;
 
   constructor(scene: Phaser.Scene, view: BayView) {
@@ -80,6 +124,12 @@ export class Monitor {
     waveLabel(ROWS.ecg, 'II   x1', PARAM.ecg.css);
     waveLabel(ROWS.pleth, 'Pleth', PARAM.spo2.css);
     waveLabel(ROWS.resp, 'Resp', PARAM.rr.css);
+    this.rhythmLabel = new Label(scene, WAVE_X + WAVE_W - 4, ROWS.ecg[0] + 2, {
+      size: 18,
+      colour: PARAM.ecg.css,
+      bold: true,
+      originX: 1,
+    });
     this.traces = scene.add.graphics();
     const box = (row: readonly [number, number], x: number, w: number) => ({ x, y: row[0], w, h: row[1] });
     this.boxes = {
@@ -145,17 +195,27 @@ export class Monitor {
   /** A full still trace, so the screen is never empty before the first sweep. */
   private prefill(view: BayView): void {
     const w = this.waves(view);
-    this.ecg.fillStatic(view.vitals.hr, w.ecg, 70);
-    this.pleth.fillStatic(view.vitals.hr, w.pleth, w.plethGain);
+    this.ecg.fillStatic(w.ecgRate, w.ecg, 70);
+    this.pleth.fillStatic(w.ecgRate, w.pleth, w.plethGain);
     this.resp.fillStatic(view.vitals.rr, w.resp, 58);
   }
 
-  private waves(view: BayView): { ecg: Waveform; pleth: Waveform; resp: Waveform; plethGain: number } {
-    const dead = view.patient.dead;
+  private waves(view: BayView): {
+    ecg: Waveform;
+    ecgRate: number;
+    pleth: Waveform;
+    resp: Waveform;
+    plethGain: number;
+  } {
+    const { dead, arrest } = view.patient;
+    const rhythm = view.rhythm.id;
     return {
-      ecg: dead ? flatLine : ecgLeadII,
-      pleth: dead ? flatLine : pleth,
-      resp: dead ? flatLine : respiration,
+      ecg: dead ? flatLine : ecgWave(rhythm),
+      // VF has no rate: its wave is one long chaotic cycle.
+      ecgRate: rhythm === 'vf' ? VF_CYCLES_PER_MIN : (view.vitals.hr ?? 0),
+      // No pulse, no pleth; in an arrest the resp trace shows only the team's ventilations.
+      pleth: dead || arrest ? flatLine : pleth,
+      resp: dead || view.vitals.rr <= 0 ? flatLine : respiration,
       plethGain: PLETH_GAIN[view.patient.perfusion],
     };
   }
@@ -163,24 +223,35 @@ export class Monitor {
   update(view: BayView, timeMs: number, dtSec: number): void {
     const { vitals, alarms } = view;
     this.clock.set(`T+ ${clockText(view.nowMin)}`);
-    const messages = (['hr', 'map', 'spo2', 'rr', 'temp'] as const)
-      .map((p) => alarmMessage(p, alarms[p]))
-      .filter((m) => m !== '');
+    const arrestAlarm = view.patient.arrest || view.patient.dead ? ARREST_ALARM[view.rhythm.id] : undefined;
+    const messages = [
+      arrestAlarm ?? '',
+      ...(['hr', 'map', 'spo2', 'rr', 'temp'] as const).map((p) => alarmMessage(p, alarms[p])),
+    ].filter((m) => m !== '');
     // Like a real monitor, the header names the alarms; two at most, then a count of the rest.
     const shown = messages.slice(0, 2).join('  ');
     const more = messages.length > 2 ? `  +${String(messages.length - 2)}` : '';
     this.banner.set(messages.length > 0 ? `*** ${shown}${more}` : '');
     this.banner.text.setVisible(messages.length > 0);
 
+    this.rhythmLabel.set(view.rhythm.name);
+    // Long names ("Ventricular tachycardia (with a pulse)") shrink to fit beside the lead label.
+    this.rhythmLabel.text.setScale(Math.min(1, (WAVE_W - 80) / Math.max(1, this.rhythmLabel.text.width)));
     this.boxes.hr.setValue(whole(vitals.hr));
     this.boxes.spo2.setValue(whole(vitals.spo2));
     this.boxes.rr.setValue(whole(vitals.rr));
     const arterial = view.bpSource === 'arterial';
     this.boxes.map.setTitle(arterial ? 'ART' : 'NIBP');
     this.boxes.map.setValue(
-      `${whole(vitals.sbp)}/${whole(vitals.dbp)}`,
-      `(${whole(vitals.map)})`,
-      arterial ? 'Continuous' : `Last cycle T+ ${clockText(view.nibpAtMin)}`,
+      vitals.sbp === null || vitals.dbp === null ? '---' : `${whole(vitals.sbp)}/${whole(vitals.dbp)}`,
+      vitals.map === null ? '' : `(${whole(vitals.map)})`,
+      view.patient.arrest
+        ? vitals.map === null
+          ? 'No pulse'
+          : 'From compressions'
+        : arterial
+          ? 'Continuous'
+          : `Last cycle T+ ${clockText(view.nibpAtMin)}`,
     );
     this.boxes.temp.setValue(oneDecimal(vitals.temp));
     const steady = view.reducedMotion || view.paused;
@@ -192,11 +263,17 @@ export class Monitor {
     const w = this.waves(view);
     const g = this.traces;
     g.clear();
+    // Time jumps in steps: what the monitor shows after one is the new rhythm across the whole screen.
+    const wavesKey = `${w.ecg.name}|${w.pleth.name}|${w.resp.name}`;
+    if (wavesKey !== this.wavesKey) {
+      this.wavesKey = wavesKey;
+      this.prefill(view);
+    }
     if (view.reducedMotion) {
       this.prefill(view);
     } else if (!view.paused) {
-      this.ecg.advance(dtSec, vitals.hr, w.ecg, 70);
-      this.pleth.advance(dtSec, vitals.hr, w.pleth, w.plethGain);
+      this.ecg.advance(dtSec, w.ecgRate, w.ecg, 70);
+      this.pleth.advance(dtSec, w.ecgRate, w.pleth, w.plethGain);
       this.resp.advance(dtSec, vitals.rr, w.resp, 58);
     }
     const gap = !view.reducedMotion;
@@ -214,7 +291,7 @@ export class Monitor {
     }
     const lit = view.reducedMotion || timeMs < this.heartUntil;
     this.heart.clear();
-    if (view.patient.dead) return;
+    if (view.patient.dead || view.vitals.hr === null) return;
     drawHeart(this.heart, BOX_X + 70, ROWS.ecg[0] + 21, 9, PARAM.ecg.num, lit ? 1 : 0.3);
   }
 }

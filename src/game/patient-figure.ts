@@ -82,10 +82,11 @@ export class PatientFigure {
     }
     const still = view.reducedMotion || view.paused;
     animatePole(this.poleAnim, p.dripRunning, p.infusionRunning, still, seconds);
-    // The chest rises and falls at the respiratory rate; a dead patient is still.
+    // The chest rises and falls at the respiratory rate (in an arrest, only with the team's ventilations); a dead
+    // patient is still.
     const rr = Math.max(1, view.vitals.rr);
     const period = 60 / rr;
-    const breath = p.dead || still ? 0 : respiration(seconds % period, period);
+    const breath = p.dead || still || view.vitals.rr <= 0 ? 0 : respiration(seconds % period, period);
     this.torso.setScale(1, 1 + 0.06 * breath);
     this.head.setY(this.headY(p) - 3 * breath);
   }

@@ -59,3 +59,24 @@ export const respiration: Waveform = (t, period) => {
   if (p < 0.4) return 0.5 - 0.5 * Math.cos((Math.PI * p) / 0.4);
   return 0.5 + 0.5 * Math.cos((Math.PI * (p - 0.4)) / 0.6);
 };
+
+/**
+ * Ventricular fibrillation: coarse, chaotic undulations with no QRS. Sines at incommensurate-looking rates, all
+ * multiples of 0.1 Hz so that one 10-second cycle (VF_CYCLES_PER_MIN) joins up with the next without a step.
+ */
+export const VF_CYCLES_PER_MIN = 6;
+export const ventricularFibrillation: Waveform = (t) => {
+  const tau = 2 * Math.PI * t;
+  const envelope = 0.65 + 0.35 * Math.sin(tau * 0.3);
+  return (
+    envelope *
+    (0.28 * Math.sin(tau * 4.7) +
+      0.18 * Math.sin(tau * 6.3 + 1.1) +
+      0.12 * Math.sin(tau * 3.1 + 2.3) +
+      0.08 * Math.sin(tau * 9.7 + 0.4))
+  );
+};
+
+/** Ventricular tachycardia: broad, regular, sine-like complexes, one per cycle. */
+export const ventricularTachycardia: Waveform = (t, period) =>
+  0.7 * Math.sin((2 * Math.PI * t) / period) + 0.1;

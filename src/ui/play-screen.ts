@@ -1,4 +1,6 @@
+import { COURSE_PHASE, phasesOf, type TimelineEntry } from '../engine/index.ts';
 import { announcer } from './announcer.ts';
+import { arrestBanner } from './arrest-banner.ts';
 import { h } from './dom.ts';
 import type { Component, Intents, PlayModel } from './model.ts';
 import { careTeamPanel } from './panels/care-team.ts';
@@ -11,6 +13,18 @@ import { treatmentsPanel } from './panels/treatments.ts';
 import { timeControls, type ClockSettings, type TimeIntents } from './time-controls.ts';
 import { vitalsText } from './vitals-text.ts';
 import type { BayView } from '../game/bay-view.ts';
+
+/** The phase of the course as the learner sees it, or null for a case that declares no course. */
+function phaseLabel({ ctx, resolved }: PlayModel): string | null {
+  if (resolved.data.course === undefined) return null;
+  return phasesOf(resolved).find((p) => p.id === ctx.phase)?.label ?? null;
+}
+
+/** A case without a course has one implicit phase; its "Phase: Course." after a return of circulation says nothing. */
+const hiddenEntry =
+  ({ resolved }: PlayModel) =>
+  (e: TimelineEntry) =>
+    e.debriefOnly === true || (resolved.data.course === undefined && e.ref === `phase:${COURSE_PHASE}`);
 
 /** The bedside: the bay canvas and monitor, the panels, the clock. Views only: all state comes in through update. */
 export function playScreen(title: string, intents: Intents & TimeIntents) {
@@ -26,11 +40,20 @@ export function playScreen(title: string, intents: Intents & TimeIntents) {
   const time = timeControls(intents);
   const vitals = vitalsText();
   const events = announcer();
+  const arrest = arrestBanner(intents);
+  const phase = h('p', { class: 'phase', hidden: true });
   const bayHost = h('div', { class: 'bay', 'aria-hidden': 'true' });
+  let last: PlayModel | null = null;
   const el = h(
     'div',
     { class: 'screen play' },
-    h('header', { class: 'play-header' }, h('h1', {}, title), time.el),
+    // The header and the arrest banner stay in view together when the page scrolls (phones).
+    h(
+      'div',
+      { class: 'play-top' },
+      h('header', { class: 'play-header' }, h('div', { class: 'title' }, h('h1', {}, title), phase), time.el),
+      arrest.el,
+    ),
     h(
       'main',
       { class: 'play-main', id: 'main' },
@@ -46,10 +69,25 @@ export function playScreen(title: string, intents: Intents & TimeIntents) {
     el,
     bayHost,
     update(model: PlayModel, view: BayView, settings: ClockSettings) {
+      last = model;
       time.update(model.ctx.nowMin, settings, model.ctx.ended !== null);
+      const label = phaseLabel(model);
+      phase.hidden = label === null;
+      phase.textContent = label === null ? '' : `Phase: ${label}`;
+      arrest.update(model);
       vitals.update(view);
-      events.update(model.ctx.timeline);
+      events.update(model.ctx.timeline, model.ctx.nowMin, hiddenEntry(model));
       for (const p of panels) p.update(model);
+    },
+    /** The clock stopped before the minute the learner asked for: say why (what happened at that minute). */
+    clockStopped() {
+      if (last === null) return;
+      const { ctx } = last;
+      const hide = hiddenEntry(last);
+      events.clockStopped(
+        ctx.nowMin,
+        ctx.timeline.filter((e) => e.atMin === ctx.nowMin && !hide(e)),
+      );
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   type CaseEvent,
   type LearnerAction,
 } from '../../src/engine/index.ts';
+import { currentArrest } from '../../src/engine/context.ts';
 import { firstCase } from '../support/play.ts';
 
 /** Play events on the first case and return the context, as the app's session would hold it. */
@@ -114,5 +115,57 @@ describe('the bay view the app derives from the engine', () => {
     expect(orderStatus(order, first.atMin - 1)).toBe('in lab');
     expect(orderStatus(order, first.atMin)).toBe(first.status === 'final' ? 'resulted' : 'preliminary');
     expect(orderStatus(order, last.atMin)).toBe('resulted');
+  });
+
+  it('names the rhythm on the monitor: sinus tachycardia at arrival, with a pulse, a pressure and a saturation', () => {
+    const arrival = view(after(to(1)));
+    expect(arrival.rhythm).toEqual({ id: 'sinus', name: 'Sinus tachycardia' });
+    expect(arrival.vitals.spo2).toBeTypeOf('number');
+    expect(arrival.vitals.map).toBeTypeOf('number');
+    expect(arrival.patient).toMatchObject({ arrest: false, dead: false });
+  });
+});
+
+describe('the bay view in cardiac arrest, which is not death', () => {
+  // Untreated, the septic shock arrests in the tenth hour; an interruptible advance stops at the arrest.
+  const untilArrest = { type: 'ADVANCE', toMin: 16 * 60, interruptible: true } as const;
+  const arrested = after(untilArrest);
+  const startedAt = currentArrest(arrested)?.startedAt ?? Number.NaN;
+
+  it('stops the clock at the arrest, with the patient in arrest and not dead', () => {
+    expect(currentArrest(arrested)).not.toBeNull();
+    expect(arrested.nowMin).toBe(startedAt);
+    expect(arrested.deathAtMin).toBeNull();
+    const v = view(arrested);
+    expect(v.patient).toMatchObject({ arrest: true, dead: false, consciousness: 'unresponsive' });
+  });
+
+  it('shows the rhythm by name, its electrical rate in PEA, no saturation and no pressure without compressions', () => {
+    const v = view(arrested);
+    expect(v.rhythm).toEqual({ id: 'pea', name: 'Pulseless electrical activity' });
+    expect(v.vitals.hr).toBe(Math.round(arrested.vitals.hr));
+    expect(v.vitals.spo2).toBeNull();
+    expect(v.vitals).toMatchObject({ sbp: null, dbp: null, map: null, rr: 0 });
+    expect(v.alarms).toMatchObject({ hr: 'low', map: 'low', spo2: 'low' });
+  });
+
+  it('shows the pressure the compressions make, and their ventilations, once CPR runs', () => {
+    const cpr = after(untilArrest, act({ do: 'treat', id: 'cpr' }), to(startedAt + 1));
+    expect(currentArrest(cpr)).not.toBeNull();
+    const v = view(cpr);
+    expect(v.vitals.map).toBe(Math.round(cpr.vitals.map));
+    expect(v.vitals.map).toBeGreaterThan(0);
+    expect(v.vitals.spo2).toBeNull();
+    expect(v.vitals.rr).toBe(10);
+    expect(v.patient.arrest).toBe(true);
+  });
+
+  it('after death, a flat line: asystole, no rate, no pressure, and the patient dead, no longer in arrest', () => {
+    const dead = after(untilArrest, to(startedAt + 60));
+    expect(dead.deathAtMin).not.toBeNull();
+    const v = view(dead);
+    expect(v.patient).toMatchObject({ arrest: false, dead: true });
+    expect(v.rhythm).toEqual({ id: 'asystole', name: 'Asystole' });
+    expect(v.vitals).toMatchObject({ hr: null, sbp: null, map: null, spo2: null, rr: 0 });
   });
 });

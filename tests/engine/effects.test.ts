@@ -10,7 +10,8 @@ import {
   type ResolvedCase,
 } from '../../src/engine/index.ts';
 import { doseEndMin, doseProfile, dosePeakMin } from '../../src/engine/physiology/kinetics.ts';
-import { acidBase } from '../../src/engine/physiology/observe.ts';
+import { acidBase } from '../../src/engine/physiology/acid-base.ts';
+import { NO_INPUTS } from '../../src/engine/physiology/state.ts';
 import { initialPatient } from '../../src/engine/physiology/state.ts';
 import {
   CASE_PATH,
@@ -99,12 +100,18 @@ describe('the metabolic model', () => {
   it('derives pCO2 by Winter and pH by Henderson–Hasselbalch (bicarbonate 5 → pCO2 ≈ 15.5, pH ≈ 7.13)', () => {
     const resolved = withMetabolism();
     const start = initialPatient(resolved.data.physiology);
-    const acid = acidBase(start, resolved.data.physiology);
+    const acid = acidBase(start, NO_INPUTS, resolved.data.physiology);
     expect(acid.pco2).toBeCloseTo(15.5, 1);
     expect(acid.ph).toBeCloseTo(7.13, 2);
-    expect(acidBase({ ...start, bicarbonate: 24 }, resolved.data.physiology)).toMatchObject({ pco2: 40 });
-    expect(acidBase({ ...start, bicarbonate: 24 }, resolved.data.physiology).ph).toBeCloseTo(7.4, 2);
-    expect(acidBase(start, firstCase.data.physiology)).toEqual({ ph: 7.4, pco2: 40, rrGain: 0 });
+    expect(acidBase({ ...start, bicarbonate: 24 }, NO_INPUTS, resolved.data.physiology)).toMatchObject({
+      pco2: 40,
+    });
+    expect(acidBase({ ...start, bicarbonate: 24 }, NO_INPUTS, resolved.data.physiology).ph).toBeCloseTo(
+      7.4,
+      2,
+    );
+    expect(acidBase(start, NO_INPUTS, firstCase.data.physiology)).toMatchObject({ pco2: 40, rrGain: 0 });
+    expect(acidBase(start, NO_INPUTS, firstCase.data.physiology).ph).toBeCloseTo(7.4, 2);
   });
 
   it('insulin lowers glucose and moves potassium into cells; potassium in the fluid puts it back', () => {

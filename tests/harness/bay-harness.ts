@@ -5,13 +5,14 @@ import type { BayHandle, BayView } from '../../src/game/bay-view.ts';
 
 /**
  * Mounts the bay at full width with a scenario from the query string, for looking at it and for screenshots:
- * ?scenario=shock|treated|dead|well|drowsy &reduced=1 &paused=1 &tick=1 (advance the clock a minute a second).
+ * ?scenario=shock|treated|dead|well|drowsy|vf|asystole|pea-cpr &reduced=1 &paused=1 &tick=1 (advance the clock a minute a second).
  */
 const OK = { hr: 'ok', map: 'ok', spo2: 'ok', rr: 'ok', temp: 'ok' } as const;
 
 const base: BayView = {
   nowMin: 42,
   vitals: { hr: 78, sbp: 124, dbp: 76, map: 92, spo2: 98, rr: 14, temp: 36.8 },
+  rhythm: { id: 'sinus', name: 'Sinus rhythm' },
   nibpAtMin: 40,
   bpSource: 'nibp',
   alarms: OK,
@@ -22,6 +23,7 @@ const base: BayView = {
     infusionRunning: false,
     oxygenMask: false,
     arterialLine: false,
+    arrest: false,
     dead: false,
     posture: 'reclined',
   },
@@ -35,6 +37,7 @@ const scenarios: Record<string, BayView> = {
     ...base,
     nowMin: 18,
     vitals: { hr: 109, sbp: 84, dbp: 48, map: 60, spo2: 94, rr: 24, temp: 38.9 },
+    rhythm: { id: 'sinus', name: 'Sinus tachycardia' },
     nibpAtMin: 15,
     alarms: { ...OK, map: 'low', temp: 'high' },
     patient: { ...base.patient, perfusion: 'mottled', consciousness: 'drowsy', dripRunning: true },
@@ -57,13 +60,15 @@ const scenarios: Record<string, BayView> = {
   drowsy: {
     ...base,
     vitals: { hr: 128, sbp: 96, dbp: 60, map: 72, spo2: 88, rr: 32, temp: 35.2 },
+    rhythm: { id: 'sinus', name: 'Sinus tachycardia' },
     alarms: { ...OK, hr: 'high', spo2: 'low', rr: 'high' },
     patient: { ...base.patient, perfusion: 'pale', consciousness: 'unresponsive', oxygenMask: true },
   },
   dead: {
     ...base,
     nowMin: 96,
-    vitals: { hr: 0, sbp: 0, dbp: 0, map: 0, spo2: 0, rr: 0, temp: 37.4 },
+    vitals: { hr: null, sbp: null, dbp: null, map: null, spo2: null, rr: 0, temp: 37.4 },
+    rhythm: { id: 'asystole', name: 'Asystole' },
     nibpAtMin: 95,
     alarms: { ...OK, hr: 'low', map: 'low', spo2: 'low', rr: 'low' },
     patient: {
@@ -76,6 +81,26 @@ const scenarios: Record<string, BayView> = {
     },
   },
 };
+const arrested = (rhythm: BayView['rhythm'], cpr: boolean): BayView => ({
+  ...base,
+  nowMin: 581,
+  vitals: {
+    hr: rhythm.id === 'pea' ? 40 : null,
+    sbp: cpr ? 57 : null,
+    dbp: cpr ? 32 : null,
+    map: cpr ? 40 : null,
+    spo2: null,
+    rr: cpr ? 10 : 0,
+    temp: 37.7,
+  },
+  rhythm,
+  nibpAtMin: 580,
+  alarms: { ...OK, hr: 'low', map: 'low', spo2: 'low', rr: cpr ? 'ok' : 'low' },
+  patient: { ...base.patient, perfusion: 'mottled', consciousness: 'unresponsive', arrest: true },
+});
+scenarios.vf = arrested({ id: 'vf', name: 'Ventricular fibrillation' }, false);
+scenarios.asystole = arrested({ id: 'asystole', name: 'Asystole' }, false);
+scenarios['pea-cpr'] = arrested({ id: 'pea', name: 'Pulseless electrical activity' }, true);
 
 const query = new URLSearchParams(location.search);
 const chosen = scenarios[query.get('scenario') ?? 'shock'] ?? base;

@@ -1,5 +1,6 @@
 import type { ResolvedCase } from '../load/load-case.ts';
 import type { ShockModel, StateCondition, StateVariable } from '../schema/physiology.ts';
+import { acidBase } from './acid-base.ts';
 import { NO_INPUTS, type MinuteInputs, type PatientState } from './state.ts';
 
 /** What the monitor and the bedside show. Unrounded; views and reports round. */
@@ -22,6 +23,8 @@ export interface Vitals {
   bicarbonate: number;
   ph: number;
   pco2: number;
+  anionGap: number;
+  toxin: number;
   injury: number;
   severity: number;
   burden: number;
@@ -82,15 +85,14 @@ function saturation(
   overloadSteps: number,
 ): number {
   const r = model.respiratory;
-  return clamp(
+  const roomAir =
     r.spo2Base +
-      r.spo2PerSeverity * state.severity +
-      r.spo2PerOverloadStep * overloadSteps +
-      inputs.spo2Gain +
-      inputs.bronchodilatorSpo2,
-    50,
-    100,
-  );
+    r.spo2PerSeverity * state.severity +
+    r.spo2PerOverloadStep * overloadSteps +
+    inputs.bronchodilatorSpo2;
+  // On the ventilator the shortfall from 100 % shrinks with the inspired oxygen (teaching grade: × 0.21 / FiO2).
+  if (inputs.ventilated) return clamp(100 - (100 - Math.min(100, roomAir)) * (0.21 / inputs.fio2), 50, 100);
+  return clamp(roomAir + inputs.spo2Gain, 50, 100);
 }
 
 export function oxygenSaturation(
@@ -129,7 +131,7 @@ export function observe(
     model.crt.base +
     model.crt.perMap * clamp((model.mapTargetMmHg - map) / 20, 0, 1) +
     model.crt.perVolume * state.severity * clamp(deficit, 0, 1);
-  const acid = acidBase(state, model);
+  const acid = acidBase(state, inputs, model);
   // In arrest: compressions make a small pulse pressure, ventilations 10 a minute, and the oximeter finds no pulse.
   const pp = inputs.arrest ? (inputs.cpr ? 25 : 0) : pulsePressure;
   const breathing = !inputs.arrest;
@@ -138,19 +140,23 @@ export function observe(
     sbp: map + (2 * pp) / 3,
     dbp: Math.max(0, map - pp / 3),
     map,
-    rr: !breathing
-      ? inputs.cpr
-        ? 10
-        : 0
-      : Math.max(
-          6,
-          r.rrBase +
-            r.rrPerSeverity * state.severity +
-            r.rrPerOverloadStep * overloadSteps +
-            acid.rrGain -
-            inputs.bronchodilatorRrDrop,
-        ),
+    rr: inputs.ventilated
+      ? inputs.ventRate
+      : !breathing
+        ? inputs.cpr
+          ? 10
+          : 0
+        : Math.max(
+            6,
+            r.rrBase +
+              r.rrPerSeverity * state.severity +
+              r.rrPerOverloadStep * overloadSteps +
+              acid.rrGain -
+              inputs.bronchodilatorRrDrop,
+          ),
     spo2: breathing ? saturation(state, inputs, model, overloadSteps) : 0,
+    anionGap: acid.anionGap,
+    toxin: state.toxin,
     temp,
     lactate: state.lactate,
     crt,
@@ -166,26 +172,6 @@ export function observe(
     injury: state.injury,
     severity: state.severity,
     burden: state.burden,
-  };
-}
-
-/**
- * Acid–base from bicarbonate (physiology.metabolic): pCO2 by Winter's formula (1.5 × HCO3 + 8, no higher than a
- * normal 40 mmHg), pH by Henderson–Hasselbalch, and the Kussmaul rise in respiratory rate. Without the metabolic
- * model: a normal 7.40 / 40 and no rise.
- */
-export function acidBase(
-  state: PatientState,
-  model: ShockModel,
-): { ph: number; pco2: number; rrGain: number } {
-  const m = model.metabolic;
-  if (m === undefined) return { ph: 7.4, pco2: 40, rrGain: 0 };
-  const hco3 = Math.max(1, state.bicarbonate);
-  const pco2 = Math.min(40, 1.5 * hco3 + 8);
-  return {
-    ph: 6.1 + Math.log10(hco3 / (0.03 * pco2)),
-    pco2,
-    rrGain: m.rrPerBicarbonateDeficit * Math.max(0, m.bicarbonate.normal - hco3),
   };
 }
 

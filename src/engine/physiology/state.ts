@@ -23,7 +23,7 @@ export interface PatientState {
   lowMapMin: number;
   arrested: boolean;
   /** What stopped the heart: a pulseless circulation, or a ventricular arrhythmia (potassium). */
-  arrestCause: 'circulatory' | 'arrhythmia' | null;
+  arrestCause: 'circulatory' | 'arrhythmia' | 'acidaemia' | null;
   /** Burden accumulated over time (burden × hours): myocardium lost while an artery stays shut. */
   injury: number;
   /** Insulin effect site, 0 = none, 1 = full (physiology.metabolic.insulin). */
@@ -33,6 +33,10 @@ export interface PatientState {
   potassium: number;
   ketones: number;
   bicarbonate: number;
+  /** The case's unmeasured acid (physiology.metabolic.toxin), mmol/L. */
+  toxin: number;
+  /** Minutes of heavy respiratory compensation (towards physiology.ventilation.fatigueAfterMin). */
+  fatigueMin: number;
 }
 
 export function initialPatient(model: ShockModel): PatientState {
@@ -59,6 +63,8 @@ export function initialPatient(model: ShockModel): PatientState {
     potassium: metabolic?.potassium ?? 0,
     ketones: metabolic?.ketones ?? 0,
     bicarbonate: metabolic?.bicarbonate ?? 0,
+    toxin: model.metabolic?.toxin?.initialMmol ?? 0,
+    fatigueMin: 0,
   });
 }
 
@@ -88,6 +94,8 @@ export function copyPatient(p: PatientState): PatientState {
     potassium: p.potassium,
     ketones: p.ketones,
     bicarbonate: p.bicarbonate,
+    toxin: p.toxin,
+    fatigueMin: p.fatigueMin,
   };
 }
 
@@ -135,6 +143,15 @@ export interface MinuteInputs {
   pacingRate: number;
   /** mmol/L added to the hyperkalaemic arrest threshold (calcium). */
   potassiumMargin: number;
+  /** A secured airway on the ventilator, at these settings (rate /min, tidal volume mL, FiO2 0.21–1). */
+  ventilated: boolean;
+  ventRate: number;
+  ventTidalMl: number;
+  fio2: number;
+  /** Haemodialysis clearance (mL/min; 0: none) and its bath. */
+  dialysisMlPerMin: number;
+  bathBicarbonate: number;
+  bathPotassium: number;
 }
 
 export const NO_INPUTS: MinuteInputs = {
@@ -168,4 +185,11 @@ export const NO_INPUTS: MinuteInputs = {
   rhythmMapChange: 0,
   pacingRate: 0,
   potassiumMargin: 0,
+  ventilated: false,
+  ventRate: 0,
+  ventTidalMl: 0,
+  fio2: 0.21,
+  dialysisMlPerMin: 0,
+  bathBicarbonate: 32,
+  bathPotassium: 4,
 };

@@ -1,4 +1,5 @@
 import type { Metabolic, ShockModel } from '../schema/physiology.ts';
+import { acidBase, dialysisShare, stepFatigue } from './acid-base.ts';
 import { effectiveDeficit, meanArterialPressure } from './observe.ts';
 import type { MinuteInputs, PatientState } from './state.ts';
 
@@ -56,8 +57,9 @@ export function stepMinute(
   // 4. Vasopressor effect site approaches the infusion rate (exact exponential, stable at any rate).
   s.pressorEffect += (inputs.pressorRate - s.pressorEffect) * k.pressorApproach;
 
-  // 4b. Metabolic state, in a case that models it (ketoacidosis).
-  if (model.metabolic !== undefined) stepMetabolic(s, inputs, model.metabolic, k);
+  // 4b. Metabolic state, in a case that models it (ketoacidosis, a toxic acid), with any dialysis.
+  const dialysis = dialysisShare(inputs, weightKg);
+  if (model.metabolic !== undefined) stepMetabolic(s, inputs, model.metabolic, k, dialysis);
 
   const map = meanArterialPressure(s, inputs, model);
 
@@ -82,6 +84,9 @@ export function stepMinute(
   const c = model.creatinine;
   if (s.urineMlPerKgH < c.oliguriaBelowMlPerKgH)
     s.creatinine += DT_H * c.risePerH * (inputs.nephrotoxic ? c.nephrotoxicFactor : 1);
+  // Dialysis clears creatinine towards a normal 0.9 mg/dL.
+  if (dialysis > 0) s.creatinine -= (s.creatinine - 0.9) * dialysis;
+  stepFatigue(s, inputs, model);
 
   // 7. Consciousness: one GCS point per dropEveryMin of hypoperfusion; recovers once perfusion is restored.
   const g = model.gcs;
@@ -118,6 +123,13 @@ export function stepMinute(
   ) {
     s.arrested = true;
     s.arrestCause = 'arrhythmia';
+  } else if (
+    model.metabolic !== undefined &&
+    a.phBelow !== undefined &&
+    acidBase(s, inputs, model).ph < a.phBelow
+  ) {
+    s.arrested = true;
+    s.arrestCause = 'acidaemia';
   }
 }
 
@@ -126,7 +138,13 @@ export function stepMinute(
  * rates the ADA/JBDS hyperglycaemic-crisis consensus expects: glucose −50–75 mg/dL/h and potassium −0.5–1 mmol/L in
  * the first 2 h of insulin, β-hydroxybutyrate −0.5 mmol/L/h).
  */
-function stepMetabolic(s: PatientState, inputs: MinuteInputs, m: Metabolic, k: StepConstants): void {
+function stepMetabolic(
+  s: PatientState,
+  inputs: MinuteInputs,
+  m: Metabolic,
+  k: StepConstants,
+  dialysis: number,
+): void {
   s.insulinEffect += (inputs.insulin - s.insulinEffect) * k.insulinApproach;
   const insulin = s.insulinEffect;
   const gl = m.glucose;
@@ -141,12 +159,21 @@ function stepMetabolic(s: PatientState, inputs: MinuteInputs, m: Metabolic, k: S
     inputs.potassiumMmol * kk.perMmol -
     kk.lossPerLitre * (inputs.fluidMl / 1000) -
     inputs.bicarbonateMmol * kk.perBicarbonateMmol;
+  s.potassium += (inputs.bathPotassium - s.potassium) * dialysis;
   s.potassium = Math.max(1, s.potassium);
   const ke = m.ketones;
   s.ketones += (DT_H * (ke.floor + ke.perBurden * s.burden - s.ketones)) / ke.tauH;
+  // A toxic acid clears by itself at its half-life, and by dialysis.
+  const t = m.toxin;
+  if (t !== undefined) s.toxin -= s.toxin * (1 - Math.exp((-LN2 * DT_H) / t.halfLifeH)) + s.toxin * dialysis;
   const b = m.bicarbonate;
+  const consumed =
+    b.perKetone * s.ketones +
+    b.perLactate * Math.max(0, s.lactate - 1) +
+    (t?.bicarbonatePerMmol ?? 0) * s.toxin;
   s.bicarbonate +=
-    (DT_H * (b.normal - b.perKetone * s.ketones - s.bicarbonate)) / b.tauH +
-    inputs.bicarbonateMmol * b.perMmol;
+    (DT_H * (b.normal - consumed - s.bicarbonate)) / b.tauH +
+    inputs.bicarbonateMmol * b.perMmol +
+    (inputs.bathBicarbonate - consumed - s.bicarbonate) * dialysis;
   s.bicarbonate = clamp(s.bicarbonate, 1, 40);
 }

@@ -402,6 +402,42 @@ const EffectSchema = z.discriminatedUnion('type', [
       .meta({ description: 'mmol/L added to the arrest threshold.' }),
     durationMin: z.number().positive().max(240).meta({ description: 'Minutes the protection lasts.' }),
   }),
+  z.strictObject({
+    ...chance,
+    type: z.literal('airway').meta({
+      description:
+        "Secures the airway (a tracheal tube): once the treatment's durationMin has passed the patient is ventilated, " +
+        'at these settings until the ventilator treatments change them.',
+    }),
+    rate: z.number().min(4).max(40).meta({ description: 'Initial ventilator rate (breaths/min).' }),
+    tidalVolumeMl: z.number().min(200).max(1000).meta({ description: 'Initial tidal volume (mL).' }),
+    fio2: z.number().min(0.21).max(1).meta({ description: 'Initial inspired oxygen fraction (0.21–1).' }),
+  }),
+  z.strictObject({
+    ...chance,
+    type: z.literal('ventilator').meta({
+      description:
+        'A ventilator setting while it runs (the dose is the setting): rate (breaths/min), tidal volume (mL) or ' +
+        'FiO2 (%). Acts only in an intubated patient; the last setting given holds.',
+    }),
+    setting: z.enum(['rate', 'tidal-volume', 'fio2']).meta({ description: 'Which setting the dose is.' }),
+  }),
+  z.strictObject({
+    ...chance,
+    type: z.literal('dialysis').meta({
+      description:
+        'While it runs, haemodialysis clears at the dose (mL/min of clearance): a toxin, potassium towards 4.0, ' +
+        "bicarbonate towards the bath's, creatinine down; each minute a share clearance / (0.6 × weight) of the " +
+        'difference (one-compartment urea-like kinetics, teaching grade).',
+    }),
+    bathBicarbonate: z
+      .number()
+      .min(20)
+      .max(40)
+      .default(32)
+      .meta({ description: 'Dialysate bicarbonate (mmol/L).' }),
+    bathPotassium: z.number().min(0).max(5).default(4).meta({ description: 'Dialysate potassium (mmol/L).' }),
+  }),
 ]);
 export const Effect = EffectSchema.meta({
   description:

@@ -122,11 +122,14 @@ export const PATIENT_STATE_VALUES = [
   'potassium',
   'ketones',
   'bicarbonate',
+  'toxin',
+  'gcs',
 ] as const;
 const PatientValue = z.enum(PATIENT_STATE_VALUES).meta({
   description:
     'A hidden state value an event can move: burden (disease driver), severity, volumeDeficitMl, lactate, ' +
-    'creatinine, and (with physiology.metabolic) glucose, potassium, ketones, bicarbonate.',
+    'creatinine, gcs (consciousness, 3–15), and (with physiology.metabolic) glucose, potassium, ketones, ' +
+    'bicarbonate and toxin.',
 });
 
 export const EventEffect = z.discriminatedUnion('type', [

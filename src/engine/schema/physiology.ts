@@ -163,12 +163,44 @@ export const Metabolic = z
         perKetone: pos('mmol/L of bicarbonate consumed per mmol/L of ketones.'),
         tauH: pos('Time constant towards the target (h).'),
         perMmol: pos('mmol/L rise per mmol of bicarbonate infused.'),
+        perLactate: z.number().min(0).max(2).default(0).meta({
+          description:
+            'mmol/L of bicarbonate consumed per mmol/L of lactate above 1 (lactic acidosis; 0: lactate is ignored).',
+        }),
       })
       .meta({
         description:
           'Bicarbonate (mmol/L) moves towards normal − perKetone × ketones; infused bicarbonate adds at once ' +
           'and then drifts back. pCO2 = 1.5 × HCO3 + 8 (Winter), at most 40; pH from Henderson–Hasselbalch.',
       }),
+    toxin: z
+      .strictObject({
+        name: z
+          .string()
+          .min(1)
+          .meta({ description: 'The acid, as results and the debrief name it.', examples: ['formate'] }),
+        initialMmol: z
+          .number()
+          .min(0)
+          .max(60)
+          .meta({ description: 'Unmeasured anions at arrival (mmol/L).' }),
+        halfLifeH: z.number().positive().max(200).meta({
+          description: 'Half-life of its own clearance (h) without dialysis (liver, kidneys).',
+        }),
+        bicarbonatePerMmol: z.number().min(0).max(2).default(1).meta({
+          description: 'mmol/L of bicarbonate consumed per mmol/L of the acid.',
+        }),
+      })
+      .optional()
+      .meta({
+        description:
+          "An acid that is neither lactate nor ketones (a toxic alcohol's formate or glycolate, salicylate): it " +
+          'widens the anion gap, consumes bicarbonate, clears by itself slowly and by dialysis fast.',
+      }),
+    anionGapNormal: z.number().min(0).max(20).default(12).meta({
+      description:
+        'Anion gap with no unmeasured acid (mmol/L); the simulated gap adds ketones, lactate above 1 and any toxin.',
+    }),
     rrPerBicarbonateDeficit: z.number().min(0).meta({
       description: 'Breaths/min added per mmol/L of bicarbonate below normal (Kussmaul breathing).',
     }),
@@ -201,6 +233,43 @@ const rhythmEffect = (hrBpm: number | undefined, hrFactor: number, mapChange: nu
     })
     .prefault(hrBpm === undefined ? {} : { hrBpm })
     .meta({ description: what });
+
+/**
+ * Breathing and the ventilator (teaching grade). A patient who breathes compensates a metabolic acidosis by
+ * Winter's formula (pCO2 = 1.5 × HCO3 + 8) unless drowsy or exhausted; a ventilated patient's pCO2 follows the
+ * alveolar ventilation the settings give: pCO2 = 0.863 × CO2 production / (rate × (tidal volume − dead space)).
+ */
+export const Ventilation = z
+  .strictObject({
+    co2ProductionMlPerMin: z.number().min(50).max(600).default(200).meta({
+      description: 'CO2 production (mL/min; about 200 at rest in an adult).',
+    }),
+    deadSpaceMl: z
+      .number()
+      .min(50)
+      .max(400)
+      .default(150)
+      .meta({ description: 'Dead space per breath (mL).' }),
+    compensationLostBelowGcs: z.int().min(3).max(15).default(9).meta({
+      description: 'Below this GCS the patient cannot keep up the compensating hyperventilation.',
+    }),
+    fatigueAfterMin: z
+      .number()
+      .min(1)
+      .max(2880)
+      .optional()
+      .meta({
+        description:
+          'Minutes of heavy compensation (pCO2 below 25) after which the breathing muscles tire and only half of the ' +
+          'compensation remains. Absent: no fatigue.',
+      }),
+  })
+  .meta({
+    description:
+      'Spontaneous compensation and mechanical ventilation (needs physiology.metabolic for a bicarbonate to ' +
+      'compensate; without it the blood gas is read at a normal 24 mmol/L).',
+  });
+export type Ventilation = z.infer<typeof Ventilation>;
 
 export const RhythmModel = z
   .strictObject({
@@ -559,6 +628,10 @@ export const ShockModel = z
           .number()
           .optional()
           .meta({ description: 'or (needs metabolic) when potassium rises above this.' }),
+        phBelow: z.number().min(6.3).max(7.3).optional().meta({
+          description:
+            'or (needs metabolic) when the pH falls below this: an arrest in pulseless electrical activity.',
+        }),
       })
       .meta({
         description:
@@ -567,6 +640,7 @@ export const ShockModel = z
           '(physiology.resuscitation).',
       }),
     rhythms: RhythmModel.prefault({}),
+    ventilation: Ventilation.prefault({}),
     resuscitation: Resuscitation.prefault({}),
     metabolic: Metabolic.optional(),
     interventions: z.array(Intervention).default([]).meta({

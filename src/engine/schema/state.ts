@@ -19,17 +19,29 @@ export const STATE_VARIABLES = [
   'bicarbonate',
   'ph',
   'pco2',
+  'anionGap',
+  'toxin',
   'injury',
   'severity',
   'burden',
 ] as const;
 /** Values only a case with physiology.metabolic simulates. */
-export const METABOLIC_VARIABLES = ['glucose', 'potassium', 'ketones', 'bicarbonate', 'ph', 'pco2'] as const;
+export const METABOLIC_VARIABLES = [
+  'glucose',
+  'potassium',
+  'ketones',
+  'bicarbonate',
+  'ph',
+  'pco2',
+  'anionGap',
+  'toxin',
+] as const;
 export const StateVariable = z.enum(STATE_VARIABLES).meta({
   description:
     'A simulated value a result or a tally can be read from. glucose (mg/dL), potassium (mmol/L), ketones ' +
     '(β-hydroxybutyrate, mmol/L), bicarbonate (mmol/L), ph and pco2 (mmHg, from bicarbonate with respiratory ' +
-    'compensation) need physiology.metabolic; injury is the burden accumulated over time (burden × hours), e.g. ' +
+    'compensation, or from the ventilator) need physiology.metabolic, as do anionGap (mmol/L: the normal gap plus ' +
+    "ketones, lactate above 1 and any toxin) and toxin (mmol/L of the case's unmeasured acid); injury is the burden accumulated over time (burden × hours), e.g. " +
     'for a troponin that climbs while an artery stays shut.',
 });
 export type StateVariable = z.infer<typeof StateVariable>;

@@ -95,9 +95,17 @@ export function fireEvent(ctx: CaseContext, resolved: ResolvedCase, id: string):
   const now = ctx.nowMin;
   const afterEnd = ctx.ended !== null;
   const timeline: TimelineEntry[] = [...ctx.timeline];
-  const note = (kind: TimelineEntry['kind'], text: string) =>
-    timeline.push({ atMin: now, kind, text, ref: `event:${id}`, ...(afterEnd ? { afterEnd } : {}) });
-  note('event', `${spec.label}.`);
+  const note = (kind: TimelineEntry['kind'], text: string, debriefOnly = false) =>
+    timeline.push({
+      atMin: now,
+      kind,
+      text,
+      ref: `event:${id}`,
+      ...(afterEnd ? { afterEnd } : {}),
+      ...(debriefOnly ? { debriefOnly } : {}),
+    });
+  // The event's name is for the debrief; at the bedside the learner sees only what it does.
+  note('event', `${spec.label}.`, true);
   let patient = ctx.patient;
   let overrides = ctx.overrides;
   let examNow = ctx.examNow;
@@ -114,6 +122,8 @@ export function fireEvent(ctx: CaseContext, resolved: ResolvedCase, id: string):
         for (const [k, v] of Object.entries(effect.set)) next[k as keyof typeof effect.set] = v;
         next.burden = Math.min(1, Math.max(0, next.burden));
         next.severity = Math.min(1, Math.max(0, next.severity));
+        next.gcs = Math.min(15, Math.max(3, Math.round(next.gcs)));
+        next.toxin = Math.max(0, next.toxin);
         patient = next;
         break;
       }

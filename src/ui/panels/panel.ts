@@ -37,19 +37,21 @@ export function provenanceTag(provenance: string): HTMLElement | null {
 /**
  * A button that performs one learner action, carrying its `verb:id` hook (the command line's verbs and ids).
  * `pressed` makes it a toggle for screen readers ("asked", "examined", "named"), announced as pressed or not.
+ * `hook` names the attribute carrying the `verb:id`: a second control for the same action (the arrest banner's
+ * "Start CPR" beside the panel's) uses `data-arrest-action`, so `[data-action="treat:cpr"]` stays one control.
  */
 export function actionButton(
   intents: Intents,
   action: LearnerAction,
   label: Child | Child[],
-  options: { pressed?: boolean; className?: string } = {},
+  options: { pressed?: boolean; className?: string; hook?: 'data-action' | 'data-arrest-action' } = {},
 ): HTMLButtonElement {
   return h(
     'button',
     {
       type: 'button',
       class: options.className,
-      'data-action': `${action.do}:${action.id}`,
+      [options.hook ?? 'data-action']: `${action.do}:${action.id}`,
       'aria-pressed': options.pressed === undefined ? undefined : String(options.pressed),
       on: {
         click: () => {

@@ -1,11 +1,14 @@
-import { isRunning } from '../../engine/index.ts';
+import { currentArrest, isRunning } from '../../engine/index.ts';
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
 import { actionButton, panel } from './panel.ts';
 
 type Category = PlayModel['resolved']['catalog']['treatments'][string]['category'];
 
-/** Every category has a heading (the type makes sure), in the order a resuscitation goes. */
+/**
+ * Every category has a heading (the type makes sure), in the order a resuscitation goes. The resuscitation group
+ * (CPR, shocks, pacing) goes first while the heart is stopped, and last but one otherwise.
+ */
 const GROUP_TITLES: Record<Category, string> = {
   position: 'Position',
   fluid: 'Fluids',
@@ -18,9 +21,16 @@ const GROUP_TITLES: Record<Category, string> = {
   analgesic: 'Analgesia',
   steroid: 'Steroids',
   'blood-product': 'Blood',
+  resuscitation: 'Resuscitation (CPR, shock, pacing)',
   other: 'Other',
 };
 const GROUPS = Object.entries(GROUP_TITLES) as [Category, string][];
+const IN_ARREST: [Category, string][] = [
+  ...GROUPS.filter(([c]) => c === 'resuscitation'),
+  ...GROUPS.filter(([c]) => c !== 'resuscitation'),
+];
+
+const inArrest = ({ ctx }: PlayModel) => ctx.deathAtMin === null && currentArrest(ctx) !== null;
 
 /** Drugs and fluids (each opens the dose dialog), and what is running now with titrate and stop. */
 export function treatmentsPanel(intents: Intents): Component {
@@ -30,8 +40,10 @@ export function treatmentsPanel(intents: Intents): Component {
   body.append(h('h3', {}, 'Running now'), runningList, catalogue);
 
   const renderCatalogue = memo(
-    ({ resolved }: PlayModel) => {
-      const groups = GROUPS.map(([category, title]) => {
+    (model: PlayModel) => {
+      const { resolved } = model;
+      const arrest = inArrest(model);
+      const groups = (arrest ? IN_ARREST : GROUPS).map(([category, title]) => {
         const items = Object.entries(resolved.catalog.treatments)
           .filter(([, t]) => t.category === category)
           .map(([id, t]) =>
@@ -61,14 +73,24 @@ export function treatmentsPanel(intents: Intents): Component {
           ? null
           : h(
               'section',
-              { 'aria-label': title },
+              {
+                'aria-label': title,
+                class: arrest && category === 'resuscitation' ? 'group-urgent' : undefined,
+              },
               h('h3', {}, title),
               h('ul', { class: 'choices' }, ...items),
             );
       });
-      catalogue.replaceChildren(...groups.filter((g) => g !== null));
+      replaceKeepingFocus(catalogue, ...groups.filter((g) => g !== null));
     },
-    ({ resolved }) => resolved.data.id,
+    (model) => `${model.resolved.data.id}|${String(inArrest(model))}`,
+  );
+  // The panel opens itself once when an arrest begins; the learner may close it again.
+  const openAtArrest = memo(
+    (model: PlayModel) => {
+      if (inArrest(model)) el.open = true;
+    },
+    ({ ctx }) => String(ctx.deathAtMin === null ? (currentArrest(ctx)?.startedAt ?? '') : ''),
   );
 
   const renderRunning = memo(
@@ -123,6 +145,7 @@ export function treatmentsPanel(intents: Intents): Component {
     update(model) {
       renderCatalogue(model);
       renderRunning(model);
+      openAtArrest(model);
     },
   };
 }

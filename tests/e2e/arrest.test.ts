@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from '../support/browser.ts';
+import { clockMinutes, hook, openCase } from '../support/drive.ts';
+import { ROOT } from '../support/load.ts';
+
+const CASE = 'septic-shock-spondylodiscitis';
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+const site = useBuiltSite();
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+describe('a cardiac arrest at the bedside, in Chromium', { timeout: 180_000 }, () => {
+  it('untreated septic shock arrests: the hour steps stop there, the banner names the rhythm, and CPR starts from it', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openCase(page, site.url, CASE);
+    const banner = page.locator('.arrest-banner');
+    expect(await page.locator('.monitor-text').textContent()).toContain('Sinus tachycardia');
+    expect(await banner.locator('.arrest-body').isVisible()).toBe(false);
+
+    // Untreated, the shock arrests in the tenth hour: step an hour at a time until an advance stops short.
+    let stoppedShort = false;
+    for (let hour = 1; hour <= 16 && !stoppedShort; hour += 1) {
+      const before = await clockMinutes(page);
+      await hook(page, 'advance:60');
+      stoppedShort = (await clockMinutes(page)) < before + 60;
+    }
+    expect(stoppedShort).toBe(true);
+    const arrestAt = await clockMinutes(page);
+    expect(await page.locator('.clock-stopped').textContent()).toContain('Cardiac arrest');
+
+    await banner.locator('.arrest-body').waitFor({ state: 'visible' });
+    expect(await banner.locator('[role="alert"]').textContent()).toBe(
+      'Cardiac arrest — Pulseless electrical activity',
+    );
+    expect(await banner.textContent()).toContain('CPR not started');
+    expect(await page.locator('.monitor-text').textContent()).toContain('Pulseless electrical activity');
+    // The banner's buttons have their own hook: the panel's data-action stays the one to click in scripts.
+    expect(await page.locator('[data-action="treat:cpr"]').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.locator('[data-arrest-action="treat:cpr"]').click();
+    expect(await banner.textContent()).toContain('CPR running');
+    expect(await clockMinutes(page)).toBe(arrestAt);
+    await expect.poll(() => page.locator('[data-arrest-action="stop:cpr"]').isVisible()).toBe(true);
+    expect(await page.locator('#panel-treatments .running').textContent()).toContain('CPR');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
