@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { Script } from '../src/engine/schema/script.ts';
+import { Script } from '../src/engine/case/schema/script.ts';
 import { launch, serveBuiltSite } from '../tests/support/browser.ts';
 import { hook, openCase, openPicker, perform } from '../tests/support/drive.ts';
 import { ROOT, loadShippedCase, shippedCasePaths } from '../tests/support/load.ts';

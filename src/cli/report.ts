@@ -1,5 +1,5 @@
 import { clockText, type PlayResult } from '../engine/index.ts';
-import type { TracePoint } from '../engine/context.ts';
+import type { TracePoint } from '../engine/play/context.ts';
 
 /** The play as a person reads it in a terminal. */
 export function readableReport(result: PlayResult): string {

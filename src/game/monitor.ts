@@ -1,7 +1,7 @@
 import type * as Phaser from 'phaser';
 import { ALARM_LIMITS, type BayView } from './bay-view.ts';
 import { PARAM, SCREEN } from './colours.ts';
-import { clockText } from '../engine/clock.ts';
+import { clockText } from '../engine/play/clock.ts';
 import { alarmMessage, oneDecimal, whole, type AlarmParam } from './format.ts';
 import { Label } from './label.ts';
 import { drawBezel, drawHeart, SCR } from './monitor-frame.ts';

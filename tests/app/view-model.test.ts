@@ -7,7 +7,7 @@ import {
   type CaseEvent,
   type LearnerAction,
 } from '../../src/engine/index.ts';
-import { currentArrest } from '../../src/engine/context.ts';
+import { currentArrest } from '../../src/engine/play/context.ts';
 import { firstCase } from '../support/play.ts';
 
 /** Play events on the first case and return the context, as the app's session would hold it. */

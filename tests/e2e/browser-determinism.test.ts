@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playScript, targetsFor } from '../../src/engine/index.ts';
-import type { ScriptAction } from '../../src/engine/schema/script.ts';
+import type { ScriptAction } from '../../src/engine/case/schema/script.ts';
 import { closeSite, launch, serveBuiltSite } from '../support/browser.ts';
 import { ROOT, shippedCasePaths } from '../support/load.ts';
 import { firstCase } from '../support/play.ts';

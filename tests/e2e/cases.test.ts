@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { playScript, type ResolvedCase } from '../../src/engine/index.ts';
-import { Script } from '../../src/engine/schema/script.ts';
+import { Script } from '../../src/engine/case/schema/script.ts';
 import { useBuiltSite } from '../support/browser.ts';
 import { openCase, perform } from '../support/drive.ts';
 import { ROOT, harmfulScriptFor, loadShippedCase, shippedCasePaths } from '../support/load.ts';

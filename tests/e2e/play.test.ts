@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { playScript } from '../../src/engine/index.ts';
-import { Script } from '../../src/engine/schema/script.ts';
+import { Script } from '../../src/engine/case/schema/script.ts';
 import { useBuiltSite } from '../support/browser.ts';
 import { clockMinutes, hook, openCase, openPicker, perform } from '../support/drive.ts';
 import { ROOT } from '../support/load.ts';

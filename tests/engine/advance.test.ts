@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { advanceTo } from '../../src/engine/advance.ts';
-import { inputsAt } from '../../src/engine/care.ts';
-import { applyAction } from '../../src/engine/actions.ts';
+import { advanceTo } from '../../src/engine/sim/advance.ts';
+import { inputsAt } from '../../src/engine/sim/care.ts';
+import { applyAction } from '../../src/engine/play/actions.ts';
 import type { CaseContext, LearnerAction, ResolvedCase } from '../../src/engine/index.ts';
-import { copyPatient } from '../../src/engine/physiology/state.ts';
-import { stepMinute } from '../../src/engine/physiology/step.ts';
+import { copyPatient } from '../../src/engine/sim/physiology/state.ts';
+import { stepMinute } from '../../src/engine/sim/physiology/step.ts';
 import { loadShippedCase, shippedCasePaths } from '../support/load.ts';
 import { firstCase, startActor } from '../support/play.ts';
 

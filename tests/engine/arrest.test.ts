@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseContext, LearnerAction, ResolvedCase } from '../../src/engine/index.ts';
-import type { ArrestRecord } from '../../src/engine/context.ts';
+import type { ArrestRecord } from '../../src/engine/play/context.ts';
 import { shockChance } from '../../src/engine/sim/arrest.ts';
 import { momentOf, observedFrom } from '../../src/engine/sim/gate.ts';
 import { CASE_PATH, editedCase, loadShippedCase, loadShippedCatalog } from '../support/load.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { playScript, playToEnd, type ResolvedCase } from '../../src/engine/index.ts';
-import { byMinute } from '../../src/engine/play.ts';
-import type { Vitals } from '../../src/engine/physiology/observe.ts';
+import { byMinute } from '../../src/engine/play/play.ts';
+import type { Vitals } from '../../src/engine/sim/physiology/observe.ts';
 import { harmfulScriptFor, loadShippedCase } from '../support/load.ts';
 import { item, script, startActor, type Step } from '../support/play.ts';
 

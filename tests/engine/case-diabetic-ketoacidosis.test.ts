@@ -6,7 +6,7 @@ import {
   type ResolvedCase,
   type TracePoint,
 } from '../../src/engine/index.ts';
-import type { ScriptAction } from '../../src/engine/schema/script.ts';
+import type { ScriptAction } from '../../src/engine/case/schema/script.ts';
 import { harmfulScriptFor, loadShippedCase } from '../support/load.ts';
 import { item } from '../support/play.ts';
 

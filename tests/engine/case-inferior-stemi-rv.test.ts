@@ -6,7 +6,7 @@ import {
   type LearnerAction,
   type ResolvedCase,
 } from '../../src/engine/index.ts';
-import type { ScriptAction } from '../../src/engine/schema/script.ts';
+import type { ScriptAction } from '../../src/engine/case/schema/script.ts';
 import { editedCase, harmfulScriptFor, loadShippedCase } from '../support/load.ts';
 import { item, runPlan } from '../support/play.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyAction } from '../../src/engine/actions.ts';
-import { inputsAt } from '../../src/engine/care.ts';
+import { applyAction } from '../../src/engine/play/actions.ts';
+import { inputsAt } from '../../src/engine/sim/care.ts';
 import {
   formatProblem,
   loadCase,
@@ -9,10 +9,10 @@ import {
   type LearnerAction,
   type ResolvedCase,
 } from '../../src/engine/index.ts';
-import { doseEndMin, doseProfile, dosePeakMin } from '../../src/engine/physiology/kinetics.ts';
-import { acidBase } from '../../src/engine/physiology/acid-base.ts';
-import { NO_INPUTS } from '../../src/engine/physiology/state.ts';
-import { initialPatient } from '../../src/engine/physiology/state.ts';
+import { doseEndMin, doseProfile, dosePeakMin } from '../../src/engine/sim/physiology/kinetics.ts';
+import { acidBase } from '../../src/engine/sim/physiology/acid-base.ts';
+import { NO_INPUTS } from '../../src/engine/sim/physiology/state.ts';
+import { initialPatient } from '../../src/engine/sim/physiology/state.ts';
 import {
   CASE_PATH,
   caseText,

@@ -8,7 +8,7 @@ import {
   type PlayResult,
   type ResolvedCase,
 } from '../../src/engine/index.ts';
-import type { ScriptAction } from '../../src/engine/schema/script.ts';
+import type { ScriptAction } from '../../src/engine/case/schema/script.ts';
 import { item } from '../support/play.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { playToEnd, scoreCase, type CaseContext, type ResolvedCase } from '../../src/engine/index.ts';
-import type { Observed } from '../../src/engine/context.ts';
-import type { Rhythm, StateGate } from '../../src/engine/schema/course.ts';
-import type { ScriptAction } from '../../src/engine/schema/script.ts';
-import { STATE_VARIABLES } from '../../src/engine/schema/state.ts';
+import type { Observed } from '../../src/engine/play/context.ts';
+import type { Rhythm, StateGate } from '../../src/engine/case/schema/course.ts';
+import type { ScriptAction } from '../../src/engine/case/schema/script.ts';
+import { STATE_VARIABLES } from '../../src/engine/case/schema/state.ts';
 import { gateHolds, type Moment } from '../../src/engine/sim/gate.ts';
 import { loadShippedCase, loadShippedCatalog } from '../support/load.ts';
 import { firstCase, runPlan } from '../support/play.ts';

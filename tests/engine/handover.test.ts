@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { playToEnd, scoreCase, type CaseContext, type ResolvedCase } from '../../src/engine/index.ts';
-import type { ScriptAction } from '../../src/engine/schema/script.ts';
+import type { ScriptAction } from '../../src/engine/case/schema/script.ts';
 import { CASE_PATH, editedCase, loadEditedCase, loadShippedCatalog } from '../support/load.ts';
 
 /**

@@ -7,7 +7,7 @@ import {
   targetsFor,
   type ResolvedCase,
 } from '../../src/engine/index.ts';
-import type { ScriptAction } from '../../src/engine/schema/script.ts';
+import type { ScriptAction } from '../../src/engine/case/schema/script.ts';
 import { editedCase, loadShippedCase, loadShippedCatalog } from '../support/load.ts';
 
 /**

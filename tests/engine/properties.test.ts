@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { playScript, targetsFor } from '../../src/engine/index.ts';
-import type { ScriptAction } from '../../src/engine/schema/script.ts';
+import type { ScriptAction } from '../../src/engine/case/schema/script.ts';
 import { firstCase } from '../support/play.ts';
 
 const VERBS = ['examine', 'ask', 'order', 'treat', 'stop', 'consult', 'diagnose', 'dispose'] as const;

@@ -8,7 +8,7 @@ import {
   type ResolvedCase,
   type ResultRow,
 } from '../../src/engine/index.ts';
-import { summarise } from '../../src/engine/results.ts';
+import { summarise } from '../../src/engine/sim/results.ts';
 import { catalogFiles, editedCase, loadEditedCase } from '../support/load.ts';
 
 const DKA = 'cases/diabetic-ketoacidosis.json';

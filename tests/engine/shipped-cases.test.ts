@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initialVitals } from '../../src/engine/physiology/observe.ts';
-import { initialPatient } from '../../src/engine/physiology/state.ts';
+import { initialVitals } from '../../src/engine/sim/physiology/observe.ts';
+import { initialPatient } from '../../src/engine/sim/physiology/state.ts';
 import { factsIn, loadShippedCase, shippedCasePaths } from '../support/load.ts';
 
 // What holds for every case in cases/, whoever writes the next one.

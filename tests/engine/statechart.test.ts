@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCaseMachine } from '../../src/engine/index.ts';
-import { phasesOf } from '../../src/engine/context.ts';
+import { phasesOf } from '../../src/engine/play/context.ts';
 import {
   CASE_PATH,
   editedCase,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { playScript, summarisePlay, type LearnerAction } from '../../src/engine/index.ts';
-import { toLearnerAction } from '../../src/engine/play.ts';
+import { toLearnerAction } from '../../src/engine/play/play.ts';
 import { CASE_PATH, editedCase } from '../support/load.ts';
 import { firstCase, script, startActor } from '../support/play.ts';
 

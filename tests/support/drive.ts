@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { ScriptAction } from '../../src/engine/schema/script.ts';
+import type { ScriptAction } from '../../src/engine/case/schema/script.ts';
 
 /** Current simulated minute, read from the clock in the header ("T+ 1:05"). */
 export async function clockMinutes(page: Page): Promise<number> {

@@ -7,8 +7,8 @@ import {
   type ResolvedCase,
   type TextFile,
 } from '../../src/engine/index.ts';
-import type { Script } from '../../src/engine/schema/script.ts';
-import type { Catalog } from '../../src/engine/schema/catalog.ts';
+import type { Script } from '../../src/engine/case/schema/script.ts';
+import type { Catalog } from '../../src/engine/case/schema/catalog.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const CASE_PATH = 'cases/septic-shock-spondylodiscitis.json';

@@ -7,7 +7,7 @@ import {
   type PlayResult,
   type ResolvedCase,
 } from '../../src/engine/index.ts';
-import type { ScriptAction } from '../../src/engine/schema/script.ts';
+import type { ScriptAction } from '../../src/engine/case/schema/script.ts';
 import { loadFirstCase } from './load.ts';
 
 export const firstCase: ResolvedCase = loadFirstCase();

@@ -1,12 +1,12 @@
-import type { CaseContext, LogEntry } from '../context.ts';
-import type { ResolvedCase } from '../load/load-case.ts';
-import { actionWords, describeAction } from '../actions.ts';
-import { fluidRateMlPerMin } from '../care.ts';
-import { durationText } from '../clock.ts';
-import { firstAvailableAt } from '../results.ts';
-import type { Source } from '../schema/fact.ts';
-import type { ScoringRule } from '../schema/scoring.ts';
-import type { StateGate } from '../schema/course.ts';
+import type { CaseContext, LogEntry } from '../play/context.ts';
+import type { ResolvedCase } from '../case/load/load-case.ts';
+import { actionWords, describeAction } from '../play/actions.ts';
+import { fluidRateMlPerMin } from '../sim/care.ts';
+import { durationText } from '../play/clock.ts';
+import { firstAvailableAt } from '../sim/results.ts';
+import type { Source } from '../case/schema/fact.ts';
+import type { ScoringRule } from '../case/schema/scoring.ts';
+import type { StateGate } from '../case/schema/course.ts';
 import { gateHolds, gateWords } from '../sim/gate.ts';
 
 export interface ScoreItem {

@@ -1,9 +1,9 @@
-import { isRunning } from '../care.ts';
-import { currentArrest, type ArrestRecord, type CaseContext } from '../context.ts';
-import type { ResolvedCase } from '../load/load-case.ts';
-import { nextRandom } from '../rng.ts';
-import { SHOCKABLE_RHYTHMS, type Rhythm } from '../schema/course.ts';
-import type { Resuscitation } from '../schema/physiology.ts';
+import { isRunning } from './care.ts';
+import { currentArrest, type ArrestRecord, type CaseContext } from '../play/context.ts';
+import type { ResolvedCase } from '../case/load/load-case.ts';
+import { nextRandom } from '../play/rng.ts';
+import { SHOCKABLE_RHYTHMS, type Rhythm } from '../case/schema/course.ts';
+import type { Resuscitation } from '../case/schema/physiology.ts';
 import { gateHolds, type Moment } from './gate.ts';
 import { modelFor } from './model.ts';
 

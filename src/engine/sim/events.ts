@@ -1,8 +1,8 @@
-import type { CaseContext, Due, EventState, TimelineEntry } from '../context.ts';
-import type { ResolvedCase } from '../load/load-case.ts';
-import { copyPatient } from '../physiology/state.ts';
-import { ARREST_RHYTHMS, type CaseEventSpec } from '../schema/course.ts';
-import { currentArrest } from '../context.ts';
+import type { CaseContext, Due, EventState, TimelineEntry } from '../play/context.ts';
+import type { ResolvedCase } from '../case/load/load-case.ts';
+import { copyPatient } from './physiology/state.ts';
+import { ARREST_RHYTHMS, type CaseEventSpec } from '../case/schema/course.ts';
+import { currentArrest } from '../play/context.ts';
 import { draw } from './arrest.ts';
 import { gateHolds, type Moment } from './gate.ts';
 

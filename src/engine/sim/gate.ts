@@ -1,8 +1,8 @@
-import type { CaseContext, Observed } from '../context.ts';
-import { isRunning } from '../care.ts';
-import type { Vitals } from '../physiology/observe.ts';
-import type { Rhythm, StateGate } from '../schema/course.ts';
-import { STATE_VARIABLES, type StateVariable } from '../schema/state.ts';
+import type { CaseContext, Observed } from '../play/context.ts';
+import { isRunning } from './care.ts';
+import type { Vitals } from './physiology/observe.ts';
+import type { Rhythm, StateGate } from '../case/schema/course.ts';
+import { STATE_VARIABLES, type StateVariable } from '../case/schema/state.ts';
 
 /** Decimals each value is read to, as a monitor or a laboratory reports it. */
 const DECIMALS: Partial<Record<StateVariable, number>> = {

@@ -1,6 +1,6 @@
-import type { CaseContext } from '../context.ts';
-import type { ResolvedCase } from '../load/load-case.ts';
-import type { ShockModel } from '../schema/physiology.ts';
+import type { CaseContext } from '../play/context.ts';
+import type { ResolvedCase } from '../case/load/load-case.ts';
+import type { ShockModel } from '../case/schema/physiology.ts';
 
 const patched = new WeakMap<ResolvedCase, Map<string, ShockModel>>();
 

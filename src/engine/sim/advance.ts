@@ -8,17 +8,17 @@ import {
   type OrderRecord,
   type TimelineEntry,
   type TracePoint,
-} from './context.ts';
-import type { ResolvedCase } from './load/load-case.ts';
+} from '../play/context.ts';
+import type { ResolvedCase } from '../case/load/load-case.ts';
 import { meets, observe, type Vitals } from './physiology/observe.ts';
 import { copyPatient } from './physiology/state.ts';
 import { stepConstants, stepMinute } from './physiology/step.ts';
 import { computeResult, flagWords, summarise, valueText } from './results.ts';
-import { checkChance, draw, isShockable, withCurrent } from './sim/arrest.ts';
-import { dueEvents, eventSpecs, firstDone } from './sim/events.ts';
-import { momentOf, observedFrom } from './sim/gate.ts';
-import { modelFor } from './sim/model.ts';
-import type { Treatment } from './schema/catalog.ts';
+import { checkChance, draw, isShockable, withCurrent } from './arrest.ts';
+import { dueEvents, eventSpecs, firstDone } from './events.ts';
+import { momentOf, observedFrom } from './gate.ts';
+import { modelFor } from './model.ts';
+import type { Treatment } from '../case/schema/catalog.ts';
 
 /** A bolus runs until its whole volume is in. */
 export function bolusEndsAt(atMin: number, dose: number, treatment: Treatment): number {

@@ -1,4 +1,4 @@
-import type { Kinetics } from '../schema/physiology.ts';
+import type { Kinetics } from '../../case/schema/physiology.ts';
 
 /** Below this share of its peak a one-off dose is treated as gone, so its effect (and its breakpoints) end. */
 const GONE_BELOW = 0.01;

@@ -1,4 +1,4 @@
-import type { ShockModel } from '../schema/physiology.ts';
+import type { ShockModel } from '../../case/schema/physiology.ts';
 import type { MinuteInputs, PatientState } from './state.ts';
 
 /** Bicarbonate read in a case without a metabolic model (the gas is otherwise normal). */

@@ -1,11 +1,11 @@
-import type { ResolvedCase } from './load/load-case.ts';
-import type { Vitals } from './physiology/observe.ts';
-import { initialPatient, type PatientState } from './physiology/state.ts';
-import type { ComputedResult } from './results.ts';
+import type { ResolvedCase } from '../case/load/load-case.ts';
+import type { Vitals } from '../sim/physiology/observe.ts';
+import { initialPatient, type PatientState } from '../sim/physiology/state.ts';
+import type { ComputedResult } from '../sim/results.ts';
 import { seedRng } from './rng.ts';
-import type { TextFact } from './schema/fact.ts';
-import type { Phase, Rhythm } from './schema/course.ts';
-import type { StateVariable } from './schema/state.ts';
+import type { TextFact } from '../case/schema/fact.ts';
+import type { Phase, Rhythm } from '../case/schema/course.ts';
+import type { StateVariable } from '../case/schema/state.ts';
 
 export type LearnerAction =
   | { do: 'examine' | 'ask' | 'order' | 'stop' | 'consult' | 'diagnose' | 'dispose'; id: string }

@@ -1,11 +1,11 @@
-import type { CaseContext, TreatmentRecord } from './context.ts';
-import type { ResolvedCase } from './load/load-case.ts';
+import type { CaseContext, TreatmentRecord } from '../play/context.ts';
+import type { ResolvedCase } from '../case/load/load-case.ts';
 import { doseProfile } from './physiology/kinetics.ts';
 import { NO_INPUTS, type MinuteInputs } from './physiology/state.ts';
-import type { Treatment } from './schema/catalog.ts';
-import type { Kinetics, ShockModel } from './schema/physiology.ts';
-import { ARREST_RHYTHMS, type Rhythm } from './schema/course.ts';
-import { modelFor } from './sim/model.ts';
+import type { Treatment } from '../case/schema/catalog.ts';
+import type { Kinetics, ShockModel } from '../case/schema/physiology.ts';
+import { ARREST_RHYTHMS, type Rhythm } from '../case/schema/course.ts';
+import { modelFor } from './model.ts';
 
 export const isRunning = (t: { atMin: number; endsAt: number | null }, minute: number) =>
   t.atMin <= minute && (t.endsAt === null || minute < t.endsAt);

@@ -1,5 +1,5 @@
-import type { ResolvedCase } from '../load/load-case.ts';
-import type { ShockModel, StateCondition, StateVariable } from '../schema/physiology.ts';
+import type { ResolvedCase } from '../../case/load/load-case.ts';
+import type { ShockModel, StateCondition, StateVariable } from '../../case/schema/physiology.ts';
 import { acidBase } from './acid-base.ts';
 import { NO_INPUTS, type MinuteInputs, type PatientState } from './state.ts';
 

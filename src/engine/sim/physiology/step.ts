@@ -1,4 +1,4 @@
-import type { Metabolic, ShockModel } from '../schema/physiology.ts';
+import type { Metabolic, ShockModel } from '../../case/schema/physiology.ts';
 import { acidBase, dialysisShare, stepFatigue } from './acid-base.ts';
 import { effectiveDeficit, meanArterialPressure } from './observe.ts';
 import type { MinuteInputs, PatientState } from './state.ts';

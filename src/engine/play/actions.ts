@@ -1,5 +1,5 @@
-import { bolusEndsAt, vitalsNow } from './advance.ts';
-import { isRunning } from './care.ts';
+import { bolusEndsAt, vitalsNow } from '../sim/advance.ts';
+import { isRunning } from '../sim/care.ts';
 import {
   currentArrest,
   update,
@@ -9,16 +9,16 @@ import {
   type TimelineEntry,
   type TreatmentRecord,
 } from './context.ts';
-import type { ResolvedCase } from './load/load-case.ts';
-import { didYouMean } from './load/suggest.ts';
-import { meets, type Vitals } from './physiology/observe.ts';
-import { computeResult } from './results.ts';
-import { draw, isShockable, rhythmName, shockChance, withCurrent } from './sim/arrest.ts';
-import { momentOf, observedFrom } from './sim/gate.ts';
-import type { Treatment } from './schema/catalog.ts';
+import type { ResolvedCase } from '../case/load/load-case.ts';
+import { didYouMean } from '../case/load/suggest.ts';
+import { meets, type Vitals } from '../sim/physiology/observe.ts';
+import { computeResult } from '../sim/results.ts';
+import { draw, isShockable, rhythmName, shockChance, withCurrent } from '../sim/arrest.ts';
+import { momentOf, observedFrom } from '../sim/gate.ts';
+import type { Treatment } from '../case/schema/catalog.ts';
 import { nextRandom, triangular } from './rng.ts';
-import type { ExamFinding } from './schema/case.ts';
-import type { TextFact } from './schema/fact.ts';
+import type { ExamFinding } from '../case/schema/case.ts';
+import type { TextFact } from '../case/schema/fact.ts';
 
 const targetCache = new WeakMap<ResolvedCase, Map<LearnerAction['do'], string[]>>();
 

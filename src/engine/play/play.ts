@@ -6,12 +6,12 @@ import {
   type TimelineEntry,
   type TracePoint,
 } from './context.ts';
-import { tracePoint } from './advance.ts';
+import { tracePoint } from '../sim/advance.ts';
 import { durationText } from './clock.ts';
-import type { ResolvedCase } from './load/load-case.ts';
+import type { ResolvedCase } from '../case/load/load-case.ts';
 import { createCaseMachine, type CaseMachine, type ReplayStep } from './machine.ts';
-import { scoreCase, type Score } from './scoring/score.ts';
-import type { Script, ScriptAction } from './schema/script.ts';
+import { scoreCase, type Score } from '../scoring/score.ts';
+import type { Script, ScriptAction } from '../case/schema/script.ts';
 
 export interface PlayResult {
   case: string;

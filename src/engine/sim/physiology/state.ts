@@ -1,4 +1,4 @@
-import type { ShockModel } from '../schema/physiology.ts';
+import type { ShockModel } from '../../case/schema/physiology.ts';
 
 /** The simulated patient's hidden state (clinical pack §4.3). Plain numbers so snapshots serialise as JSON. */
 export interface PatientState {

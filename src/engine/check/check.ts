@@ -1,12 +1,12 @@
 import { createActor } from 'xstate';
-import { targetsFor } from './actions.ts';
-import type { ResolvedCase } from './load/load-case.ts';
-import { createCaseMachine } from './machine.ts';
-import { phasesOf } from './context.ts';
-import { playScript, playToEnd, type PlayResult } from './play.ts';
-import { nextRandom } from './rng.ts';
-import type { ScoringRule } from './schema/scoring.ts';
-import type { ScriptAction } from './schema/script.ts';
+import { targetsFor } from '../play/actions.ts';
+import type { ResolvedCase } from '../case/load/load-case.ts';
+import { createCaseMachine } from '../play/machine.ts';
+import { phasesOf } from '../play/context.ts';
+import { playScript, playToEnd, type PlayResult } from '../play/play.ts';
+import { nextRandom } from '../play/rng.ts';
+import type { ScoringRule } from '../case/schema/scoring.ts';
+import type { ScriptAction } from '../case/schema/script.ts';
 
 /** The best path must score at least this (percent) with the patient alive. */
 export const TOP_BAND = 85;

@@ -1,6 +1,6 @@
-import type { CaseContext } from './context.ts';
+import type { CaseContext } from '../play/context.ts';
 import { doseEndMin } from './physiology/kinetics.ts';
-import type { ResolvedCase } from './load/load-case.ts';
+import type { ResolvedCase } from '../case/load/load-case.ts';
 
 /**
  * Minutes at which the care record can change what the treatments do (a bolus ends, an antibiotic starts to

@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
 import { actionMinutes, applyAction } from './actions.ts';
-import { advanceTo, tracePoint, vitalsNow } from './advance.ts';
+import { advanceTo, tracePoint, vitalsNow } from '../sim/advance.ts';
 import {
   currentArrest,
   initialContext,
@@ -11,13 +11,13 @@ import {
   type LearnerAction,
   type WorkItem,
 } from './context.ts';
-import type { ResolvedCase } from './load/load-case.ts';
-import { observe } from './physiology/observe.ts';
-import { copyPatient, initialPatient, NO_INPUTS } from './physiology/state.ts';
-import type { Phase } from './schema/course.ts';
-import { newArrest, rhythmName, withCurrent } from './sim/arrest.ts';
-import { dueEvents, eventSpecs, fireEvent, firstDone } from './sim/events.ts';
-import { momentOf, observedFrom } from './sim/gate.ts';
+import type { ResolvedCase } from '../case/load/load-case.ts';
+import { observe } from '../sim/physiology/observe.ts';
+import { copyPatient, initialPatient, NO_INPUTS } from '../sim/physiology/state.ts';
+import type { Phase } from '../case/schema/course.ts';
+import { newArrest, rhythmName, withCurrent } from '../sim/arrest.ts';
+import { dueEvents, eventSpecs, fireEvent, firstDone } from '../sim/events.ts';
+import { momentOf, observedFrom } from '../sim/gate.ts';
 import { durationText } from './clock.ts';
 
 export type CaseEvent =

@@ -1,5 +1,5 @@
-import { checkAction } from '../actions.ts';
-import { toLearnerAction } from '../play.ts';
+import { checkAction } from '../../play/actions.ts';
+import { toLearnerAction } from '../../play/play.ts';
 import { Script } from '../schema/script.ts';
 import { parseJson, problemAt } from './json-source.ts';
 import type { ResolvedCase } from './load-case.ts';

@@ -1,8 +1,8 @@
-import type { ResolvedCase } from './load/load-case.ts';
+import type { ResolvedCase } from '../case/load/load-case.ts';
 import type { Vitals } from './physiology/observe.ts';
-import type { ComponentValue } from './schema/case.ts';
-import type { Component, MeasurableRange, Range } from './schema/catalog.ts';
-import type { Provenance, TextFact } from './schema/fact.ts';
+import type { ComponentValue } from '../case/schema/case.ts';
+import type { Component, MeasurableRange, Range } from '../case/schema/catalog.ts';
+import type { Provenance, TextFact } from '../case/schema/fact.ts';
 
 export type Flag = '' | 'L' | 'H' | 'LL' | 'HH';
 

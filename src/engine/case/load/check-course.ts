@@ -2,7 +2,7 @@ import type { CaseFile } from '../schema/case.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import type { StateGate } from '../schema/course.ts';
 import { METABOLIC_VARIABLES } from '../schema/state.ts';
-import { parameterAt } from '../sim/model.ts';
+import { parameterAt } from '../../sim/model.ts';
 import { problemAt, type JsonSource } from './json-source.ts';
 import type { Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
