@@ -52,6 +52,65 @@ describe("every shipped case's own best path, arrival to its horizon", () => {
   }
 });
 
+/** A case without its course events (and the rules timed from them), to see what the events cost. */
+function withoutEvents(path: string) {
+  const data = JSON.parse(caseText(path)) as {
+    course?: { events: unknown[] };
+    scoring: { rules: { from?: unknown }[] };
+  };
+  if (data.course !== undefined) data.course.events = [];
+  data.scoring.rules = data.scoring.rules.filter((r) => typeof r.from !== 'object');
+  const loaded = loadCatalog(catalog);
+  if (!loaded.ok) throw new Error('catalogue');
+  const result = loadCase({ name: path, text: JSON.stringify(data) }, loaded.value);
+  if (!result.ok) throw new Error(path);
+  return result.value;
+}
+
+describe('what the course costs: the same best path with and without its events', () => {
+  for (const path of ['cases/inferior-stemi-rv.json', 'cases/anaphylaxis-peanut.json']) {
+    const each = loadShippedCase(path);
+    const plain = withoutEvents(path);
+    bench(
+      `${each.data.id}: with its ${String(each.data.course?.events.length ?? 0)} events`,
+      () => {
+        playScript(each, { actions: each.data.bestPath.actions });
+      },
+      OPTIONS,
+    );
+    bench(
+      `${each.data.id}: without events`,
+      () => {
+        playScript(plain, { actions: plain.data.bestPath.actions });
+      },
+      OPTIONS,
+    );
+  }
+});
+
+describe('an arrest and its resuscitation', () => {
+  const stemi = loadShippedCase('cases/inferior-stemi-rv.json');
+  const best = stemi.data.bestPath.actions;
+  // Seed 14: VF at 25 min on the best path; CPR and a shock bring him back.
+  const resuscitation = {
+    seed: 14,
+    actions: [
+      ...best.filter((a) => a.at < 25),
+      { at: 25, do: 'treat' as const, id: 'cpr' },
+      { at: 25, do: 'treat' as const, id: 'defibrillation', dose: 150 },
+      { at: 26, do: 'stop' as const, id: 'cpr' },
+      ...best.filter((a) => a.at >= 25),
+    ],
+  };
+  bench(
+    'inferior-stemi-rv: VF at 25 min, CPR and a shock, then the best path',
+    () => {
+      playScript(stemi, resuscitation);
+    },
+    OPTIONS,
+  );
+});
+
 describe('loading', () => {
   bench('load + validate catalogue and case (parse, zod, cross-references, calibration)', () => {
     const loaded = loadCatalog(catalog);

@@ -14,7 +14,7 @@ import { didYouMean } from '../case/load/suggest.ts';
 import { meets, type Vitals } from '../sim/physiology/observe.ts';
 import { computeResult } from '../sim/results.ts';
 import { draw, isShockable, rhythmName, shockChance, withCurrent } from '../sim/arrest.ts';
-import { momentOf, observedFrom } from '../sim/gate.ts';
+import { momentOf, observedFrom, readingsOf } from '../sim/gate.ts';
 import type { Treatment } from '../case/schema/catalog.ts';
 import { nextRandom, triangular } from './rng.ts';
 import type { ExamFinding } from '../case/schema/case.ts';
@@ -335,7 +335,7 @@ function actOnRhythm(
 ): { changes: Partial<CaseContext>; text: string; rngState: number } {
   const rngState = ctx.rngState;
   const arrest = currentArrest(ctx);
-  const moment = momentOf(ctx, observedFrom(ctx.vitals));
+  const moment = momentOf(ctx, readingsOf(ctx.vitals));
   for (const [index, effect] of treatment.effects.entries()) {
     if (missed.includes(index)) continue;
     if (effect.type === 'defibrillation') {

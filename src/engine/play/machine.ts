@@ -17,7 +17,7 @@ import { copyPatient, initialPatient, NO_INPUTS } from '../sim/physiology/state.
 import type { Phase } from '../case/schema/course.ts';
 import { newArrest, rhythmName, withCurrent } from '../sim/arrest.ts';
 import { dueEvents, eventSpecs, fireEvent, firstDone } from '../sim/events.ts';
-import { momentOf, observedFrom } from '../sim/gate.ts';
+import { momentOf, readingsOf } from '../sim/gate.ts';
 import { durationText } from './clock.ts';
 
 export type CaseEvent =
@@ -128,7 +128,7 @@ function work(play: CaseContext, resolved: ResolvedCase): CaseContext {
       const busy = acted.log.at(-1)?.accepted === true ? actionMinutes(resolved, item.action) : 0;
       const queue: WorkItem[] =
         busy > 0 ? [{ kind: 'advance', toMin: acted.nowMin + busy, interruptible: false }, ...rest] : rest;
-      return eventsAfterAction(update(acted, { queue }), resolved);
+      return eventsAfterAction(update(acted, { queue }), resolved, `${item.action.do}:${item.action.id}`);
     }
     case 'end':
       if (play.ended !== null) return update(play, { queue: rest });
@@ -141,14 +141,20 @@ function work(play: CaseContext, resolved: ResolvedCase): CaseContext {
   }
 }
 
-/** An event triggered by the action itself ("after treat:x", no delay) happens in the same minute. */
-function eventsAfterAction(play: CaseContext, resolved: ResolvedCase): CaseContext {
-  if (eventSpecs(resolved).length === 0 || play.due.length > 0) return play;
+/**
+ * An event set off by the action itself ("after treat:x" with no delay), or set for minute 0, happens in the same
+ * minute; everything else is looked for minute by minute as time moves.
+ */
+function eventsAfterAction(play: CaseContext, resolved: ResolvedCase, ref: string | null): CaseContext {
+  const now = eventSpecs(resolved).some((e) =>
+    ref === null ? e.when.atMin === 0 : e.when.after === ref && e.when.delayMin === 0,
+  );
+  if (!now || play.due.length > 0) return play;
   const events = { ...play.events };
   const found = dueEvents(
     resolved,
     events,
-    momentOf(play, observedFrom(play.vitals)),
+    momentOf(play, readingsOf(play.vitals)),
     firstDone(play),
     play.rngState,
     false,
@@ -377,6 +383,7 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
         play: eventsAfterAction(
           update(play, { trace: [tracePoint(0, play.vitals, data.physiology.metabolic !== undefined)] }),
           resolved,
+          null,
         ),
       })),
       enqueue: assign(({ context: { play }, event }) => ({

@@ -15,8 +15,8 @@ import { copyPatient } from './physiology/state.ts';
 import { stepConstants, stepMinute } from './physiology/step.ts';
 import { computeResult, flagWords, summarise, valueText } from './results.ts';
 import { checkChance, draw, isShockable, withCurrent } from './arrest.ts';
-import { dueEvents, eventSpecs, firstDone } from './events.ts';
-import { momentOf, observedFrom } from './gate.ts';
+import { dueEvents, eventSpecs, eventsReadTheLog, firstDone } from './events.ts';
+import { momentOf, readingsOf } from './gate.ts';
 import { modelFor } from './model.ts';
 import type { Treatment } from '../case/schema/catalog.ts';
 
@@ -26,6 +26,7 @@ export function bolusEndsAt(atMin: number, dose: number, treatment: Treatment): 
 }
 
 const TRACE_EVERY_MIN = 5;
+const NOTHING_DONE: ReadonlyMap<string, number> = new Map();
 const MAP_ALERT_BELOW = 55;
 const MAP_ALERT_CLEAR = 60;
 const SPO2_ALERT_BELOW = 90;
@@ -46,9 +47,10 @@ export function vitalsNow(
   );
 }
 
+const r = Math.round;
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
 export function tracePoint(atMin: number, v: Vitals, metabolic = false): TracePoint {
-  const r = (x: number) => Math.round(x);
-  const r1 = (x: number) => Math.round(x * 10) / 10;
   return {
     ...(metabolic
       ? {
@@ -98,7 +100,7 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
   const exposureOpen = exposures.map(() => true);
   const caseEvents = { ...ctx.events };
   const watchEvents = eventSpecs(resolved).length > 0;
-  const done = watchEvents ? firstDone(ctx) : new Map<string, number>();
+  const done = watchEvents && eventsReadTheLog(resolved) ? firstDone(ctx) : NOTHING_DONE;
   const r = model.resuscitation;
   let arrest = currentArrest(ctx);
   if (arrest !== null) arrest = { ...arrest };
@@ -186,7 +188,7 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
         ];
       else if (inputs.cpr && !isShockable(rhythm) && arrest.cprMin % r.rhythmCheckEveryMin === 0) {
         const probe = update(ctx, { nowMin: minute, rhythm, treatments: ctx.treatments });
-        const chance = checkChance(probe, resolved, momentOf(probe, observedFrom(now), minute));
+        const chance = checkChance(probe, resolved, momentOf(probe, readingsOf(now), minute));
         const d = draw(rngState, chance);
         rngState = d.rngState;
         if (d.happens) due = [{ kind: 'rosc' }];
@@ -213,7 +215,7 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
       const found = dueEvents(
         resolved,
         caseEvents,
-        momentOf(update(ctx, { rhythm }), observedFrom(now), minute),
+        momentOf(ctx, readingsOf(now), minute, rhythm),
         done,
         rngState,
         true,

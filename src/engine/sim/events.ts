@@ -12,6 +12,19 @@ export function eventSpecs(resolved: ResolvedCase): readonly CaseEventSpec[] {
   return resolved.data.course?.events ?? noEvents;
 }
 
+const readsLog = new WeakMap<ResolvedCase, boolean>();
+
+/** Whether any course event is triggered (or prevented) by what the learner did. */
+export function eventsReadTheLog(resolved: ResolvedCase): boolean {
+  let reads = readsLog.get(resolved);
+  if (reads === undefined)
+    readsLog.set(
+      resolved,
+      (reads = eventSpecs(resolved).some((e) => e.when.after !== undefined || e.when.unless !== undefined)),
+    );
+  return reads;
+}
+
 /** First minute each action ("verb:id") was done, from the log. */
 export function firstDone(ctx: CaseContext): Map<string, number> {
   const done = new Map<string, number>();
@@ -28,7 +41,7 @@ function triggered(
   spec: CaseEventSpec,
   state: EventState,
   moment: Moment,
-  done: Map<string, number>,
+  done: ReadonlyMap<string, number>,
 ): boolean {
   const when = spec.when;
   if (when.inPhase !== undefined && !when.inPhase.includes(moment.phase)) return false;
@@ -50,7 +63,7 @@ export function dueEvents(
   resolved: ResolvedCase,
   events: Record<string, EventState>,
   moment: Moment,
-  done: Map<string, number>,
+  done: ReadonlyMap<string, number>,
   rngState: number,
   tick: boolean,
 ): { due: Due[]; rngState: number } {

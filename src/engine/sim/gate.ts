@@ -20,15 +20,28 @@ const DECIMALS: Partial<Record<StateVariable, number>> = {
   burden: 2,
 };
 
+const FACTOR = Object.fromEntries(STATE_VARIABLES.map((n) => [n, 10 ** (DECIMALS[n] ?? 0)])) as Record<
+  StateVariable,
+  number
+>;
+const rounded = (vitals: Vitals, name: StateVariable) =>
+  Math.round(vitals[name] * FACTOR[name]) / FACTOR[name];
+
 /** The patient as the learner would read them now: every simulated value, rounded as it is shown. */
 export function observedFrom(vitals: Vitals): Observed {
   const out = {} as Observed;
-  for (const name of STATE_VARIABLES) {
-    const f = 10 ** (DECIMALS[name] ?? 0);
-    out[name] = Math.round(vitals[name] * f) / f;
-  }
+  for (const name of STATE_VARIABLES) out[name] = rounded(vitals, name);
   return out;
 }
+
+/**
+ * The same readings, rounded only when one is read: the integrator asks every minute whether a course event is
+ * due, and a gate reads one or two values, so rounding all of them each minute would be most of the cost.
+ */
+export function readingsOf(vitals: Vitals): Observed {
+  return new Proxy(vitals, ROUNDING);
+}
+const ROUNDING: ProxyHandler<Vitals> = { get: (target, name) => rounded(target, name as StateVariable) };
 
 /** What a gate needs to know about the moment: values as read, phase, rhythm, treatments running. */
 export interface Moment {
@@ -36,17 +49,39 @@ export interface Moment {
   phase: string;
   rhythm: Rhythm;
   atMin: number;
-  running: (treatmentId: string) => boolean;
+  running(treatmentId: string): boolean;
 }
 
-export function momentOf(ctx: CaseContext, observed: Observed, atMin = ctx.nowMin): Moment {
-  return {
-    observed,
-    phase: ctx.phase,
-    rhythm: ctx.rhythm,
-    atMin,
-    running: (id) => ctx.treatments.some((t) => t.treatmentId === id && isRunning(t, atMin)),
-  };
+/** A moment of a play (a class, so the integrator's minute-by-minute checks allocate no closures). */
+class PlayMoment implements Moment {
+  readonly observed: Observed;
+  readonly phase: string;
+  readonly rhythm: Rhythm;
+  readonly atMin: number;
+  private readonly treatments: CaseContext['treatments'];
+
+  constructor(ctx: CaseContext, observed: Observed, atMin: number, rhythm: Rhythm) {
+    this.observed = observed;
+    this.phase = ctx.phase;
+    this.rhythm = rhythm;
+    this.atMin = atMin;
+    this.treatments = ctx.treatments;
+  }
+
+  running(treatmentId: string): boolean {
+    for (const t of this.treatments)
+      if (t.treatmentId === treatmentId && isRunning(t, this.atMin)) return true;
+    return false;
+  }
+}
+
+export function momentOf(
+  ctx: CaseContext,
+  observed: Observed,
+  atMin = ctx.nowMin,
+  rhythm = ctx.rhythm,
+): Moment {
+  return new PlayMoment(ctx, observed, atMin, rhythm);
 }
 
 type Limits = Partial<Record<StateVariable, number>> | undefined;
@@ -69,8 +104,8 @@ export function gateHolds(gate: StateGate, m: Moment): boolean {
     every(gate.above, m.observed, (v, l) => v > l) &&
     every(gate.atMost, m.observed, (v, l) => v <= l) &&
     every(gate.atLeast, m.observed, (v, l) => v >= l) &&
-    (gate.running === undefined || gate.running.some(m.running)) &&
-    !gate.notRunning?.some(m.running) &&
+    (gate.running === undefined || gate.running.some((id) => m.running(id))) &&
+    !gate.notRunning?.some((id) => m.running(id)) &&
     (gate.phase === undefined || gate.phase.includes(m.phase)) &&
     (gate.rhythm === undefined || gate.rhythm.includes(m.rhythm))
   );
