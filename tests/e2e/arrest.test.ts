@@ -1,30 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBuiltSite } from '../support/browser.ts';
+import { axeViolations, useBuiltSite } from '../support/browser.ts';
 import { clockMinutes, hook, openCase } from '../support/drive.ts';
-import { ROOT } from '../support/load.ts';
 
 const CASE = 'septic-shock-spondylodiscitis';
-const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 const site = useBuiltSite();
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
 
 describe('a cardiac arrest at the bedside, in Chromium', { timeout: 180_000 }, () => {
   it('untreated septic shock arrests: the hour steps stop there, the banner names the rhythm, and CPR starts from it', async () => {

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { playScript } from '../../src/engine/index.ts';
 import { Script } from '../../src/engine/case/schema/script.ts';
-import { useBuiltSite } from '../support/browser.ts';
+import { axeViolations, useBuiltSite } from '../support/browser.ts';
 import { clockMinutes, hook, openCase, openPicker, perform } from '../support/drive.ts';
 import { ROOT } from '../support/load.ts';
 import { firstCase } from '../support/play.ts';
@@ -12,7 +12,6 @@ import { firstCase } from '../support/play.ts';
 const CASE = 'septic-shock-spondylodiscitis';
 const script = (file: string) =>
   Script.parse(JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/scripts', file), 'utf8')));
-const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 const site = useBuiltSite();
 
@@ -24,21 +23,6 @@ async function newPage(width = 1280, height = 720): Promise<{ page: Page; errors
     if (m.type() === 'error' && !m.text().includes('GPU stall')) errors.push(m.text());
   });
   return { page, errors };
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
 }
 
 async function scorePercent(page: Page): Promise<number> {

@@ -334,15 +334,12 @@ function probeAnchoredRules(
         (wanted === undefined || (anchor.rhythm !== undefined && wanted.some((r) => r === anchor.rhythm)))
       );
     };
-    let source = played.find((p) => fits(p, true));
-    // It happened only after the learner left: the same play with the learner staying at the bedside.
-    const later = source === undefined ? played.find((p) => fits(p, false)) : undefined;
-    if (later !== undefined) {
-      const staying = later.actions.filter((a) => a.do !== 'dispose' && a.do !== 'end');
-      play(staying, later.seed);
-      const last = played.at(-1);
-      if (last !== undefined && fits(last, true)) source = last;
-    }
+    const source = whileThere(
+      played,
+      play,
+      (p) => fits(p, true),
+      (p) => fits(p, false),
+    );
     const anchor = source === undefined ? null : anchorOf(source);
     if (source === undefined || anchor === null) continue;
     const [verb, id] = (rule.actions[0] ?? '').split(':');
@@ -357,6 +354,28 @@ function probeAnchoredRules(
         : [];
     play([...before, ...cpr, { at: anchor.at, do: verb as Verb, id }, ...after], source.seed);
   }
+}
+
+/**
+ * A play in which something happened while the learner was at the bedside (`there`); failing that, a play in which
+ * it happened only after they left (`later`), played again with the learner staying (no disposition, no end).
+ */
+function whileThere(
+  played: readonly Played[],
+  play: (actions: ScriptAction[], seed?: number) => PlayResult,
+  there: (p: Played) => boolean,
+  later: (p: Played) => boolean,
+): Played | undefined {
+  const found = played.find(there);
+  if (found !== undefined) return found;
+  const after = played.find(later);
+  if (after === undefined) return undefined;
+  play(
+    after.actions.filter((a) => a.do !== 'dispose' && a.do !== 'end'),
+    after.seed,
+  );
+  const staying = played.at(-1);
+  return staying !== undefined && there(staying) ? staying : undefined;
 }
 
 /** Seeds tried for a return of circulation. */
@@ -374,21 +393,8 @@ function resuscitate(
 ): void {
   const { catalog, data } = resolved;
   if (played.some((p) => p.result.course.arrests.some((a) => a.outcome === 'rosc'))) return;
-  let source = played.find((p) => (p.result.course.arrests[0]?.startedAt ?? Infinity) <= p.result.endedAt);
-  if (source === undefined) {
-    const later = played.find((p) => p.result.course.arrests.length > 0);
-    if (later === undefined) return;
-    play(
-      later.actions.filter((a) => a.do !== 'dispose' && a.do !== 'end'),
-      later.seed,
-    );
-    const staying = played.at(-1);
-    if (
-      staying !== undefined &&
-      (staying.result.course.arrests[0]?.startedAt ?? Infinity) <= staying.result.endedAt
-    )
-      source = staying;
-  }
+  const arrestsThere = (p: Played) => (p.result.course.arrests[0]?.startedAt ?? Infinity) <= p.result.endedAt;
+  const source = whileThere(played, play, arrestsThere, (p) => p.result.course.arrests.length > 0);
   const arrest = source?.result.course.arrests[0];
   if (source === undefined || arrest === undefined) return;
   const at = arrest.startedAt;
