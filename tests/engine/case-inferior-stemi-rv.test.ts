@@ -205,13 +205,17 @@ describe('the course: ventricular fibrillation and complete heart block, drawn f
     expect(item(calmBest, 'shock-for-vf')).toMatchObject({ earned: 0, max: 0 });
   });
 
-  it('complete heart block: rate 36, MAP down some 20 mmHg; pacing at 70 restores rate and pressure', () => {
+  it('complete heart block: a junctional escape at 38, MAP down some 20 mmHg; atropine quickens it, pacing at 70 restores rate and pressure', () => {
     const trace = (extra: ScriptAction[]) =>
       playToEnd(stemi, { actions: [...upTo(20), ...extra, ...after(20)] }, blockSeed).trace;
     const at = (points: ReturnType<typeof trace>, minute: number) => points.find((p) => p.atMin === minute);
     const untreated = trace([]);
     expect(at(untreated, 15)?.hr).toBe(58);
-    expect(at(untreated, 25)?.hr).toBe(36);
+    expect(at(untreated, 25)?.hr).toBe(38);
+    // A nodal block in an inferior infarct: atropine quickens the escape, and the pressure comes back with the rate.
+    const atropine = trace([{ at: 21, do: 'treat', id: 'atropine', dose: 1 }]);
+    expect(at(atropine, 25)?.hr).toBeGreaterThan(55);
+    expect((at(atropine, 25)?.map ?? 0) - (at(untreated, 25)?.map ?? 0)).toBeGreaterThan(15);
     expect((at(untreated, 15)?.map ?? 0) - (at(untreated, 30)?.map ?? 0)).toBeGreaterThan(15);
     const paced = trace([
       { at: 21, do: 'treat', id: 'atropine', dose: 1 },

@@ -1,7 +1,12 @@
+import type { ResolvedCase } from '../case/load/load-case.ts';
+import type { ExamFinding } from '../case/schema/case.ts';
+import type { TextFact } from '../case/schema/fact.ts';
 import { bolusEndsAt, vitalsNow } from '../sim/advance.ts';
 import { isRunning } from '../sim/care.ts';
+import { observedFrom } from '../sim/gate.ts';
+import { meets, type Vitals } from '../sim/physiology/observe.ts';
+import { computeResult } from '../sim/results.ts';
 import {
-  currentArrest,
   update,
   type CaseContext,
   type LearnerAction,
@@ -9,75 +14,12 @@ import {
   type TimelineEntry,
   type TreatmentRecord,
 } from './context.ts';
-import type { ResolvedCase } from '../case/load/load-case.ts';
-import { didYouMean } from '../case/load/suggest.ts';
-import { meets, type Vitals } from '../sim/physiology/observe.ts';
-import { computeResult } from '../sim/results.ts';
-import { draw, isShockable, rhythmName, shockChance, withCurrent } from '../sim/arrest.ts';
-import { momentOf, observedFrom, readingsOf } from '../sim/gate.ts';
-import type { Treatment } from '../case/schema/catalog.ts';
+import { actOnRhythm, intubated } from './rhythm-actions.ts';
 import { nextRandom, triangular } from './rng.ts';
-import type { ExamFinding } from '../case/schema/case.ts';
-import type { TextFact } from '../case/schema/fact.ts';
+import { checkAction } from './targets.ts';
 
-const targetCache = new WeakMap<ResolvedCase, Map<LearnerAction['do'], string[]>>();
-
-/** Valid ids for each verb in this case (computed once per case). */
-export function targetsFor(resolved: ResolvedCase, verb: LearnerAction['do']): string[] {
-  let byVerb = targetCache.get(resolved);
-  if (byVerb === undefined) targetCache.set(resolved, (byVerb = new Map<LearnerAction['do'], string[]>()));
-  let ids = byVerb.get(verb);
-  if (ids === undefined) byVerb.set(verb, (ids = listTargets(resolved, verb)));
-  return ids;
-}
-
-function listTargets(resolved: ResolvedCase, verb: LearnerAction['do']): string[] {
-  const { catalog, data } = resolved;
-  switch (verb) {
-    case 'examine':
-      return Object.keys(catalog.examRegions);
-    case 'ask':
-      return data.history.map((h) => h.id);
-    case 'order':
-      return Object.keys(catalog.tests);
-    case 'treat':
-    case 'stop':
-      return Object.keys(catalog.treatments);
-    case 'consult':
-      return Object.keys(catalog.consults);
-    case 'diagnose':
-      return data.diagnoses.map((d) => d.id);
-    case 'dispose':
-      return Object.keys(catalog.dispositions);
-    default:
-      return verb satisfies never;
-  }
-}
-
-const NOUN: Record<LearnerAction['do'], string> = {
-  examine: 'exam region',
-  ask: 'history question',
-  order: 'test',
-  treat: 'treatment',
-  stop: 'treatment',
-  consult: 'consult',
-  diagnose: 'diagnosis',
-  dispose: 'disposition',
-};
-
-/** Why an action cannot be done (unknown id, dose out of range), or null. Independent of the play's state. */
-export function checkAction(resolved: ResolvedCase, action: LearnerAction): string | null {
-  const ids = targetsFor(resolved, action.do);
-  if (!ids.includes(action.id))
-    return `unknown ${NOUN[action.do]} "${action.id}"${didYouMean(action.id, ids)}`;
-  if (action.do === 'treat' && action.dose !== undefined) {
-    const treatment = resolved.catalog.treatments[action.id];
-    if (treatment !== undefined && !(action.dose > 0 && action.dose <= treatment.doseMax)) {
-      return `dose ${String(action.dose)} ${treatment.doseUnit} of ${action.id} is outside 0–${String(treatment.doseMax)} ${treatment.doseUnit}`;
-    }
-  }
-  return null;
-}
+export { actionWords, checkAction, describeAction, targetsFor } from './targets.ts';
+export { intubated } from './rhythm-actions.ts';
 
 /** Why an action cannot be done now, in this play (nothing to stop, already called), or null. */
 function checkNow(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction): string | null {
@@ -97,17 +39,6 @@ function checkNow(ctx: CaseContext, resolved: ResolvedCase, action: LearnerActio
   if (action.do === 'consult' && ctx.consults.some((c) => c.consultId === action.id))
     return `"${action.id}" has already been called`;
   return null;
-}
-
-/** Whether a tube is in: an airway procedure given and its minutes passed. */
-export function intubated(ctx: CaseContext, resolved: ResolvedCase): boolean {
-  return ctx.treatments.some((t) => {
-    const treatment = resolved.catalog.treatments[t.treatmentId];
-    return (
-      treatment?.effects.some((e) => e.type === 'airway') === true &&
-      t.atMin + treatment.durationMin <= ctx.nowMin
-    );
-  });
 }
 
 /** Apply one learner action at the current minute. Refused actions are logged with their reason, never thrown. */
@@ -321,82 +252,6 @@ function giveTreatment(
   return { ...onRhythm.changes, treatments: given.treatments, timeline, rngState: onRhythm.rngState };
 }
 
-/**
- * What a shock or an antiarrhythmic does to the rhythm, drawn now from the play's seed: a shock in VF/pVT may
- * bring back a circulation (the machine then leaves the arrest phase), a synchronised shock or a drug may turn a
- * perfusing tachyarrhythmia into sinus rhythm. Anything else leaves the rhythm as it is, and says so.
- */
-function actOnRhythm(
-  ctx: CaseContext,
-  resolved: ResolvedCase,
-  treatment: Treatment,
-  dose: number,
-  missed: readonly number[],
-): { changes: Partial<CaseContext>; text: string; rngState: number } {
-  const rngState = ctx.rngState;
-  const arrest = currentArrest(ctx);
-  const moment = momentOf(ctx, readingsOf(ctx.vitals));
-  for (const [index, effect] of treatment.effects.entries()) {
-    if (missed.includes(index)) continue;
-    if (effect.type === 'defibrillation') {
-      if (arrest === null)
-        return {
-          changes: {},
-          text: 'The patient has a pulse: an unsynchronised shock is not indicated.',
-          rngState,
-        };
-      if (!isShockable(ctx.rhythm))
-        return {
-          changes: {},
-          text: `${rhythmName(ctx.rhythm, 0)} is not a shockable rhythm: no effect.`,
-          rngState,
-        };
-      const d = draw(rngState, shockChance(ctx, resolved, moment));
-      const shocked = {
-        ...arrest,
-        shocks: arrest.shocks + 1,
-        firstShockAt: arrest.firstShockAt ?? ctx.nowMin,
-      };
-      return {
-        changes: {
-          arrests: withCurrent(ctx, shocked),
-          ...(d.happens ? { due: [{ kind: 'rosc' as const }] } : {}),
-        },
-        text: d.happens
-          ? `Shock ${String(shocked.shocks)} (${String(dose)} J): an organised rhythm with a pulse.`
-          : `Shock ${String(shocked.shocks)} (${String(dose)} J): still ${rhythmName(ctx.rhythm, 0).toLowerCase()}.`,
-        rngState: d.rngState,
-      };
-    }
-    const converts =
-      effect.type === 'cardioversion'
-        ? effect.success
-        : effect.type === 'antiarrhythmic'
-          ? effect.conversion
-          : 0;
-    if (converts > 0 && arrest === null && (['vt', 'svt', 'af'] as const).some((r) => r === ctx.rhythm)) {
-      const d = draw(rngState, converts);
-      return {
-        changes: d.happens ? { rhythm: 'sinus' } : {},
-        text: d.happens
-          ? 'The rhythm converts to sinus rhythm.'
-          : `Still ${rhythmName(ctx.rhythm, 0).toLowerCase()}.`,
-        rngState: d.rngState,
-      };
-    }
-    if (effect.type === 'cardioversion')
-      return {
-        changes: {},
-        text:
-          arrest === null
-            ? 'Nothing to cardiovert in this rhythm.'
-            : 'A synchronised shock does not fire in a pulseless rhythm: defibrillate instead.',
-        rngState,
-      };
-  }
-  return { changes: {}, text: '', rngState };
-}
-
 /** Minutes an action keeps the learner busy: the case's override, else the catalogue's (exam 2, history 1). */
 export function actionMinutes(resolved: ResolvedCase, action: LearnerAction): number {
   const { catalog, data } = resolved;
@@ -442,41 +297,4 @@ function proceduresFor(ctx: CaseContext, resolved: ResolvedCase, ref: string): P
 
 function addOnce(list: readonly string[], id: string): string[] {
   return list.includes(id) ? [...list] : [...list, id];
-}
-
-/**
- * An action reference (`order:lactate`) as a learner reads it: what ("Lactate") and what was done to it ("ordered"),
- * with the names the case and the catalogue give. Unknown ids fall back to the id.
- */
-export function actionWords(resolved: ResolvedCase, ref: string): { what: string; done: string } {
-  const { catalog, data } = resolved;
-  const colon = ref.indexOf(':');
-  const verb = ref.slice(0, colon);
-  const id = ref.slice(colon + 1);
-  switch (verb) {
-    case 'examine':
-      return { what: catalog.examRegions[id]?.name ?? id, done: 'examined' };
-    case 'ask':
-      return { what: `"${data.history.find((h) => h.id === id)?.question ?? id}"`, done: 'asked' };
-    case 'order':
-      return { what: catalog.tests[id]?.name ?? id, done: 'ordered' };
-    case 'treat':
-      return { what: catalog.treatments[id]?.name ?? id, done: 'given' };
-    case 'stop':
-      return { what: catalog.treatments[id]?.name ?? id, done: 'stopped' };
-    case 'consult':
-      return { what: catalog.consults[id]?.name ?? id, done: 'called' };
-    case 'diagnose':
-      return { what: `"${data.diagnoses.find((d) => d.id === id)?.label ?? id}"`, done: 'named' };
-    case 'dispose':
-      return { what: 'Patient', done: `sent to ${catalog.dispositions[id]?.name ?? id}` };
-    default:
-      return { what: ref, done: 'done' };
-  }
-}
-
-/** The action as a phrase: "Lactate ordered", "Patient sent to Operating room". */
-export function describeAction(resolved: ResolvedCase, ref: string): string {
-  const { what, done } = actionWords(resolved, ref);
-  return `${what} ${done}`;
 }

@@ -230,7 +230,12 @@ function applyRhythm(inputs: MinuteInputs, rhythm: Rhythm, model: ShockModel): v
   const effect = model.rhythms[rhythm as 'af' | 'svt' | 'vt' | 'chb'];
   inputs.rhythmHr = effect.hrBpm ?? 0;
   inputs.rhythmHrFactor = effect.hrFactor;
+  inputs.rhythmHrResponds = effect.drugsChangeRate;
   // A paced slow rhythm gets its output back; pacing does not help a fast one.
   const paced = rhythm === 'chb' && inputs.pacingRate > 0;
-  inputs.rhythmMapChange = paced ? 0 : effect.mapChange;
+  // A slow rhythm that a drug quickens (atropine in a nodal block) loses less output the nearer it gets to 60/min.
+  const escape = effect.hrBpm ?? 60;
+  const slow = escape < 60 && effect.drugsChangeRate;
+  const share = slow ? Math.min(1, Math.max(0, (60 - escape - inputs.hrChange) / (60 - escape))) : 1;
+  inputs.rhythmMapChange = paced ? 0 : effect.mapChange * share;
 }

@@ -230,6 +230,14 @@ const rhythmEffect = (hrBpm: number | undefined, hrFactor: number, mapChange: nu
       mapChange: z.number().min(-80).max(40).default(mapChange).meta({
         description: 'mmHg added to the MAP (negative: the output lost to the rhythm).',
       }),
+      drugsChangeRate: z
+        .boolean()
+        .default(false)
+        .meta({
+          description:
+            'Whether drugs that change the heart rate (atropine, a β-blocker) act on the fixed rate hrBpm: a nodal ' +
+            'block with a junctional escape that atropine can quicken (true), or an infranodal one it cannot (false).',
+        }),
     })
     .prefault(hrBpm === undefined ? {} : { hrBpm })
     .meta({ description: what });

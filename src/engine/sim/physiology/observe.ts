@@ -123,7 +123,8 @@ export function observe(
     h.fluidMax * fluidEffect(state, model, deficit) +
     (model.painful && !inputs.painRelieved ? h.pain : 0) +
     inputs.hrChange;
-  const rhythmHr = inputs.rhythmHr > 0 ? inputs.rhythmHr : sinusHr * inputs.rhythmHrFactor;
+  const fixedHr = inputs.rhythmHr + (inputs.rhythmHrResponds ? inputs.hrChange : 0);
+  const rhythmHr = inputs.rhythmHr > 0 ? fixedHr : sinusHr * inputs.rhythmHrFactor;
   const hr = inputs.arrest ? inputs.rhythmHr : Math.max(rhythmHr, inputs.pacingRate);
   const overloadSteps = overloadStepsOf(state, model, weightKg);
   const r = model.respiratory;

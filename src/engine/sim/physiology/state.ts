@@ -139,6 +139,8 @@ export interface MinuteInputs {
   rhythmHr: number;
   rhythmHrFactor: number;
   rhythmMapChange: number;
+  /** Whether hrChange (atropine, a β-blocker) still acts on a rhythm's fixed rate. */
+  rhythmHrResponds: boolean;
   /** Demand pacing rate with capture (0: not paced). */
   pacingRate: number;
   /** mmol/L added to the hyperkalaemic arrest threshold (calcium). */
@@ -183,6 +185,7 @@ export const NO_INPUTS: MinuteInputs = {
   rhythmHr: 0,
   rhythmHrFactor: 1,
   rhythmMapChange: 0,
+  rhythmHrResponds: false,
   pacingRate: 0,
   potassiumMargin: 0,
   ventilated: false,

@@ -1,0 +1,136 @@
+import { vitalsNow } from '../sim/advance.ts';
+import { currentArrest, update, type CaseContext } from './context.ts';
+import type { ResolvedCase } from '../case/load/load-case.ts';
+import { copyPatient } from '../sim/physiology/state.ts';
+import type { Phase } from '../case/schema/course.ts';
+import { newArrest, rhythmName, withCurrent } from '../sim/arrest.ts';
+import { durationText } from './clock.ts';
+
+/** What the statechart's own transitions do to the play: an arrest, a return of circulation, death, a new phase. */
+/** The heart has stopped: a new arrest, its rhythm, unconsciousness, and the monitor shows it at once. */
+export function beginArrest(play: CaseContext, resolved: ResolvedCase): CaseContext {
+  const due = play.due[0];
+  if (due?.kind !== 'arrest') return play;
+  const patient = copyPatient(play.patient);
+  patient.gcs = 3;
+  patient.lowMapMin = 0;
+  const started = update(play, {
+    arrests: [...play.arrests, newArrest(play, due.rhythm, due.cause ?? lastEventLabel(play))],
+    rhythm: due.rhythm,
+    patient,
+    // After the learner's part the projected course has nobody to resuscitate: the arrest is the end.
+    due:
+      play.ended === null
+        ? play.due.slice(1)
+        : [
+            {
+              kind: 'death',
+              cause: "cardiac arrest after the learner's part (the projected course does not resuscitate)",
+            },
+          ],
+    timeline: [
+      ...play.timeline,
+      {
+        atMin: play.nowMin,
+        kind: 'alert',
+        text: `Cardiac arrest: ${rhythmName(due.rhythm, 0).toLowerCase()}${due.cause === null ? '' : ` (${due.cause})`}.`,
+        ...(play.ended === null ? {} : { afterEnd: true }),
+      },
+    ],
+  });
+  return update(started, { vitals: vitalsNow(started, resolved) });
+}
+
+/** The label of the course event that fired last (what caused an arrest it set off). */
+function lastEventLabel(play: CaseContext): string {
+  const entry = play.timeline.findLast((e) => e.ref?.startsWith('event:') === true && e.kind === 'event');
+  return entry?.text.replace(/\.$/, '') ?? 'a course event';
+}
+
+/** A return of spontaneous circulation: the arrest ends; the criteria are watched again after a short while. */
+export function returnOfCirculation(play: CaseContext, resolved: ResolvedCase): CaseContext {
+  const arrest = currentArrest(play);
+  if (arrest === null) return update(play, { due: play.due.slice(1) });
+  const patient = copyPatient(play.patient);
+  patient.lowMapMin = 0;
+  const ended = update(play, {
+    arrests: withCurrent(play, { ...arrest, endedAt: play.nowMin, outcome: 'rosc' }),
+    rhythm:
+      play.rhythm === arrest.firstRhythm || ['vf', 'pvt', 'pea', 'asystole'].includes(play.rhythm)
+        ? 'sinus'
+        : play.rhythm,
+    patient,
+    rearmAt: play.nowMin + resolved.data.physiology.resuscitation.rearrestAfterMin,
+    due: play.due.slice(1),
+    timeline: [
+      ...play.timeline,
+      {
+        atMin: play.nowMin,
+        kind: 'alert',
+        text: `Return of spontaneous circulation after ${durationText(play.nowMin - arrest.startedAt)} of arrest.`,
+      },
+    ],
+  });
+  return update(ended, { vitals: vitalsNow(ended, resolved) });
+}
+
+/** Death: the arrest (if any) ends, and so does the learner's part if it had not already. */
+export function die(play: CaseContext): CaseContext {
+  const due = play.due[0];
+  const cause = due?.kind === 'death' ? due.cause : 'death';
+  const arrest = currentArrest(play);
+  const ended =
+    play.ended?.reason === 'disposition' ? play.ended : { reason: 'death' as const, atMin: play.nowMin };
+  return update(play, {
+    deathAtMin: play.nowMin,
+    ended,
+    arrests:
+      arrest === null
+        ? play.arrests
+        : withCurrent(play, { ...arrest, endedAt: play.nowMin, outcome: 'death' }),
+    due: [],
+    queue: [],
+    timeline: [
+      ...play.timeline,
+      {
+        atMin: play.nowMin,
+        kind: 'alert',
+        text: `The patient dies: ${cause}.`,
+        ...(play.ended === null ? {} : { afterEnd: true }),
+      },
+    ],
+  });
+}
+
+/** The phase's label on the timeline when the course moves into it (and what is said at the bedside then). */
+export function enterPhase(play: CaseContext, phase: Phase): CaseContext {
+  if (play.phase === phase.id) return play;
+  // Back where the arrest interrupted: the phase goes on, nothing new to say.
+  const last = play.arrests.at(-1);
+  if (last?.outcome === 'rosc' && last.endedAt === play.nowMin && last.fromPhase === phase.id)
+    return update(play, { phase: phase.id });
+  const afterEnd = play.ended === null ? {} : { afterEnd: true };
+  const notes = phase.arrest
+    ? []
+    : [
+        {
+          atMin: play.nowMin,
+          kind: 'event' as const,
+          text: `Phase: ${phase.label}.`,
+          ref: `phase:${phase.id}`,
+          ...afterEnd,
+        },
+        ...(phase.message === undefined
+          ? []
+          : [
+              {
+                atMin: play.nowMin,
+                kind: 'message' as const,
+                text: phase.message.value,
+                ref: `phase:${phase.id}`,
+                ...afterEnd,
+              },
+            ]),
+      ];
+  return update(play, { phase: phase.id, timeline: [...play.timeline, ...notes] });
+}

@@ -1,0 +1,181 @@
+import { actionMinutes, applyAction } from './actions.ts';
+import { advanceTo, vitalsNow } from '../sim/advance.ts';
+import { update, type CaseContext, type LearnerAction, type WorkItem } from './context.ts';
+import type { ResolvedCase } from '../case/load/load-case.ts';
+import { dueEvents, eventSpecs, firstDone } from '../sim/events.ts';
+import { momentOf, readingsOf } from '../sim/gate.ts';
+
+/**
+ * The work queue the statechart drains: what each event asks for, and each piece of work (time moving, an action
+ * and the minutes it takes, the learner's end, the handover). Pure functions of the play; the machine decides when.
+ */
+export type CaseEvent =
+  | { type: 'START' }
+  /** Move the clock to toMin. Interruptible: stop early when the patient needs the learner (an arrest, an event). */
+  | { type: 'ADVANCE'; toMin: number; interruptible?: boolean }
+  | { type: 'ADVANCE_TO_NEXT_RESULT' }
+  | { type: 'ACT'; action: LearnerAction }
+  /** A replay step: move to atMin, then take these actions in order (one event for a whole script minute). */
+  | { type: 'STEP'; atMin: number; actions: LearnerAction[] }
+  /** A whole action log in one event (saved plays, the CLI): the same work as STEP, in order. */
+  | { type: 'REPLAY'; steps: ReplayStep[] }
+  | { type: 'END' };
+
+/** One minute of an action log: the actions taken at atMin, then "end" if the learner ended there. */
+export interface ReplayStep {
+  atMin: number;
+  actions: LearnerAction[];
+  end: boolean;
+}
+
+/** The minute the next pending result (or culture stage) arrives, if any. */
+export function nextResultAt(ctx: CaseContext): number | null {
+  let next: number | null = null;
+  for (const order of ctx.orders) {
+    const times =
+      order.result?.kind === 'culture' ? order.result.stages.map((s) => s.atMin) : [order.resultAt];
+    for (const t of times) if (t > ctx.nowMin && (next === null || t < next)) next = t;
+  }
+  return next;
+}
+
+/** The work an event asks for, added to the queue the machine then drains. */
+export function workFor(play: CaseContext, event: CaseEvent): WorkItem[] {
+  const advance = (toMin: number, interruptible = false): WorkItem => ({
+    kind: 'advance',
+    toMin: Math.floor(toMin),
+    interruptible,
+  });
+  switch (event.type) {
+    case 'ADVANCE':
+      return [advance(event.toMin, event.interruptible)];
+    case 'ADVANCE_TO_NEXT_RESULT': {
+      const next = nextResultAt(play);
+      return next === null ? [] : [advance(next, true)];
+    }
+    case 'ACT':
+      return [{ kind: 'act', action: event.action }];
+    case 'STEP':
+      return [advance(event.atMin), ...event.actions.map((action) => ({ kind: 'act' as const, action }))];
+    case 'REPLAY':
+      return event.steps.flatMap((step) => [
+        advance(step.atMin),
+        ...step.actions.map((action) => ({ kind: 'act' as const, action })),
+        ...(step.end ? [{ kind: 'end' as const }] : []),
+      ]);
+    case 'END':
+      return [{ kind: 'end' }];
+    case 'START':
+      return [];
+    default:
+      return event satisfies never;
+  }
+}
+
+/**
+ * Do the first piece of queued work: move time (stopping at whatever needs the machine), take an action (then let
+ * the time it takes pass), or end the learner's part. The machine calls this until the queue is empty.
+ */
+export function work(play: CaseContext, resolved: ResolvedCase): CaseContext {
+  const [item, ...rest] = play.queue;
+  const horizon = resolved.data.horizonMin;
+  if (item === undefined) return play;
+  switch (item.kind) {
+    case 'advance': {
+      const target = Math.min(horizon, item.toMin);
+      if (play.nowMin >= target || play.deathAtMin !== null)
+        return reachedHorizon(update(play, { queue: rest }), horizon);
+      const moved = advanceTo(play, resolved, target);
+      // Stopped for something the machine must handle: a learner's interruptible advance ends there.
+      if (moved.due.length > 0)
+        return item.interruptible && moved.ended === null ? update(moved, { queue: rest }) : moved;
+      return reachedHorizon(update(moved, { queue: rest }), horizon);
+    }
+    case 'act': {
+      // After the learner's part only the receiving team acts.
+      if (play.ended !== null && item.by === undefined) return update(play, { queue: rest });
+      const acted = applyAction(
+        update(play, { vitals: vitalsNow(play, resolved) }),
+        resolved,
+        item.action,
+        item.by,
+      );
+      if (acted.ended !== null && play.ended === null) return handOver(acted, resolved); // the learner's later actions do not happen
+      const busy = acted.log.at(-1)?.accepted === true ? actionMinutes(resolved, item.action) : 0;
+      const queue: WorkItem[] =
+        busy > 0 ? [{ kind: 'advance', toMin: acted.nowMin + busy, interruptible: false }, ...rest] : rest;
+      return eventsAfterAction(update(acted, { queue }), resolved, `${item.action.do}:${item.action.id}`);
+    }
+    case 'end':
+      if (play.ended !== null) return update(play, { queue: rest });
+      return update(play, {
+        ended: { reason: 'learner', atMin: play.nowMin },
+        queue: [{ kind: 'advance', toMin: horizon, interruptible: false }],
+      });
+    default:
+      return item satisfies never;
+  }
+}
+
+/**
+ * An event set off by the action itself ("after treat:x" with no delay), or set for minute 0, happens in the same
+ * minute; everything else is looked for minute by minute as time moves.
+ */
+export function eventsAfterAction(
+  play: CaseContext,
+  resolved: ResolvedCase,
+  ref: string | null,
+): CaseContext {
+  const now = eventSpecs(resolved).some((e) =>
+    ref === null ? e.when.atMin === 0 : e.when.after === ref && e.when.delayMin === 0,
+  );
+  if (!now || play.due.length > 0) return play;
+  const events = { ...play.events };
+  const found = dueEvents(
+    resolved,
+    events,
+    momentOf(play, readingsOf(play.vitals)),
+    firstDone(play),
+    play.rngState,
+    false,
+  );
+  return update(play, { events, due: found.due, rngState: found.rngState });
+}
+
+/** With nothing left to do at the horizon, the case ends there. */
+function reachedHorizon(play: CaseContext, horizon: number): CaseContext {
+  if (play.nowMin < horizon || play.ended !== null || play.queue.length > 0 || play.due.length > 0)
+    return play;
+  return update(play, { ended: { reason: 'horizon', atMin: play.nowMin } });
+}
+
+/**
+ * The learner has sent the patient on: the receiving team's standing orders (the case's handover for that
+ * disposition) are queued as the team's actions, and the course runs on to the horizon.
+ */
+function handOver(play: CaseContext, resolved: ResolvedCase): CaseContext {
+  const horizon = resolved.data.horizonMin;
+  const where = play.disposition?.id ?? '';
+  const plan = resolved.data.handover.find((h) => h.dispositions.includes(where));
+  const queue: WorkItem[] = [];
+  if (plan !== undefined) {
+    for (const id of plan.stop) queue.push({ kind: 'act', action: { do: 'stop', id }, by: 'team' });
+    for (const order of [...plan.orders].sort((a, b) => a.afterMin - b.afterMin)) {
+      queue.push({ kind: 'advance', toMin: play.nowMin + order.afterMin, interruptible: false });
+      const action: LearnerAction =
+        order.do === 'treat'
+          ? { do: 'treat', id: order.id, ...(order.dose === undefined ? {} : { dose: order.dose }) }
+          : { do: 'stop', id: order.id };
+      queue.push({ kind: 'act', action, by: 'team' });
+    }
+  }
+  queue.push({ kind: 'advance', toMin: horizon, interruptible: false });
+  const timeline =
+    plan === undefined
+      ? play.timeline
+      : [
+          ...play.timeline,
+          { atMin: play.nowMin, kind: 'event' as const, text: `Handover: ${plan.note}`, afterEnd: true },
+        ];
+  return update(play, { queue, timeline });
+}
