@@ -36,7 +36,8 @@ export function toSave(ctx: CaseContext, caseHash: string, settings: SavedPlay['
     caseId: ctx.caseId,
     caseHash,
     seed: ctx.seed,
-    log: ctx.log.map((e) => ({ atMin: e.atMin, action: e.action })),
+    // The learner's own log: the receiving team's standing orders come back from the case on replay.
+    log: ctx.log.filter((e) => e.by === undefined).map((e) => ({ atMin: e.atMin, action: e.action })),
     nowMin: ctx.ended?.reason === 'learner' ? ctx.ended.atMin : ctx.nowMin,
     endedAtMin: ctx.ended?.reason === 'learner' ? ctx.ended.atMin : null,
     settings,

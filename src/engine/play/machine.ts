@@ -14,7 +14,7 @@ import { initialPatient, NO_INPUTS } from '../sim/physiology/state.ts';
 import type { Phase } from '../case/schema/course.ts';
 import { eventSpecs, fireEvent } from '../sim/events.ts';
 import { beginArrest, die, enterPhase, returnOfCirculation } from './transitions.ts';
-import { eventsAfterAction, work, workFor, type CaseEvent } from './work.ts';
+import { drain, eventsAfterAction, workFor, type CaseEvent } from './work.ts';
 
 export { nextResultAt, type CaseEvent, type ReplayStep } from './work.ts';
 
@@ -92,7 +92,7 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
       enqueue: assign(({ context: { play }, event }) => ({
         play: update(play, { queue: [...play.queue, ...workFor(play, event)] }),
       })),
-      work: assign(({ context: { play } }) => ({ play: work(play, resolved) })),
+      work: assign(({ context: { play } }) => ({ play: drain(play, resolved) })),
       fire: assign(({ context: { play } }, params: { event: string }) => {
         const fired = update(play, fireEvent(play, resolved, params.event));
         return { play: update(fired, { vitals: vitalsNow(fired, resolved) }) };
