@@ -75,4 +75,27 @@ describe('the case checker (npm run case -- check)', () => {
     });
     expect(failing(check)).toContain('doing nothing does not score well');
   });
+
+  it('reports a course event that never happens and a phase never entered', () => {
+    const check = checkEdited((data) => {
+      data.course = {
+        phases: [
+          { id: 'arrival', label: 'Arrival' },
+          { id: 'never', label: 'Never reached' },
+        ],
+        events: [
+          {
+            id: 'too-late',
+            label: 'After the horizon',
+            when: { atMin: 10_000 },
+            effects: [{ type: 'phase', phase: 'never' }],
+          },
+        ],
+      };
+    });
+    const coverage = check.results.find((r) => r.name.startsWith('every phase of the course'));
+    expect(coverage?.ok).toBe(false);
+    expect(coverage?.detail).toContain('phases never entered: never');
+    expect(coverage?.detail).toContain('too-late');
+  });
 });

@@ -88,8 +88,11 @@ export function shockChance(ctx: CaseContext, resolved: ResolvedCase, moment: Mo
 export function checkChance(ctx: CaseContext, resolved: ResolvedCase, moment: Moment): number {
   const r = resuscitationOf(ctx, resolved);
   const adrenaline = givenSince(ctx, resolved, 'arrest-vasopressor', ctx.nowMin - ADRENALINE_WINDOW_MIN);
+  // The minutes without compressions before CPR began count against it, as they count against a shock.
+  const noFlow = currentArrest(ctx)?.noFlowMin ?? 0;
   return clamp01(
     r.roscPerCycle *
+      (1 - r.shockLossPerNoFlowMin) ** noFlow *
       (adrenaline ? 1 : r.withoutAdrenalineFactor) *
       (causesTreated(ctx, resolved, moment) ? 1 : r.causeUntreatedFactor),
   );

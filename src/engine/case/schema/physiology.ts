@@ -335,10 +335,16 @@ export const Resuscitation = z
       description:
         'Chance that a shock ends VF/pVT with a return of circulation when given at once, with CPR (teaching choice).',
     }),
-    shockLossPerNoFlowMin: z.number().min(0).max(1).default(0.1).meta({
-      description:
-        'Share of shockSuccess lost per minute of arrest without CPR before the shock (teaching choice).',
-    }),
+    shockLossPerNoFlowMin: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.1)
+      .meta({
+        description:
+          "Share of the chance of a return of circulation (a shock's, and a rhythm check's in PEA or asystole) " +
+          'lost per minute of arrest without CPR (teaching choice).',
+      }),
     shockLossPerArrestMin: z.number().min(0).max(1).default(0.03).meta({
       description: 'Share of shockSuccess lost per minute of arrest, CPR or not (teaching choice).',
     }),
