@@ -15,11 +15,15 @@ export function readableReport(result: PlayResult): string {
     `Score ${String(result.score.earned)} / ${String(result.score.max)} (${String(result.score.percent)} %)`,
   );
   for (const item of result.score.items) {
-    if (item.max === 0 && item.earned === 0) continue;
-    const points = item.max === 0 ? String(item.earned) : `${String(item.earned)}/${String(item.max)}`;
+    if (item.applies && item.max === 0 && item.earned === 0) continue;
+    const points = !item.applies
+      ? 'n/a'
+      : item.max === 0
+        ? String(item.earned)
+        : `${String(item.earned)}/${String(item.max)}`;
     lines.push(`  ${points.padStart(7)}  ${item.label}: ${item.reason}  [${item.source.anchor}]`);
   }
-  const avoided = result.score.items.filter((i) => i.max === 0 && i.earned === 0).length;
+  const avoided = result.score.items.filter((i) => i.applies && i.max === 0 && i.earned === 0).length;
   if (avoided > 0) lines.push(`  (${String(avoided)} harms and costs avoided)`);
   lines.push('', 'Timeline');
   for (const e of result.timeline)

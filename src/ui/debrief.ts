@@ -20,14 +20,16 @@ const CATEGORY: Record<ScoreItem['category'], string> = {
 };
 
 function itemRow(item: ScoreItem): HTMLElement {
-  const points =
-    item.max === 0
+  const points = !item.applies
+    ? 'does not apply'
+    : item.max === 0
       ? item.earned === 0
         ? 'avoided'
         : String(item.earned)
       : `${String(item.earned)} / ${String(item.max)}`;
-  const status =
-    item.max === 0
+  const status = !item.applies
+    ? 'na'
+    : item.max === 0
       ? item.earned < 0
         ? 'lost'
         : 'ok'

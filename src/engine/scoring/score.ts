@@ -20,6 +20,8 @@ export interface ScoreItem {
   /** Why it matters (from the case). */
   rationale: string;
   source: Source;
+  /** False for an item about something that did not happen in this play (an arrest, a course event): 0 of 0. */
+  applies: boolean;
 }
 
 export interface Score {
@@ -84,6 +86,7 @@ export function scoreCase(resolved: ResolvedCase, ctx: CaseContext): Score {
       reason,
       rationale: rule.rationale,
       source: rule.source,
+      applies,
     };
   });
   const max = items.reduce((sum, item) => sum + item.max, 0);
