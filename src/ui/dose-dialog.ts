@@ -75,7 +75,7 @@ export function createDoseDialog(onConfirm: (treatmentId: string, dose: number) 
       const placed = t.category === 'monitoring' || t.category === 'position';
       detail.textContent = placed
         ? (t.description ?? t.name)
-        : `${t.route} · ${how} · usual ${String(t.defaultDose)} ${t.doseUnit}, maximum ${String(t.doseMax)}`;
+        : `${t.route === 'none' ? '' : `${t.route} · `}${how} · usual ${String(t.defaultDose)} ${t.doseUnit}, maximum ${String(t.doseMax)}`;
       confirm.textContent =
         t.category === 'monitoring' ? 'Place' : t.category === 'position' ? 'Position' : 'Give';
       unit.textContent = t.doseUnit;

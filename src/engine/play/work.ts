@@ -94,12 +94,14 @@ export function work(play: CaseContext, resolved: ResolvedCase): CaseContext {
     case 'act': {
       // After the learner's part only the receiving team acts.
       if (play.ended !== null && item.by === undefined) return update(play, { queue: rest });
-      const acted = applyAction(
+      const before = applyAction(
         update(play, { vitals: vitalsNow(play, resolved) }),
         resolved,
         item.action,
         item.by,
       );
+      // What the action does at once shows at once (compressions make a pressure, legs raised lift it).
+      const acted = update(before, { vitals: vitalsNow(before, resolved) });
       if (acted.ended !== null && play.ended === null) return handOver(acted, resolved); // the learner's later actions do not happen
       const busy = acted.log.at(-1)?.accepted === true ? actionMinutes(resolved, item.action) : 0;
       const queue: WorkItem[] =

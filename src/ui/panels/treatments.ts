@@ -65,7 +65,11 @@ export function treatmentsPanel(intents: Intents): Component {
                 t.name,
                 t.category === 'position'
                   ? null
-                  : h('span', { class: 'meta' }, ` · ${t.route} · ${String(t.defaultDose)} ${t.doseUnit}`),
+                  : h(
+                      'span',
+                      { class: 'meta' },
+                      `${t.route === 'none' ? '' : ` · ${t.route}`} · ${String(t.defaultDose)} ${t.doseUnit}`,
+                    ),
               ),
             ),
           );
