@@ -72,7 +72,10 @@ export function debriefScreen(
 ): HTMLElement {
   const result = summarisePlay(resolved, ctx);
   const data = resolved.data;
-  const done = new Set(ctx.log.filter((e) => e.accepted).map((e) => `${e.action.do}:${e.action.id}`));
+  // The learner's own actions: a receiving team's standing orders are not theirs.
+  const done = new Set(
+    ctx.log.filter((e) => e.accepted && e.by === undefined).map((e) => `${e.action.do}:${e.action.id}`),
+  );
   const groups = (Object.keys(CATEGORY) as ScoreItem['category'][]).map((category) => {
     const items = result.score.items.filter(
       (i) => i.category === category && !(category === 'harm' && i.earned === 0),
@@ -98,7 +101,7 @@ export function debriefScreen(
   });
   const avoided = result.score.items.filter((i) => i.category === 'harm' && i.earned === 0).length;
   const yourActions = ctx.log
-    .filter((e) => e.accepted)
+    .filter((e) => e.accepted && e.by === undefined)
     .map((e) =>
       h(
         'li',

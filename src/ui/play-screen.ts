@@ -1,4 +1,4 @@
-import { COURSE_PHASE, phasesOf, type TimelineEntry } from '../engine/index.ts';
+import { phasesOf, type TimelineEntry } from '../engine/index.ts';
 import { announcer } from './announcer.ts';
 import { arrestBanner } from './arrest-banner.ts';
 import { h } from './dom.ts';
@@ -20,11 +20,8 @@ function phaseLabel({ ctx, resolved }: PlayModel): string | null {
   return phasesOf(resolved).find((p) => p.id === ctx.phase)?.label ?? null;
 }
 
-/** A case without a course has one implicit phase; its "Phase: Course." after a return of circulation says nothing. */
-const hiddenEntry =
-  ({ resolved }: PlayModel) =>
-  (e: TimelineEntry) =>
-    e.debriefOnly === true || (resolved.data.course === undefined && e.ref === `phase:${COURSE_PHASE}`);
+/** A course event's name is for the debrief: at the bedside the learner sees only what it does. */
+const atBedside = (e: TimelineEntry) => e.debriefOnly !== true;
 
 /** The bedside: the bay canvas and monitor, the panels, the clock. Views only: all state comes in through update. */
 export function playScreen(title: string, intents: Intents & TimeIntents) {
@@ -76,17 +73,16 @@ export function playScreen(title: string, intents: Intents & TimeIntents) {
       phase.textContent = label === null ? '' : `Phase: ${label}`;
       arrest.update(model);
       vitals.update(view);
-      events.update(model.ctx.timeline, model.ctx.nowMin, hiddenEntry(model));
+      events.update(model.ctx.timeline, model.ctx.nowMin, (e) => !atBedside(e));
       for (const p of panels) p.update(model);
     },
     /** The clock stopped before the minute the learner asked for: say why (what happened at that minute). */
     clockStopped() {
       if (last === null) return;
       const { ctx } = last;
-      const hide = hiddenEntry(last);
       events.clockStopped(
         ctx.nowMin,
-        ctx.timeline.filter((e) => e.atMin === ctx.nowMin && !hide(e)),
+        ctx.timeline.filter((e) => e.atMin === ctx.nowMin && atBedside(e)),
       );
     },
   };

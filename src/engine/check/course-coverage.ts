@@ -41,9 +41,7 @@ export function courseCoverage(
   resuscitate(resolved, played, play);
   const phases = phasesOf(resolved).map((p) => p.id);
   const entered = new Set(played.flatMap((p) => p.result.course.phases));
-  const missingPhases = phases.filter(
-    (p) => !entered.has(p) && !(p === 'arrest' && data.course === undefined),
-  );
+  const missingPhases = phases.filter((p) => !entered.has(p));
   const missingEvents = events.filter((id) => !fired(id));
   const arrestPhase = phasesOf(resolved).find((p) => p.arrest)?.id ?? 'arrest';
   const unreachedArrest = missingPhases.includes(arrestPhase);
@@ -110,11 +108,10 @@ export function probeAnchoredRules(
     if (verb === undefined || id === undefined) continue;
     const before = source.actions.filter((a) => a.at <= anchor.at);
     const after = source.actions.filter((a) => a.at > anchor.at);
+    const cprId = treatmentWith(resolved, 'cpr');
     const cpr: ScriptAction[] =
-      from === 'arrest' &&
-      !(verb === 'treat' && id === 'cpr') &&
-      resolved.catalog.treatments.cpr !== undefined
-        ? [{ at: anchor.at, do: 'treat', id: 'cpr' }]
+      from === 'arrest' && cprId !== undefined && !(verb === 'treat' && id === cprId)
+        ? [{ at: anchor.at, do: 'treat', id: cprId }]
         : [];
     play([...before, ...cpr, { at: anchor.at, do: verb as Verb, id }, ...after], source.seed);
   }
@@ -162,16 +159,18 @@ export function resuscitate(
   const arrest = source?.result.course.arrests[0];
   if (source === undefined || arrest === undefined) return;
   const at = arrest.startedAt;
-  const give = (minute: number, id: string): ScriptAction[] =>
-    catalog.treatments[id] === undefined ? [] : [{ at: minute, do: 'treat', id }];
+  const give = (minute: number, id: string | undefined): ScriptAction[] =>
+    id === undefined || catalog.treatments[id] === undefined ? [] : [{ at: minute, do: 'treat', id }];
   const causes = data.physiology.resuscitation.causes.flatMap((c) => {
     const [verb, id] = (c.treatedBy[0] ?? '').split(':');
     return verb === 'treat' && id !== undefined ? give(at, id) : [];
   });
-  const als: ScriptAction[] = [...give(at, 'cpr'), ...causes];
+  const als: ScriptAction[] = [...give(at, treatmentWith(resolved, 'cpr')), ...causes];
+  const shock = treatmentWith(resolved, 'defibrillation');
+  const adrenaline = treatmentWith(resolved, 'arrest-vasopressor');
   for (let m = at; m < at + data.physiology.resuscitation.limitMin; m += 2) {
-    if (arrest.rhythm === 'vf' || arrest.rhythm === 'pvt') als.push(...give(m, 'defibrillation'));
-    if ((m - at) % 4 === 0) als.push(...give(m, 'adrenaline-iv-bolus'));
+    if (arrest.rhythm === 'vf' || arrest.rhythm === 'pvt') als.push(...give(m, shock));
+    if ((m - at) % 4 === 0) als.push(...give(m, adrenaline));
   }
   const before = source.actions.filter((a) => a.at <= at && a.do !== 'dispose' && a.do !== 'end');
   const after = source.actions.filter((a) => a.at > at + data.physiology.resuscitation.limitMin);
@@ -179,4 +178,11 @@ export function resuscitate(
     const result = play([...before, ...als, ...after], seed);
     if (result.course.arrests.some((a) => a.outcome === 'rosc')) return;
   }
+}
+
+/** The catalogue's treatment with this effect (CPR, a shock, the arrest dose of adrenaline), by what it does. */
+function treatmentWith(resolved: ResolvedCase, effect: 'cpr' | 'defibrillation' | 'arrest-vasopressor') {
+  return Object.entries(resolved.catalog.treatments).find(([, t]) =>
+    t.effects.some((e) => e.type === effect),
+  )?.[0];
 }

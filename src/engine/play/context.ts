@@ -4,7 +4,9 @@ import { initialPatient, type PatientState } from '../sim/physiology/state.ts';
 import type { ComputedResult } from '../sim/results.ts';
 import { seedRng } from './rng.ts';
 import type { TextFact } from '../case/schema/fact.ts';
-import type { Phase, Rhythm } from '../case/schema/course.ts';
+import { COURSE_PHASE, phasesOfCourse, type Phase, type Rhythm } from '../case/schema/course.ts';
+
+export { ARREST_PHASE, COURSE_PHASE } from '../case/schema/course.ts';
 import type { StateVariable } from '../case/schema/state.ts';
 
 export type LearnerAction =
@@ -51,8 +53,11 @@ export interface ArrestRecord {
 /** What the machine must handle before time moves on: a case event, an arrest, a return of circulation, death. */
 export type Due =
   | { kind: 'event'; id: string }
-  /** cause: what stopped the heart in words; an event's arrest names no cause (the event's line says it). */
-  | { kind: 'arrest'; rhythm: Rhythm; cause: string | null }
+  /**
+   * cause: what stopped the heart, in words, kept on the arrest record; `announce` whether the bedside alert says it
+   * (a course event's name is for the debrief only: at the bedside the learner sees the rhythm).
+   */
+  | { kind: 'arrest'; rhythm: Rhythm; cause: string; announce: boolean }
   | { kind: 'rosc' }
   | { kind: 'death'; cause: string };
 
@@ -165,6 +170,8 @@ export interface CaseContext {
   /** Minute the arrest criteria are checked again after a return of circulation. */
   rearmAt: number;
   events: Record<string, EventState>;
+  /** The phases the course has entered, in order, with the minute of each (the first at 0). */
+  phaseLog: { phase: string; atMin: number }[];
   /** Physiology parameters changed by events, by path ("driver.growthPerH"). */
   overrides: Record<string, number>;
   /** Exam findings changed by events, by region. */
@@ -208,6 +215,7 @@ export function update(ctx: CaseContext, c: Partial<CaseContext>): CaseContext {
     arrests: c.arrests ?? ctx.arrests,
     rearmAt: c.rearmAt ?? ctx.rearmAt,
     events: c.events ?? ctx.events,
+    phaseLog: c.phaseLog ?? ctx.phaseLog,
     overrides: c.overrides ?? ctx.overrides,
     examNow: c.examNow ?? ctx.examNow,
     due: c.due ?? ctx.due,
@@ -225,6 +233,7 @@ export interface Finding {
 
 export function initialContext(resolved: ResolvedCase, seed: number, vitals: Vitals): CaseContext {
   const model = resolved.data.physiology;
+  const firstPhase = phasesOf(resolved)[0]?.id ?? COURSE_PHASE;
   const start: CaseContext = {
     caseId: resolved.data.id,
     seed,
@@ -248,13 +257,14 @@ export function initialContext(resolved: ResolvedCase, seed: number, vitals: Vit
     disposition: null,
     ended: null,
     deathAtMin: null,
-    phase: phasesOf(resolved)[0]?.id ?? COURSE_PHASE,
+    phase: firstPhase,
     rhythm: model.rhythms.initial,
     arrests: [],
     rearmAt: 0,
     events: Object.fromEntries(
       (resolved.data.course?.events ?? []).map((e) => [e.id, { firedAt: [], heldMin: 0, spent: false }]),
     ),
+    phaseLog: [{ phase: firstPhase, atMin: 0 }],
     overrides: {},
     examNow: {},
     due: [],
@@ -263,20 +273,12 @@ export function initialContext(resolved: ResolvedCase, seed: number, vitals: Vit
   return update(start, {});
 }
 
-/** The one phase of a case that declares no course. */
-export const COURSE_PHASE = 'course';
-/** The arrest phase the engine adds to a course that declares none. */
-export const ARREST_PHASE = 'arrest';
-
 /**
  * The phases of a case's course, as the machine's states: the case's own, or one "course" phase, plus an arrest
  * phase when the case declares none.
  */
 export function phasesOf(resolved: ResolvedCase): Phase[] {
-  const declared = resolved.data.course?.phases ?? [{ id: COURSE_PHASE, label: 'Course', arrest: false }];
-  return declared.some((p) => p.arrest)
-    ? declared
-    : [...declared, { id: ARREST_PHASE, label: 'Cardiac arrest', arrest: true }];
+  return phasesOfCourse(resolved.data.course);
 }
 
 /** The current arrest, if the heart is stopped now. */

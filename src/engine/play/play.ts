@@ -1,11 +1,5 @@
 import { createActor } from 'xstate';
-import {
-  phasesOf,
-  type CaseContext,
-  type LearnerAction,
-  type TimelineEntry,
-  type TracePoint,
-} from './context.ts';
+import { type CaseContext, type LearnerAction, type TimelineEntry, type TracePoint } from './context.ts';
 import { tracePoint } from '../sim/advance.ts';
 import { durationText } from './clock.ts';
 import type { ResolvedCase } from '../case/load/load-case.ts';
@@ -124,7 +118,7 @@ export function summarisePlay(resolved: ResolvedCase, ctx: CaseContext): PlayRes
         : `Alive ${durationText(ctx.nowMin)} after arrival${where}${roscWords(ctx)} (simulated course).`,
     },
     score: scoreCase(resolved, ctx),
-    course: courseOf(resolved, ctx),
+    course: courseOf(ctx),
     vitals,
     timeline: ctx.timeline.map((e) => ({
       at: e.atMin,
@@ -148,17 +142,10 @@ function roscWords(ctx: CaseContext): string {
   return `, after ${String(survived)} cardiac arrest${survived > 1 ? 's' : ''} with return of circulation`;
 }
 
-/** The phases entered (the first, then each from the timeline, the arrest phase for each arrest), events, arrests. */
-function courseOf(resolved: ResolvedCase, ctx: CaseContext): PlayResult['course'] {
-  const phases = phasesOf(resolved);
-  const arrestPhase = phases.find((p) => p.arrest)?.id ?? 'arrest';
-  const entered = [phases[0]?.id ?? 'course'];
-  for (const entry of ctx.timeline) {
-    if (entry.ref?.startsWith('phase:') === true) entered.push(entry.ref.slice(6));
-    if (entry.kind === 'alert' && entry.text.startsWith('Cardiac arrest')) entered.push(arrestPhase);
-  }
+/** The course the play took: the phases in the order entered, the course events with their minutes, the arrests. */
+function courseOf(ctx: CaseContext): PlayResult['course'] {
   return {
-    phases: entered,
+    phases: ctx.phaseLog.map((p) => p.phase),
     events: Object.fromEntries(
       Object.entries(ctx.events)
         .filter(([, e]) => e.firedAt.length > 0)

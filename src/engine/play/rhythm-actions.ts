@@ -2,19 +2,14 @@ import type { ResolvedCase } from '../case/load/load-case.ts';
 import type { Treatment } from '../case/schema/catalog.ts';
 import { draw, isShockable, rhythmName, shockChance, withCurrent } from '../sim/arrest.ts';
 import { momentOf, readingsOf } from '../sim/gate.ts';
+import { inputsAt } from '../sim/care.ts';
 import { currentArrest, type CaseContext } from './context.ts';
 
 /** Treatments that act on the heart's rhythm or the airway at the moment they are given. */
 
 /** Whether a tube is in: an airway procedure given and its minutes passed. */
 export function intubated(ctx: CaseContext, resolved: ResolvedCase): boolean {
-  return ctx.treatments.some((t) => {
-    const treatment = resolved.catalog.treatments[t.treatmentId];
-    return (
-      treatment?.effects.some((e) => e.type === 'airway') === true &&
-      t.atMin + treatment.durationMin <= ctx.nowMin
-    );
-  });
+  return inputsAt(ctx, resolved, ctx.nowMin).ventilated; // the care's own rule: a tube is in once placed
 }
 
 /**

@@ -1,8 +1,8 @@
 import { vitalsNow } from '../sim/advance.ts';
-import { currentArrest, update, type CaseContext } from './context.ts';
+import { COURSE_PHASE, currentArrest, update, type CaseContext, type TimelineEntry } from './context.ts';
 import type { ResolvedCase } from '../case/load/load-case.ts';
 import { copyPatient } from '../sim/physiology/state.ts';
-import type { Phase } from '../case/schema/course.ts';
+import { ARREST_RHYTHMS, type Phase } from '../case/schema/course.ts';
 import { newArrest, rhythmName, withCurrent } from '../sim/arrest.ts';
 import { durationText } from './clock.ts';
 
@@ -15,7 +15,7 @@ export function beginArrest(play: CaseContext, resolved: ResolvedCase): CaseCont
   patient.gcs = 3;
   patient.lowMapMin = 0;
   const started = update(play, {
-    arrests: [...play.arrests, newArrest(play, due.rhythm, due.cause ?? lastEventLabel(play))],
+    arrests: [...play.arrests, newArrest(play, due.rhythm, due.cause)],
     rhythm: due.rhythm,
     patient,
     // After the learner's part the projected course has nobody to resuscitate: the arrest is the end.
@@ -33,18 +33,12 @@ export function beginArrest(play: CaseContext, resolved: ResolvedCase): CaseCont
       {
         atMin: play.nowMin,
         kind: 'alert',
-        text: `Cardiac arrest: ${rhythmName(due.rhythm, 0).toLowerCase()}${due.cause === null ? '' : ` (${due.cause})`}.`,
+        text: `Cardiac arrest: ${rhythmName(due.rhythm, 0).toLowerCase()}${due.announce ? ` (${due.cause})` : ''}.`,
         ...(play.ended === null ? {} : { afterEnd: true }),
       },
     ],
   });
   return update(started, { vitals: vitalsNow(started, resolved) });
-}
-
-/** The label of the course event that fired last (what caused an arrest it set off). */
-function lastEventLabel(play: CaseContext): string {
-  const entry = play.timeline.findLast((e) => e.ref?.startsWith('event:') === true && e.kind === 'event');
-  return entry?.text.replace(/\.$/, '') ?? 'a course event';
 }
 
 /** A return of spontaneous circulation: the arrest ends; the criteria are watched again after a short while. */
@@ -55,10 +49,8 @@ export function returnOfCirculation(play: CaseContext, resolved: ResolvedCase): 
   patient.lowMapMin = 0;
   const ended = update(play, {
     arrests: withCurrent(play, { ...arrest, endedAt: play.nowMin, outcome: 'rosc' }),
-    rhythm:
-      play.rhythm === arrest.firstRhythm || ['vf', 'pvt', 'pea', 'asystole'].includes(play.rhythm)
-        ? 'sinus'
-        : play.rhythm,
+    // A shock or a rhythm check gives an organised rhythm; an event that set one (heart block) keeps it.
+    rhythm: ARREST_RHYTHMS.includes(play.rhythm) ? 'sinus' : play.rhythm,
     patient,
     rearmAt: play.nowMin + resolved.data.physiology.resuscitation.rearrestAfterMin,
     due: play.due.slice(1),
@@ -105,32 +97,16 @@ export function die(play: CaseContext): CaseContext {
 /** The phase's label on the timeline when the course moves into it (and what is said at the bedside then). */
 export function enterPhase(play: CaseContext, phase: Phase): CaseContext {
   if (play.phase === phase.id) return play;
-  // Back where the arrest interrupted: the phase goes on, nothing new to say.
+  const phaseLog = [...play.phaseLog, { phase: phase.id, atMin: play.nowMin }];
+  // Nothing new to say: the arrest's own alert, the implicit phase of a case without a course, or back where an
+  // arrest interrupted.
   const last = play.arrests.at(-1);
-  if (last?.outcome === 'rosc' && last.endedAt === play.nowMin && last.fromPhase === phase.id)
-    return update(play, { phase: phase.id });
+  const resumed = last?.outcome === 'rosc' && last.endedAt === play.nowMin && last.fromPhase === phase.id;
+  if (phase.arrest || phase.id === COURSE_PHASE || resumed)
+    return update(play, { phase: phase.id, phaseLog });
   const afterEnd = play.ended === null ? {} : { afterEnd: true };
-  const notes = phase.arrest
-    ? []
-    : [
-        {
-          atMin: play.nowMin,
-          kind: 'event' as const,
-          text: `Phase: ${phase.label}.`,
-          ref: `phase:${phase.id}`,
-          ...afterEnd,
-        },
-        ...(phase.message === undefined
-          ? []
-          : [
-              {
-                atMin: play.nowMin,
-                kind: 'message' as const,
-                text: phase.message.value,
-                ref: `phase:${phase.id}`,
-                ...afterEnd,
-              },
-            ]),
-      ];
-  return update(play, { phase: phase.id, timeline: [...play.timeline, ...notes] });
+  const at = { atMin: play.nowMin, ref: `phase:${phase.id}`, ...afterEnd };
+  const notes: TimelineEntry[] = [{ ...at, kind: 'event', text: `Phase: ${phase.label}.` }];
+  if (phase.message !== undefined) notes.push({ ...at, kind: 'message', text: phase.message.value });
+  return update(play, { phase: phase.id, phaseLog, timeline: [...play.timeline, ...notes] });
 }

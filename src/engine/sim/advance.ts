@@ -167,11 +167,8 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
         arrest.cprMin += 1;
         arrest.cprStartedAt ??= minute - 1;
       } else arrest.noFlowMin += 1;
-      if (
-        rhythm === 'vf' &&
-        arrest.minutes - (arrest.firstShockAt === null ? 0 : arrest.firstShockAt - arrest.startedAt) >=
-          r.vfToAsystoleMin
-      ) {
+      // Unshocked, or shocked without success, VF loses its energy and flattens into asystole.
+      if (rhythm === 'vf' && arrest.minutes >= r.vfToAsystoleMin) {
         rhythm = 'asystole';
         note(minute, 'alert', 'The ventricular fibrillation has become asystole.');
       }
@@ -187,7 +184,8 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
           },
         ];
       else if (inputs.cpr && !isShockable(rhythm) && arrest.cprMin % r.rhythmCheckEveryMin === 0) {
-        const probe = update(ctx, { nowMin: minute, rhythm, treatments: ctx.treatments });
+        // The play as it stands this minute (its clock, rhythm and arrest record), for the chance at this check.
+        const probe = update(ctx, { nowMin: minute, rhythm, arrests: withCurrent(ctx, arrest) });
         const chance = checkChance(probe, resolved, momentOf(probe, readingsOf(now), minute));
         const d = draw(rngState, chance);
         rngState = d.rngState;
@@ -205,6 +203,7 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
               : patient.arrestCause === 'acidaemia'
                 ? `acidaemia, pH ${now.ph.toFixed(2)}`
                 : 'circulatory collapse: MAP too low for too long, or lactate past survival',
+            announce: true,
           },
         ];
       }

@@ -143,7 +143,8 @@ export function fireEvent(ctx: CaseContext, resolved: ResolvedCase, id: string):
       case 'rhythm': {
         const arrested = currentArrest(ctx) !== null;
         const stops = ARREST_RHYTHMS.includes(effect.rhythm);
-        if (stops && !arrested) due.push({ kind: 'arrest', rhythm: effect.rhythm, cause: null });
+        if (stops && !arrested)
+          due.push({ kind: 'arrest', rhythm: effect.rhythm, cause: spec.label, announce: false });
         else if (!stops && arrested) due.push({ kind: 'rosc' });
         rhythm = effect.rhythm;
         break;

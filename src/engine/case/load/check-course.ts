@@ -2,14 +2,16 @@ import type { CaseFile } from '../schema/case.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import type { StateGate } from '../schema/course.ts';
 import { METABOLIC_VARIABLES } from '../schema/state.ts';
+import { COURSE_PHASE, phasesOfCourse } from '../schema/course.ts';
 import { parameterAt } from '../../sim/model.ts';
 import { problemAt, type JsonSource } from './json-source.ts';
 import type { Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
 
 /**
- * Cross-checks for the course (phases and events), the resuscitation block, state gates in rules, time costs and
- * handovers: every id they name exists, every parameter path names a number, and what needs a metabolic model has one.
+ * Cross-checks for the course (phases and events), the resuscitation block, state gates in rules and time costs:
+ * every id they name exists, every parameter path names a number, and what needs a metabolic model has one.
+ * (Handover ids are checked with the other references, on the raw JSON: case-references.ts.)
  */
 export function courseProblems(source: JsonSource, data: CaseFile, catalog: Catalog): Problem[] {
   const problems: Problem[] = [];
@@ -19,21 +21,17 @@ export function courseProblems(source: JsonSource, data: CaseFile, catalog: Cata
   };
   const treatments = Object.keys(catalog.treatments);
   const course = data.course;
-  const phaseIds = course?.phases.map((p) => p.id) ?? ['course'];
-  const allPhases = course?.phases.some((p) => p.arrest) === true ? phaseIds : [...phaseIds, 'arrest'];
+  const phaseIds = course?.phases.map((p) => p.id) ?? [COURSE_PHASE];
+  const allPhases = phasesOfCourse(course).map((p) => p.id);
+  const metabolic = (variable: string, path: PropertyKey[]) => {
+    const why = needsMetabolic(data, variable);
+    if (why !== null) error(path, why);
+  };
 
   const gate = (g: StateGate | undefined, path: PropertyKey[]) => {
     if (g === undefined) return;
     for (const side of ['below', 'above', 'atMost', 'atLeast'] as const)
-      for (const variable of Object.keys(g[side] ?? {}))
-        if (
-          data.physiology.metabolic === undefined &&
-          (METABOLIC_VARIABLES as readonly string[]).includes(variable)
-        )
-          error(
-            [...path, side, variable],
-            `"${variable}" needs a metabolic model: add physiology.metabolic or read another value`,
-          );
+      for (const variable of Object.keys(g[side] ?? {})) metabolic(variable, [...path, side, variable]);
     g.running?.forEach((id, i) => {
       must(id, treatments, 'treatment', [...path, 'running', i]);
     });
@@ -84,12 +82,7 @@ export function courseProblems(source: JsonSource, data: CaseFile, catalog: Cata
             must(effect.region, Object.keys(catalog.examRegions), 'exam region', [...at, 'region']);
             return;
           case 'state':
-            for (const key of [...Object.keys(effect.add), ...Object.keys(effect.set)])
-              if (
-                data.physiology.metabolic === undefined &&
-                (METABOLIC_VARIABLES as readonly string[]).includes(key)
-              )
-                error([...at], `"${key}" needs a metabolic model`);
+            for (const key of [...Object.keys(effect.add), ...Object.keys(effect.set)]) metabolic(key, at);
             return;
           default:
             return;
@@ -117,16 +110,13 @@ export function courseProblems(source: JsonSource, data: CaseFile, catalog: Cata
     if (ids === undefined) error(['timeCosts', ref], `only examine, ask and treat take time, not "${verb}"`);
     else must(id, ids, `${verb} target`, ['timeCosts', ref]);
   }
-  data.handover.forEach((plan, i) => {
-    plan.dispositions.forEach((id, j) => {
-      must(id, Object.keys(catalog.dispositions), 'disposition', ['handover', i, 'dispositions', j]);
-    });
-    plan.stop.forEach((id, j) => {
-      must(id, treatments, 'treatment', ['handover', i, 'stop', j]);
-    });
-    plan.orders.forEach((order, j) => {
-      must(order.id, treatments, 'treatment', ['handover', i, 'orders', j, 'id']);
-    });
-  });
   return problems;
+}
+
+/** Why reading this value needs physiology.metabolic in this case, or null (it has one, or the value needs none). */
+export function needsMetabolic(data: CaseFile, variable: string): string | null {
+  return data.physiology.metabolic === undefined &&
+    (METABOLIC_VARIABLES as readonly string[]).includes(variable)
+    ? `"${variable}" needs a metabolic model: add physiology.metabolic or read another value`
+    : null;
 }

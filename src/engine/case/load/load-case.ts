@@ -1,6 +1,5 @@
 import { CaseFile } from '../schema/case.ts';
 import type { Catalog } from '../schema/catalog.ts';
-import { METABOLIC_VARIABLES } from '../schema/physiology.ts';
 import type { ScoringRule } from '../schema/scoring.ts';
 import { initialVitals } from '../../sim/physiology/observe.ts';
 import { initialPatient } from '../../sim/physiology/state.ts';
@@ -10,7 +9,7 @@ import { problemAt, parseJson, type JsonSource } from './json-source.ts';
 import { byPosition, type Loaded, type Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
 import { zodProblems } from './zod-problems.ts';
-import { courseProblems } from './check-course.ts';
+import { courseProblems, needsMetabolic as metabolicProblem } from './check-course.ts';
 import type { TextFile } from './load-catalog.ts';
 
 /** A validated case together with the catalogue it refers to: everything the engine needs. */
@@ -35,7 +34,7 @@ export function loadCase(file: TextFile, catalog: Catalog): Loaded<ResolvedCase>
       problems: [...schema, ...references.filter((p) => !where.has(p.path))].sort(byPosition),
     };
   }
-  const problems = once([...references, ...crossReferences(source, result.data, catalog)]);
+  const problems = [...references, ...crossReferences(source, result.data, catalog)];
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, problems: problems.sort(byPosition) };
   const resolved = { data: result.data, catalog };
@@ -110,8 +109,8 @@ function crossReferences(source: JsonSource, data: CaseFile, catalog: Catalog): 
           needsMetabolic(value.fromState, ['results', testId, 'values', id, 'fromState']);
 
   function needsMetabolic(variable: string, path: PropertyKey[]): void {
-    if (physiology.metabolic === undefined && (METABOLIC_VARIABLES as readonly string[]).includes(variable))
-      error(path, `"${variable}" needs a metabolic model: add physiology.metabolic or read another value`);
+    const why = metabolicProblem(data, variable);
+    if (why !== null) error(path, why);
   }
 
   data.scoring.rules.forEach((rule, i) => {
@@ -221,15 +220,4 @@ function calibrationWarnings(source: JsonSource, resolved: ResolvedCase): Proble
     }
   }
   return warnings;
-}
-
-/** Each problem once: two checks that find the same thing at the same place say it once. */
-function once(problems: Problem[]): Problem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.path}\u0000${p.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -235,3 +235,16 @@ export const Course = z
       "transition per event, so the case's course is visible in the machine.",
   });
 export type Course = z.infer<typeof Course>;
+
+/** The one phase of a case that declares no course. */
+export const COURSE_PHASE = 'course';
+/** The arrest phase the engine adds to a course that declares none. */
+export const ARREST_PHASE = 'arrest';
+
+/** The phases of a course as the machine has them: the declared ones (or one "course"), and an arrest phase. */
+export function phasesOfCourse(course: Course | undefined): Phase[] {
+  const declared = course?.phases ?? [{ id: COURSE_PHASE, label: 'Course', arrest: false }];
+  return declared.some((p) => p.arrest)
+    ? declared
+    : [...declared, { id: ARREST_PHASE, label: 'Cardiac arrest', arrest: true }];
+}
