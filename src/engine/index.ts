@@ -26,3 +26,5 @@ export { isRunning } from './sim/care.ts';
 export { clockText, durationText } from './play/clock.ts';
 export type { Catalog } from './case/schema/catalog.ts';
 export { checkCase, TOP_BAND, NOTHING_BAND, type CaseCheck, type CheckResult } from './check/check.ts';
+export { BUDGET } from './budget.ts';
+export { LearnerActionSchema } from './play/learner-action.ts';
