@@ -112,9 +112,32 @@ describe('an arrest and its resuscitation', () => {
 });
 
 describe('loading', () => {
-  bench('load + validate catalogue and case (parse, zod, cross-references, calibration)', () => {
-    const loaded = loadCatalog(catalog);
-    if (!loaded.ok) throw new Error('catalogue');
-    if (!loadCase({ name: CASE_PATH, text }, loaded.value).ok) throw new Error('case');
+  bench(
+    'load + validate catalogue and case (parse, zod, cross-references, calibration, untreated course)',
+    () => {
+      const loaded = loadCatalog(catalog);
+      if (!loaded.ok) throw new Error('catalogue');
+      if (!loadCase({ name: CASE_PATH, text }, loaded.value).ok) throw new Error('case');
+    },
+  );
+});
+
+describe('long action logs (a save at the budget; replay grows with the log, not its square)', () => {
+  const refused = (n: number) => ({
+    actions: Array.from({ length: n }, (_, i) => ({
+      at: Math.floor(i / 50),
+      do: 'stop' as const,
+      id: 'norepinephrine',
+    })),
   });
+  for (const n of [500, 1000, 2000]) {
+    const log = refused(n);
+    bench(
+      `${String(n)} actions (stop what is not running, 50 a minute)`,
+      () => {
+        playScript(resolved, log);
+      },
+      { time: 2000, warmupTime: 500 },
+    );
+  }
 });

@@ -11,7 +11,7 @@ export const BUDGET = {
    */
   horizonMin: 7 * 24 * 60,
   /** Most actions in one play, the learner's and the receiving team's: a real play takes well under 300. */
-  actions: 5_000,
+  actions: 2_000,
   /** Largest case, catalogue or script file read: the biggest shipped case is about 80 kB. */
   fileBytes: 2_000_000,
   /** Deepest nesting of objects and arrays in a file: a case nests about 8 deep. */

@@ -6,12 +6,12 @@ import { firstCase, startActor } from '../support/play.ts';
 const play = (actor: ReturnType<typeof startActor>) => actor.getSnapshot().context.play;
 
 describe('the case machine', () => {
-  it('is built from the case: one ending per catalogue disposition, plus death, horizon and learner', () => {
+  it('is built from the case: one ending per catalogue disposition, plus death, horizon, learner and fault', () => {
     const machine = createCaseMachine(firstCase);
     const endings = Object.keys(machine.root.states.ended?.states ?? {}).sort();
     const dispositions = Object.keys(firstCase.catalog.dispositions);
     expect(dispositions).toEqual(expect.arrayContaining(['operating-room', 'icu', 'ward', 'discharge']));
-    expect(endings).toEqual([...dispositions, 'death', 'horizon', 'learner'].sort());
+    expect(endings).toEqual([...dispositions, 'death', 'horizon', 'learner', 'fault'].sort());
   });
 
   it('waits in the briefing until START; the clock starts at 0', () => {

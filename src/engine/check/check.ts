@@ -95,16 +95,30 @@ export function checkCase(resolved: ResolvedCase): CaseCheck {
   const dies = plays.find((p) => p.outcome.status === 'dead');
   results.push({
     name: 'every ending of the statechart can be reached',
-    ok: unreached.every((s) => s === 'ended.death'),
+    // Death need not be reachable (a case may not be lethal); a fault must never be (the checker reports it below).
+    ok: unreached.every((s) => s === 'ended.death' || s === 'ended.fault'),
     detail: [
       `${String(finals.length - unreached.length)} of ${String(finals.length)} final states`,
       dies === undefined
         ? 'no checked play dies (fine for a case that is not lethal untreated)'
         : `death e.g. at minute ${String(dies.outcome.deathAtMin ?? 0)}`,
-      unreached.length > 0 ? `never reached: ${unreached.join(', ')}` : '',
+      unreached.some((s) => s !== 'ended.fault')
+        ? `never reached: ${unreached.filter((s) => s !== 'ended.fault').join(', ')}`
+        : '',
     ]
       .filter((s) => s !== '')
       .join('; '),
+  });
+
+  const faulted = plays.find((p) => p.endedBy === 'fault');
+  results.push({
+    name: 'the physiology gives a number for every vital in every play',
+    ok: faulted === undefined,
+    detail:
+      faulted === undefined
+        ? `${String(plays.length)} plays so far`
+        : (faulted.timeline.find((e) => e.text.startsWith('The simulation stopped'))?.text ??
+          'a play faulted'),
   });
 
   // Probe each penalty: its first action at arrival, on the best path without what would excuse it.

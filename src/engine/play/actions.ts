@@ -17,6 +17,7 @@ import {
 import { actOnRhythm, intubated } from './rhythm-actions.ts';
 import { nextRandom, triangular } from './rng.ts';
 import { checkAction } from './targets.ts';
+import { appended } from './lists.ts';
 
 export { actionWords, checkAction, describeAction, targetsFor } from './targets.ts';
 export { intubated } from './rhythm-actions.ts';
@@ -60,23 +61,26 @@ export function applyAction(
   const reason = checkAction(resolved, action) ?? checkNow(ctx, resolved, action);
   if (reason !== null) {
     return update(ctx, {
-      log: [...ctx.log, { ...at, accepted: false, reason }],
-      timeline: [
-        ...ctx.timeline,
-        { atMin: now, kind: 'refused', text: `Not done: ${reason}.`, ref: `${action.do}:${action.id}` },
-      ],
+      log: appended(ctx.log, { ...at, accepted: false, reason }),
+      timeline: appended(ctx.timeline, {
+        atMin: now,
+        kind: 'refused',
+        text: `Not done: ${reason}.`,
+        ref: `${action.do}:${action.id}`,
+      }),
     });
   }
+  const said = ctx.timeline.length;
   const changes = perform(ctx, resolved, action);
   // The receiving team's standing orders are part of the projected course, and say whose they are.
   if (by === 'team' && changes.timeline !== undefined)
     changes.timeline = changes.timeline.map((e, i) =>
-      i < ctx.timeline.length ? e : { ...e, text: `Receiving team: ${e.text}`, afterEnd: true },
+      i < said ? e : { ...e, text: `Receiving team: ${e.text}`, afterEnd: true },
     );
   const procedures = proceduresFor(ctx, resolved, `${action.do}:${action.id}`);
   return update(ctx, {
     ...changes,
-    log: [...ctx.log, { ...at, accepted: true }],
+    log: appended(ctx.log, { ...at, accepted: true }),
     ...(procedures.length > 0 ? { procedures: [...ctx.procedures, ...procedures] } : {}),
   });
 }
@@ -86,7 +90,9 @@ function perform(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction
   const { catalog, data } = resolved;
   const now = ctx.nowMin;
   const ref = `${action.do}:${action.id}`;
-  const say = (text: string): TimelineEntry[] => [...ctx.timeline, { atMin: now, kind: 'action', text, ref }];
+  // Called once, for the one line the action adds.
+  const say = (text: string): TimelineEntry[] =>
+    appended(ctx.timeline, { atMin: now, kind: 'action', text, ref });
   switch (action.do) {
     case 'examine': {
       const region = catalog.examRegions[action.id];
@@ -184,7 +190,7 @@ function orderTest(
   const n = ctx.orders.length + 1;
   return {
     rngState,
-    orders: [...ctx.orders, { n, testId, orderedAt: now, sampledAt, resultAt, result }],
+    orders: appended(ctx.orders, { n, testId, orderedAt: now, sampledAt, resultAt, result }),
     timeline: say(`Ordered ${test.name}.`),
   };
 }

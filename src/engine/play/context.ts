@@ -65,7 +65,19 @@ export type Due =
 export type WorkItem =
   | { kind: 'advance'; toMin: number; interruptible: boolean }
   | { kind: 'act'; action: LearnerAction; by?: 'team' }
-  | { kind: 'end' };
+  | { kind: 'end' }
+  /**
+   * The rest of a replayed log, read one piece at a time so the queue stays short however long the log is: at step
+   * `step`, item -1 moves the clock to its minute, items 0… are its actions, and past them comes its end, if any.
+   */
+  | { kind: 'replay'; steps: readonly ReplayStep[]; step: number; item: number };
+
+/** One minute of an action log: the actions taken at atMin, then "end" if the learner ended there. */
+export interface ReplayStep {
+  atMin: number;
+  actions: LearnerAction[];
+  end: boolean;
+}
 
 /** Where each case event stands in this play. */
 export interface EventState {
@@ -135,7 +147,8 @@ export interface TracePoint {
   metabolic?: { glucose: number; potassium: number; ph: number; bicarbonate: number; ketones: number };
 }
 
-export type EndReason = 'disposition' | 'learner' | 'horizon' | 'death';
+/** fault: the case's physiology gave a non-number and the engine stopped the play (a case author's bug). */
+export type EndReason = 'disposition' | 'learner' | 'horizon' | 'death' | 'fault';
 
 /** Everything the engine knows about one play. JSON-serialisable, so a snapshot persists and restores as is. */
 export interface CaseContext {

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { tracePoint, vitalsNow } from '../sim/advance.ts';
+import { brokenVital, simulationFault, tracePoint, VITAL_LIMIT, withVitalsNow } from '../sim/advance.ts';
 import {
   currentArrest,
   initialContext,
@@ -9,7 +9,7 @@ import {
   type EndReason,
 } from './context.ts';
 import type { ResolvedCase } from '../case/load/load-case.ts';
-import { observe } from '../sim/physiology/observe.ts';
+import { observe, type Vitals } from '../sim/physiology/observe.ts';
 import { initialPatient, NO_INPUTS } from '../sim/physiology/state.ts';
 import type { Phase } from '../case/schema/course.ts';
 import { eventSpecs, fireEvent } from '../sim/events.ts';
@@ -82,12 +82,14 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
     types: { context: {} as MachineContext, events: {} as CaseEvent },
     actions: {
       begin: assign(({ context: { play } }) => ({
-        // An event set for minute 0 happens as the case starts.
-        play: eventsAfterAction(
-          update(play, { trace: [tracePoint(0, play.vitals, data.physiology.metabolic !== undefined)] }),
-          resolved,
-          null,
-        ),
+        // A physiology that gives no number at arrival stops the play before it starts.
+        play:
+          startFault(play) ??
+          eventsAfterAction(
+            update(play, { trace: [tracePoint(0, play.vitals, data.physiology.metabolic !== undefined)] }),
+            resolved,
+            null,
+          ),
       })),
       enqueue: assign(({ context: { play }, event }) => ({
         play: update(play, { queue: [...play.queue, ...workFor(play, event)] }),
@@ -95,7 +97,7 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
       work: assign(({ context: { play } }) => ({ play: drain(play, resolved) })),
       fire: assign(({ context: { play } }, params: { event: string }) => {
         const fired = update(play, fireEvent(play, resolved, params.event));
-        return { play: update(fired, { vitals: vitalsNow(fired, resolved) }) };
+        return { play: withVitalsNow(fired, resolved) };
       }),
       beginArrest: assign(({ context: { play } }) => ({ play: beginArrest(play, resolved) })),
       rosc: assign(({ context: { play } }) => ({ play: returnOfCirculation(play, resolved) })),
@@ -146,7 +148,7 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
             guard: { type: 'endedBy' as const, params: { reason: 'disposition' as const, disposition: id } },
             target: `ended.${id}`,
           })),
-          ...(['death', 'learner', 'horizon'] as const).map((reason) => ({
+          ...(['death', 'learner', 'horizon', 'fault'] as const).map((reason) => ({
             guard: { type: 'endedBy' as const, params: { reason } },
             target: `ended.${reason}`,
           })),
@@ -170,11 +172,22 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
           horizon: { type: 'final' },
           death: { type: 'final' },
           learner: { type: 'final' },
+          fault: { type: 'final' },
           ...Object.fromEntries(dispositionIds.map((id) => [id, { type: 'final' as const }])),
         },
       },
     },
   });
+}
+
+/** The play stopped at arrival if its first vitals are not numbers (shown as 0, with the fault's message). */
+function startFault(play: CaseContext): CaseContext | null {
+  const broken = brokenVital(play.vitals);
+  if (broken === null) return null;
+  const vitals = { ...play.vitals };
+  for (const key of Object.keys(vitals) as (keyof Vitals)[])
+    if (!(Math.abs(vitals[key]) <= VITAL_LIMIT)) vitals[key] = 0;
+  return update(play, { ...simulationFault(play, 0, broken), vitals });
 }
 
 export type CaseMachine = ReturnType<typeof createCaseMachine>;

@@ -1,5 +1,11 @@
 import { createActor } from 'xstate';
-import { type CaseContext, type LearnerAction, type TimelineEntry, type TracePoint } from './context.ts';
+import {
+  type CaseContext,
+  type EndReason,
+  type LearnerAction,
+  type TimelineEntry,
+  type TracePoint,
+} from './context.ts';
 import { tracePoint } from '../sim/advance.ts';
 import { durationText } from './clock.ts';
 import type { ResolvedCase } from '../case/load/load-case.ts';
@@ -12,7 +18,7 @@ export interface PlayResult {
   seed: number;
   /** Minute the learner's part ended (disposition, "end", death, or the horizon). */
   endedAt: number;
-  endedBy: 'disposition' | 'learner' | 'horizon' | 'death';
+  endedBy: EndReason;
   outcome: {
     status: 'alive' | 'dead';
     atMin: number;

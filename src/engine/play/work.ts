@@ -1,6 +1,17 @@
 import { actionMinutes, applyAction } from './actions.ts';
-import { advanceTo, vitalsNow } from '../sim/advance.ts';
-import { update, type CaseContext, type LearnerAction, type WorkItem } from './context.ts';
+import { advanceTo, withVitalsNow } from '../sim/advance.ts';
+import {
+  update,
+  type CaseContext,
+  type LearnerAction,
+  type ReplayStep,
+  type TimelineEntry,
+  type WorkItem,
+} from './context.ts';
+import { BUDGET } from '../budget.ts';
+import { appended, growingInPlace } from './lists.ts';
+
+export type { ReplayStep } from './context.ts';
 import type { ResolvedCase } from '../case/load/load-case.ts';
 import { dueEvents, eventSpecs, firstDone } from '../sim/events.ts';
 import { momentOf, readingsOf } from '../sim/gate.ts';
@@ -20,13 +31,6 @@ export type CaseEvent =
   /** A whole action log in one event (saved plays, the CLI): the same work as STEP, in order. */
   | { type: 'REPLAY'; steps: ReplayStep[] }
   | { type: 'END' };
-
-/** One minute of an action log: the actions taken at atMin, then "end" if the learner ended there. */
-export interface ReplayStep {
-  atMin: number;
-  actions: LearnerAction[];
-  end: boolean;
-}
 
 /** The minute the next pending result (or culture stage) arrives, if any. */
 export function nextResultAt(ctx: CaseContext): number | null {
@@ -58,11 +62,7 @@ export function workFor(play: CaseContext, event: CaseEvent): WorkItem[] {
     case 'STEP':
       return [advance(event.atMin), ...event.actions.map((action) => ({ kind: 'act' as const, action }))];
     case 'REPLAY':
-      return event.steps.flatMap((step) => [
-        advance(step.atMin),
-        ...step.actions.map((action) => ({ kind: 'act' as const, action })),
-        ...(step.end ? [{ kind: 'end' as const }] : []),
-      ]);
+      return event.steps.length === 0 ? [] : [{ kind: 'replay', steps: event.steps, step: 0, item: -1 }];
     case 'END':
       return [{ kind: 'end' }];
     case 'START':
@@ -78,7 +78,8 @@ export function workFor(play: CaseContext, event: CaseEvent): WorkItem[] {
  */
 export function work(play: CaseContext, resolved: ResolvedCase): CaseContext {
   const [item, ...rest] = play.queue;
-  const horizon = resolved.data.horizonMin;
+  // The schema keeps a case's horizon within the budget; the engine holds to it even if handed a longer one.
+  const horizon = Math.min(resolved.data.horizonMin, BUDGET.horizonMin);
   if (item === undefined) return play;
   switch (item.kind) {
     case 'advance': {
@@ -91,17 +92,22 @@ export function work(play: CaseContext, resolved: ResolvedCase): CaseContext {
         return item.interruptible && moved.ended === null ? update(moved, { queue: rest }) : moved;
       return reachedHorizon(update(moved, { queue: rest }), horizon);
     }
+    case 'replay':
+      return update(play, { queue: [...replayed(item), ...rest] });
     case 'act': {
-      // After the learner's part only the receiving team acts.
-      if (play.ended !== null && item.by === undefined) return update(play, { queue: rest });
-      const before = applyAction(
-        update(play, { vitals: vitalsNow(play, resolved) }),
-        resolved,
-        item.action,
-        item.by,
-      );
+      // After the learner's part only the receiving team acts; past the budget, nobody does.
+      if ((play.ended !== null && item.by === undefined) || play.log.length >= BUDGET.actions)
+        return update(play, { queue: rest });
+      const ready = withVitalsNow(play, resolved);
+      if (ready.ended?.reason === 'fault') return ready;
+      const before = applyAction(ready, resolved, item.action, item.by);
       // What the action does at once shows at once (compressions make a pressure, legs raised lift it).
-      const acted = update(before, { vitals: vitalsNow(before, resolved) });
+      const now = withVitalsNow(before, resolved);
+      if (now.ended?.reason === 'fault') return now;
+      const acted =
+        now.log.length === BUDGET.actions
+          ? update(now, { timeline: appended(now.timeline, overBudget(play)) })
+          : now;
       if (acted.ended !== null && play.ended === null) return handOver(acted, resolved); // the learner's later actions do not happen
       const busy = acted.log.at(-1)?.accepted === true ? actionMinutes(resolved, item.action) : 0;
       const queue: WorkItem[] =
@@ -117,6 +123,27 @@ export function work(play: CaseContext, resolved: ResolvedCase): CaseContext {
     default:
       return item satisfies never;
   }
+}
+
+/** The next piece of a replayed log, and the rest of it after that piece. */
+function replayed(item: Extract<WorkItem, { kind: 'replay' }>): WorkItem[] {
+  const step = item.steps[item.step];
+  if (step === undefined) return [];
+  const next = (at: number, i: number): WorkItem => ({ ...item, step: at, item: i });
+  if (item.item === -1)
+    return [{ kind: 'advance', toMin: Math.floor(step.atMin), interruptible: false }, next(item.step, 0)];
+  const action = step.actions[item.item];
+  if (action !== undefined) return [{ kind: 'act', action }, next(item.step, item.item + 1)];
+  return [...(step.end ? [{ kind: 'end' as const }] : []), next(item.step + 1, -1)];
+}
+
+/** Said once, when a play reaches the most actions the engine takes (BUDGET.actions). */
+function overBudget(play: CaseContext): TimelineEntry {
+  return {
+    atMin: play.nowMin,
+    kind: 'alert',
+    text: `This play has reached Bedside's limit of ${String(BUDGET.actions)} actions: later actions are not taken.`,
+  };
 }
 
 /**
@@ -187,7 +214,13 @@ function handOver(play: CaseContext, resolved: ResolvedCase): CaseContext {
  * circulation, death) or the queue is empty: one machine step for what would otherwise be dozens.
  */
 export function drain(play: CaseContext, resolved: ResolvedCase): CaseContext {
-  let next = play;
-  while (next.queue.length > 0 && next.due.length === 0) next = work(next, resolved);
-  return next;
+  return growingInPlace(() => {
+    let next = play;
+    while (next.queue.length > 0 && next.due.length === 0) {
+      next = work(next, resolved);
+      // A simulation fault stops the play: nothing queued can happen after it.
+      if (next.ended?.reason === 'fault') return update(next, { queue: [], due: [] });
+    }
+    return next;
+  });
 }

@@ -202,7 +202,9 @@ function evaluate(
     }
     case 'cumulative-volume': {
       const ml = volumeGiven(resolved, ctx, rule.treatments, rule.withinMin);
-      const perKg = ml / resolved.data.patient.weightKg.value;
+      // The schema keeps the weight in a human range; a weight of 0 must still never make "Infinity mL/kg".
+      const weightKg = resolved.data.patient.weightKg.value;
+      const perKg = weightKg > 0 ? ml / weightKg : 0;
       const band = rule.bands.find((b) => perKg >= b.atLeastMlPerKg);
       return {
         earned: rule.points * (band?.fraction ?? 0),

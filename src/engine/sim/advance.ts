@@ -18,6 +18,8 @@ import { checkChance, draw, isShockable, withCurrent } from './arrest.ts';
 import { dueEvents, eventSpecs, eventsReadTheLog, firstDone } from './events.ts';
 import { momentOf, readingsOf } from './gate.ts';
 import { modelFor } from './model.ts';
+import { appended, own } from '../play/lists.ts';
+import { clockText } from '../play/clock.ts';
 import type { Treatment } from '../case/schema/catalog.ts';
 
 /** A bolus runs until its whole volume is in. */
@@ -45,6 +47,44 @@ export function vitalsNow(
     model,
     resolved.data.patient.weightKg.value,
   );
+}
+
+/** Beyond this a vital is no longer a measurement (and rounding it for display overflows to Infinity). */
+export const VITAL_LIMIT = 1e9;
+
+/**
+ * The first vital the physiology could not compute (not a number, infinite, or beyond any measurement), if any.
+ * A valid case never gives one (the loader plays each case's untreated course to check), but a play meets
+ * treatments the loader could not try: the engine stops the play with a message rather than let a non-number
+ * reach the monitor or the score.
+ */
+export function brokenVital(v: Vitals): string | null {
+  for (const key in v) {
+    const x = v[key as keyof Vitals];
+    if (!(Math.abs(x) <= VITAL_LIMIT)) return key;
+  }
+  return null;
+}
+
+/** The play stops at a simulation fault, saying where, and keeps the last vitals it could compute. */
+export function simulationFault(ctx: CaseContext, atMin: number, vital: string): Partial<CaseContext> {
+  return {
+    ended: { reason: 'fault', atMin },
+    timeline: appended(ctx.timeline, {
+      atMin,
+      kind: 'alert',
+      text:
+        `The simulation stopped at T+${clockText(atMin)}: the case's physiology gave no number for ${vital}. ` +
+        'This is a fault in the case file, not in your care: tell its author.',
+    }),
+  };
+}
+
+/** The play with its vitals recomputed for this minute (after an action or an event), or stopped at a fault. */
+export function withVitalsNow(ctx: CaseContext, resolved: ResolvedCase): CaseContext {
+  const vitals = vitalsNow(ctx, resolved);
+  const broken = brokenVital(vitals);
+  return update(ctx, broken === null ? { vitals } : simulationFault(ctx, ctx.nowMin, broken));
 }
 
 const r = Math.round;
@@ -84,13 +124,14 @@ export function tracePoint(atMin: number, v: Vitals, metabolic = false): TracePo
  * Returns a new context; the one passed in is not changed.
  */
 export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: number): CaseContext {
-  if (toMin <= ctx.nowMin || ctx.deathAtMin !== null || ctx.due.length > 0) return ctx;
+  if (toMin <= ctx.nowMin || ctx.deathAtMin !== null || ctx.due.length > 0 || ctx.ended?.reason === 'fault')
+    return ctx;
   const model = modelFor(ctx, resolved);
   const weightKg = resolved.data.patient.weightKg.value;
   const afterEnd = ctx.ended !== null;
   const patient = copyPatient(ctx.patient);
-  const timeline: TimelineEntry[] = [...ctx.timeline];
-  const trace = [...ctx.trace];
+  const timeline: TimelineEntry[] = own(ctx.timeline);
+  const trace = own(ctx.trace);
   const exposureMin = { ...ctx.exposureMin };
   const alarms = { ...ctx.alarms };
   const breakpoints = inputBreakpoints(ctx, resolved);
@@ -118,6 +159,7 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
       ...(afterEnd ? { afterEnd } : {}),
     });
 
+  let fault: { minute: number; vital: string } | null = null;
   let minute = ctx.nowMin;
   let inputs = inputsAt(ctx, resolved, minute, model);
   const constants = stepConstants(model);
@@ -134,6 +176,11 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
     stepMinute(patient, inputs, model, weightKg, constants);
     minute += 1;
     const now = observe(patient, inputs, model, weightKg);
+    const broken = brokenVital(now);
+    if (broken !== null) {
+      fault = { minute, vital: broken };
+      break;
+    }
     const { map, spo2 } = now;
 
     for (let i = 0; i < exposures.length; i++) {
@@ -230,7 +277,7 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
     else if (stop && due[0]?.kind === 'death') trace.push(tracePoint(minute, vitals, withMetabolic));
     if (stop) break;
   }
-  return update(ctx, {
+  const moved = update(ctx, {
     nowMin: minute,
     patient,
     vitals,
@@ -245,6 +292,7 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
     due,
     ...(arrest === null ? {} : { arrests: withCurrent(ctx, arrest) }),
   });
+  return fault === null ? moved : update(moved, simulationFault(moved, fault.minute, fault.vital));
 }
 
 type Note = (atMin: number, kind: TimelineEntry['kind'], text: string, ref?: string) => void;

@@ -11,6 +11,7 @@ import { didYouMean } from './suggest.ts';
 import { zodProblems } from './zod-problems.ts';
 import { courseProblems, needsMetabolic as metabolicProblem } from './check-course.ts';
 import type { TextFile } from './load-catalog.ts';
+import { untreatedCourseProblems } from './untreated-course.ts';
 
 /** A validated case together with the catalogue it refers to: everything the engine needs. */
 export interface ResolvedCase {
@@ -38,6 +39,8 @@ export function loadCase(file: TextFile, catalog: Catalog): Loaded<ResolvedCase>
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, problems: problems.sort(byPosition) };
   const resolved = { data: result.data, catalog };
+  const course = untreatedCourseProblems(source, resolved);
+  if (course.length > 0) return { ok: false, problems: course };
   return {
     ok: true,
     value: resolved,

@@ -1,0 +1,142 @@
+import { createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import {
+  BUDGET,
+  createCaseMachine,
+  playScript,
+  playToEnd,
+  type ResolvedCase,
+} from '../../src/engine/index.ts';
+import { parseJson } from '../../src/engine/case/load/json-source.ts';
+import { untreatedCourseProblems } from '../../src/engine/case/load/untreated-course.ts';
+import { caseText, CASE_PATH, loadFirstCase } from '../support/load.ts';
+import { firstCase } from '../support/play.ts';
+
+/** The first case with its loaded data changed behind the schema's back (what the engine must survive anyway). */
+function tampered(change: (resolved: ResolvedCase) => void): ResolvedCase {
+  const loaded = loadFirstCase();
+  // A new object: the engine keeps one machine per loaded case, built with the case as it was loaded.
+  const resolved = { data: structuredClone(loaded.data), catalog: loaded.catalog };
+  change(resolved);
+  return resolved;
+}
+
+const finite = (x: unknown): boolean =>
+  typeof x !== 'number'
+    ? typeof x !== 'object' || x === null || Object.values(x).every(finite)
+    : Number.isFinite(x);
+
+describe('a long action log', () => {
+  it('replays a save of 100,000 actions in one pass: the engine takes its budget of actions and says so', () => {
+    // Before: replay copied the queue, the log and the timeline for every action (minutes for this log).
+    const actions = Array.from({ length: 100_000 }, (_, i) => ({
+      at: Math.floor(i / 200),
+      do: 'stop' as const,
+      id: 'norepinephrine',
+    }));
+    const ctx = playToEnd(firstCase, { actions });
+    expect(ctx.log).toHaveLength(BUDGET.actions);
+    expect(ctx.ended).not.toBeNull();
+    const limit = ctx.timeline.filter((e) => e.text.includes(`limit of ${String(BUDGET.actions)} actions`));
+    expect(limit).toHaveLength(1);
+    expect(limit[0]?.atMin).toBe(ctx.log.at(-1)?.atMin);
+  }, 20_000);
+
+  it('gives the same play whether a log is replayed in one event or sent action by action', () => {
+    const steps: [number, string][] = [
+      [0, 'blood-cultures'],
+      [0, 'lactate'],
+      [3, 'cbc'],
+      [3, 'lactate'],
+      [40, 'cbc'],
+    ];
+    const replayed = playToEnd(firstCase, {
+      actions: steps.map(([at, id]) => ({ at, do: 'order' as const, id })),
+    });
+    const actor = createActor(createCaseMachine(firstCase)).start();
+    actor.send({ type: 'START' });
+    for (const [at, id] of steps) {
+      actor.send({ type: 'ADVANCE', toMin: at });
+      actor.send({ type: 'ACT', action: { do: 'order', id } });
+    }
+    actor.send({ type: 'ADVANCE', toMin: firstCase.data.horizonMin });
+    const stepped = actor.getSnapshot().context.play;
+    expect(stepped.log).toEqual(replayed.log);
+    expect(stepped.timeline).toEqual(replayed.timeline);
+    expect(stepped.trace).toEqual(replayed.trace);
+  });
+
+  it('never changes a play state the machine has handed out', () => {
+    const actor = createActor(createCaseMachine(firstCase)).start();
+    actor.send({ type: 'START' });
+    actor.send({ type: 'ACT', action: { do: 'order', id: 'cbc' } });
+    const before = actor.getSnapshot().context.play;
+    const frozen = JSON.stringify(before);
+    actor.send({
+      type: 'REPLAY',
+      steps: [
+        {
+          atMin: 10,
+          actions: [
+            { do: 'order', id: 'lactate' },
+            { do: 'examine', id: 'general' },
+          ],
+          end: false,
+        },
+      ],
+    });
+    actor.send({ type: 'ADVANCE', toMin: 200 });
+    expect(JSON.stringify(before)).toBe(frozen);
+    expect(actor.getSnapshot().context.play.log).toHaveLength(3);
+  });
+});
+
+describe('a physiology that gives no number', () => {
+  // lactate 1e308 is refused by the schema; loaded anyway, the mean arterial pressure becomes -Infinity.
+  const broken = tampered((r) => {
+    r.data.physiology.initial.lactate = 1e308;
+  });
+
+  it('stops the play at a fault, with a message, and no non-number reaches a vital, the trace or the score', () => {
+    const result = playScript(broken, { actions: [{ at: 0, do: 'order', id: 'lactate' }] });
+    expect(result.endedBy).toBe('fault');
+    expect(result.timeline.some((e) => /simulation stopped .* no number for \w+/.test(e.text))).toBe(true);
+    expect(finite(result.vitals)).toBe(true);
+    expect(finite(result.score)).toBe(true);
+    const ctx = playToEnd(broken, { actions: [] });
+    expect(finite(ctx.vitals)).toBe(true);
+    expect(finite(ctx.trace)).toBe(true);
+  });
+
+  it('ends the statechart in ended.fault, and later events do nothing', () => {
+    const actor = createActor(createCaseMachine(broken)).start();
+    actor.send({ type: 'START' });
+    actor.send({ type: 'ADVANCE', toMin: 60 });
+    expect(actor.getSnapshot().value).toEqual({ ended: 'fault' });
+    actor.send({ type: 'ACT', action: { do: 'order', id: 'cbc' } });
+    expect(actor.getSnapshot().context.play.log).toHaveLength(0);
+  });
+
+  it('is refused when the case loads: the untreated course is played to its horizon', () => {
+    const parsed = parseJson(CASE_PATH, caseText());
+    if (!parsed.ok) throw new Error('first case does not parse');
+    const problems = untreatedCourseProblems(parsed.source, broken);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(
+      /played untreated, the physiology gives no number for \w+ at T\+0:0\d/,
+    );
+    expect(problems[0]?.line).toBeGreaterThan(1);
+    expect(untreatedCourseProblems(parsed.source, firstCase)).toEqual([]);
+  });
+
+  it('never reports "Infinity mL/kg" for a weight of 0', () => {
+    const weightless = tampered((r) => {
+      r.data.patient.weightKg.value = 0;
+    });
+    const result = playScript(weightless, {
+      actions: [{ at: 0, do: 'treat', id: 'ringers-lactate', dose: 1000 }],
+    });
+    expect(finite(result.score)).toBe(true);
+    expect(JSON.stringify(result.score)).not.toMatch(/Infinity|NaN/);
+  });
+});
