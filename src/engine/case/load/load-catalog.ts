@@ -1,4 +1,5 @@
 import { CATALOG_SECTIONS, CatalogFile, type Catalog } from '../schema/catalog.ts';
+import { hiddenCharacterWarnings } from './authoring-warnings.ts';
 import { parseJson, problemAt } from './json-source.ts';
 import { byPosition, type Loaded, type Problem } from './problems.ts';
 import { zodProblems } from './zod-problems.ts';
@@ -13,6 +14,7 @@ export interface TextFile {
 export function loadCatalog(files: readonly TextFile[]): Loaded<Catalog> {
   const catalog: Catalog = { tests: {}, treatments: {}, consults: {}, dispositions: {}, examRegions: {} };
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   for (const file of files) {
     const parsed = parseJson(file.name, file.text);
     if (!parsed.ok) {
@@ -20,6 +22,7 @@ export function loadCatalog(files: readonly TextFile[]): Loaded<Catalog> {
       continue;
     }
     const { source } = parsed;
+    warnings.push(...hiddenCharacterWarnings(source));
     const result = CatalogFile.safeParse(source.value, { reportInput: true });
     if (!result.success) {
       problems.push(...zodProblems(source, result.error.issues));
@@ -79,6 +82,6 @@ export function loadCatalog(files: readonly TextFile[]): Loaded<Catalog> {
     }
   }
   return problems.length > 0
-    ? { ok: false, problems: problems.sort(byPosition) }
-    : { ok: true, value: catalog, warnings: [] };
+    ? { ok: false, problems: [...problems, ...warnings].sort(byPosition) }
+    : { ok: true, value: catalog, warnings: warnings.sort(byPosition) };
 }
