@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
@@ -5,6 +6,8 @@ import {
   createCaseMachine,
   playScript,
   playToEnd,
+  scoreCase,
+  type CaseEvent,
   type ResolvedCase,
 } from '../../src/engine/index.ts';
 import { parseJson } from '../../src/engine/case/load/json-source.ts';
@@ -134,9 +137,60 @@ describe('a physiology that gives no number', () => {
       r.data.patient.weightKg.value = 0;
     });
     const result = playScript(weightless, {
-      actions: [{ at: 0, do: 'treat', id: 'ringers-lactate', dose: 1000 }],
+      actions: [{ at: 0, do: 'treat', id: 'lactated-ringers', dose: 1000 }],
     });
     expect(finite(result.score)).toBe(true);
+    const volume = result.score.items.find((i) => i.reason.includes('mL/kg'));
+    expect(volume?.reason).toMatch(/^1000 mL \(0 mL\/kg\)/);
     expect(JSON.stringify(result.score)).not.toMatch(/Infinity|NaN/);
+  });
+});
+
+describe('events no view should send, sent anyway', () => {
+  const anyNumber = fc.oneof(
+    fc.double(),
+    fc.constantFrom(Number.NaN, Infinity, -Infinity, -1, 0, 1e308, Number.MAX_SAFE_INTEGER),
+    fc.integer({ min: -10, max: 800 }),
+  );
+  const ids = ['norepinephrine', 'lactated-ringers', 'cbc', 'lactate', 'general', 'x', ''];
+  const event = fc.oneof(
+    fc.record({ type: fc.constant('ADVANCE' as const), toMin: anyNumber, interruptible: fc.boolean() }),
+    fc.record({
+      type: fc.constant('ACT' as const),
+      action: fc.record({
+        do: fc.constantFrom('treat', 'order', 'examine', 'stop', 'dispose', 'nonsense'),
+        id: fc.constantFrom(...ids),
+        dose: anyNumber,
+      }),
+    }),
+    fc.record({
+      type: fc.constant('STEP' as const),
+      atMin: anyNumber,
+      actions: fc.constant([{ do: 'order' as const, id: 'cbc' }]),
+    }),
+    fc.constant({ type: 'ADVANCE_TO_NEXT_RESULT' as const }),
+    fc.constant({ type: 'END' as const }),
+  );
+
+  it('never throw, never hang, never put a non-number in a vital, the trace or the score, never pass the horizon', () => {
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 12 }), fc.nat(), (events, seed) => {
+        const actor = createActor(createCaseMachine(firstCase, { seed })).start();
+        actor.send({ type: 'START' });
+        for (const e of events) actor.send(e as CaseEvent);
+        actor.send({ type: 'ADVANCE', toMin: firstCase.data.horizonMin });
+        const ctx = actor.getSnapshot().context.play;
+        expect(finite(ctx.vitals)).toBe(true);
+        expect(finite(ctx.trace)).toBe(true);
+        expect(ctx.nowMin).toBeLessThanOrEqual(firstCase.data.horizonMin);
+        expect(Number.isInteger(ctx.nowMin)).toBe(true);
+        const score = scoreCase(firstCase, ctx);
+        expect(finite(score)).toBe(true);
+        expect(score.percent).toBeGreaterThanOrEqual(0);
+        expect(score.percent).toBeLessThanOrEqual(100);
+        actor.stop();
+      }),
+      { numRuns: 150 },
+    );
   });
 });
