@@ -1,3 +1,4 @@
+import './no-eval.ts';
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import '../ui/styles.css';
@@ -25,8 +26,30 @@ import { pickerScreen } from '../ui/picker.ts';
 import { playScreen } from '../ui/play-screen.ts';
 import type { ClockSettings } from '../ui/time-controls.ts';
 import { catalogFiles, caseFiles, localCatalogFor } from './case-files.ts';
-import { clearLocalCase, readLocalCase, writeLocalCase } from './local-case.ts';
-import { clearSave, fingerprint, readSave, toSave, writeSave, type SavedPlay } from './save.ts';
+import {
+  clearLocalCase,
+  guarded,
+  loadLocalCase,
+  localNotes,
+  localWarnings,
+  readLocalCase,
+  writeLocalCase,
+  type LocalCase,
+} from './local-case.ts';
+import {
+  browserStorage,
+  clearSave,
+  clearSetAside,
+  fingerprint,
+  readRawSave,
+  readSetAside,
+  resumeOrSetAside,
+  setAside,
+  setAsideFileName,
+  toSave,
+  writeSave,
+  type SavedPlay,
+} from './save.ts';
 import { Session } from './session.ts';
 import { bayView } from './view-model.ts';
 
@@ -35,74 +58,83 @@ interface Loaded {
   hashes: Map<string, string>;
   problems: Problem[];
   catalog: Catalog | null;
-  /** Id of the case opened from the author's own file, if any, and what validation warned about it. */
-  localId: string | null;
-  localWarnings: Problem[];
+  /** Title of each bundled case by id, to say which one an author's file replaces. */
+  bundledTitles: Map<string, string>;
+  /** The case opened from the author's own file, if any. */
+  local: LocalCase | null;
 }
 
-function loadAll(): Loaded {
-  const catalog = loadCatalog(catalogFiles());
-  if (!catalog.ok)
-    return {
-      cases: [],
-      hashes: new Map(),
-      problems: catalog.problems,
-      catalog: null,
-      localId: null,
-      localWarnings: [],
-    };
+/** A saved play that could not be resumed, kept aside. `why` is null when it was set aside on an earlier visit. */
+interface DamagedSave {
+  why: string | null;
+  text: string;
+  kept: boolean;
+}
+
+/** Every bundled case, then the author's own file if one is kept. Never throws: one bad file cannot stop the rest. */
+function loadAll(storage: Storage): Loaded {
   const loaded: Loaded = {
     cases: [],
     hashes: new Map(),
     problems: [],
-    catalog: catalog.value,
-    localId: null,
-    localWarnings: [],
+    catalog: null,
+    bundledTitles: new Map(),
+    local: null,
   };
+  const catalog = guarded('cases/catalog', () => loadCatalog(catalogFiles()));
+  if (!catalog.ok) {
+    loaded.problems.push(...catalog.problems);
+    return loaded;
+  }
+  loaded.catalog = catalog.value;
   for (const file of caseFiles()) {
-    const own = localCatalogFor(file);
-    const withOwn = own === null ? catalog : loadCatalog([...catalogFiles(), own]);
-    if (!withOwn.ok) {
-      loaded.problems.push(...withOwn.problems);
-      continue;
-    }
-    const result = loadCase(file, withOwn.value);
+    const result = guarded(file.name, () => {
+      const own = localCatalogFor(file);
+      const withOwn = own === null ? catalog : loadCatalog([...catalogFiles(), own]);
+      return withOwn.ok ? loadCase(file, withOwn.value) : withOwn;
+    });
     if (result.ok) {
       loaded.cases.push(result.value);
       loaded.hashes.set(result.value.data.id, fingerprint(file.text));
+      loaded.bundledTitles.set(result.value.data.id, result.value.data.title);
     } else loaded.problems.push(...result.problems);
   }
   // Real published cases first (the first case is the front door), then the synthetic teaching cases.
   const rank = (c: ResolvedCase) => (c.data.kind === 'real-case' ? 0 : 1);
   loaded.cases.sort((a, b) => rank(a) - rank(b) || a.data.title.localeCompare(b.data.title));
-  const local = readLocalCase(window.localStorage);
+  const local = readLocalCase(storage);
   if (local !== null) {
-    const result = addLocalCase(loaded, local);
-    if (result.length > 0) clearLocalCase(window.localStorage);
+    const problems = addLocalCase(loaded, local);
+    // The author's file no longer loads (the catalogue changed under it): say so once, and forget it.
+    if (problems.length > 0) {
+      clearLocalCase(storage);
+      loaded.problems.push(...problems);
+    }
   }
   return loaded;
 }
 
 /**
- * Load an author's case file next to the bundled ones (replacing an earlier one with the same id). Returns its
- * problems (empty when it loaded; warnings are not problems here).
+ * Load an author's case file next to the bundled ones (replacing an earlier one, or a bundled case, with the same
+ * id). Returns its problems (empty when it loaded; warnings are not problems here).
  */
 function addLocalCase(loaded: Loaded, file: TextFile): Problem[] {
   if (loaded.catalog === null) return [];
-  const result = loadCase(file, loaded.catalog);
+  const result = loadLocalCase(file, loaded.catalog, loaded.bundledTitles);
   if (!result.ok) return result.problems;
-  const id = result.value.data.id;
+  const id = result.local.id;
   loaded.cases = [...loaded.cases.filter((c) => c.data.id !== id), result.value];
   loaded.hashes.set(id, fingerprint(file.text));
-  loaded.localId = id;
-  loaded.localWarnings = result.warnings;
+  loaded.local = result.local;
   return [];
 }
 
 /** Wires the engine to the views: screens, persistence after every change, the real-time clock. */
 class App {
   private readonly root: HTMLElement;
-  private readonly loaded: Loaded;
+  private readonly storage: Storage;
+  private loaded: Loaded;
+  private damaged: DamagedSave | null = null;
   private session: Session | null = null;
   private bay: BayHandle | null = null;
   private stopClock: (() => void) | null = null;
@@ -111,9 +143,10 @@ class App {
   private paused = false;
   private readonly dose = createDoseDialog((id, dose) => this.session?.act({ do: 'treat', id, dose }));
 
-  constructor(root: HTMLElement, loaded: Loaded) {
+  constructor(root: HTMLElement, storage: Storage) {
     this.root = root;
-    this.loaded = loaded;
+    this.storage = storage;
+    this.loaded = loadAll(storage);
     const params = new URLSearchParams(window.location.search);
     const clock = params.get('clock');
     this.settings = {
@@ -124,28 +157,51 @@ class App {
     document.body.append(this.dose.el);
   }
 
+  /** Resume the saved play, or open the picker (or the case the URL asks for). Never throws: the picker loads. */
   start(): void {
-    const saved = readSave(window.localStorage, this.loaded.hashes);
-    if (saved.kind === 'ok') {
-      const resolved = this.find(saved.save.caseId);
-      if (resolved !== undefined) {
-        this.settings = { ...saved.save.settings };
-        const forced = new URLSearchParams(window.location.search).get('clock');
-        if (forced === 'step' || forced === 'real') this.settings.clock = forced;
-        this.session = Session.restore(resolved, saved.save);
-        this.paused = this.settings.clock === 'real';
-        this.showPlayOrDebrief();
-        return;
-      }
+    try {
+      this.resumeOrPick();
+    } catch (error) {
+      // A bug, not a damaged save; but the learner still gets the picker, and a play that cannot be shown is kept.
+      this.session?.stop();
+      this.session = null;
+      const text = readRawSave(this.storage);
+      const why = error instanceof Error ? error.message : String(error);
+      if (text !== null)
+        this.damaged = {
+          why: `Bedside could not show it (${why}).`,
+          text,
+          kept: setAside(this.storage, text),
+        };
+      this.showPicker(null);
     }
-    if (saved.kind === 'unusable') clearSave(window.localStorage);
-    const notice =
-      saved.kind === 'unusable'
-        ? `Your saved play could not be resumed: ${saved.why} Start the case again.`
-        : null;
+  }
+
+  private resumeOrPick(): void {
+    const resumed = resumeOrSetAside(this.storage, this.loaded.hashes, (save) => {
+      const resolved = this.find(save.caseId);
+      return resolved === undefined
+        ? { ok: false, why: `The saved play's case "${save.caseId}" is no longer available.` }
+        : Session.resume(resolved, save);
+    });
+    if (resumed.kind === 'resumed') {
+      this.settings = { ...resumed.save.settings };
+      const forced = new URLSearchParams(window.location.search).get('clock');
+      if (forced === 'step' || forced === 'real') this.settings.clock = forced;
+      this.session = resumed.play;
+      this.paused = this.settings.clock === 'real';
+      this.showPlayOrDebrief();
+      return;
+    }
+    if (resumed.kind === 'set-aside')
+      this.damaged = { why: resumed.why, text: resumed.text, kept: resumed.kept };
+    else {
+      const earlier = readSetAside(this.storage);
+      if (earlier !== null) this.damaged = { why: null, text: earlier, kept: true };
+    }
     const wanted = new URLSearchParams(window.location.search).get('case');
     if (wanted !== null && this.find(wanted) !== undefined) this.showBriefing(wanted);
-    else this.showPicker(notice);
+    else this.showPicker(null);
   }
 
   private find(id: string): ResolvedCase | undefined {
@@ -167,6 +223,7 @@ class App {
     this.session?.stop();
     this.session = null;
     const problems = this.loaded.problems.map(formatProblem);
+    const local = this.loaded.local;
     const screen = pickerScreen(this.loaded.cases, {
       pick: (id) => {
         this.showBriefing(id);
@@ -175,8 +232,23 @@ class App {
         void this.openFile(file);
       },
       notice,
-      localId: this.loaded.localId,
+      localId: local?.id ?? null,
+      localNotes: local === null ? [] : localNotes(local),
+      removeLocal: () => {
+        clearLocalCase(this.storage);
+        this.loaded = loadAll(this.storage);
+        this.showPicker('Your case file was removed; the bundled cases are as shipped.');
+      },
       fileProblems: fileProblems.map(formatProblem),
+      damagedSave: this.damaged === null ? null : { why: this.damaged.why, kept: this.damaged.kept },
+      downloadDamagedSave: () => {
+        if (this.damaged !== null) downloadText(this.damaged.text, setAsideFileName(new Date()));
+      },
+      discardDamagedSave: () => {
+        clearSetAside(this.storage);
+        this.damaged = null;
+        this.showPicker('The damaged save was discarded.');
+      },
     });
     if (problems.length > 0) {
       screen.append(
@@ -194,15 +266,25 @@ class App {
 
   /** An author's case file: load it beside the bundled cases and open its briefing, or list what is wrong. */
   private async openFile(file: File): Promise<void> {
-    const text = await file.text();
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      this.showPicker(null, [
+        { file: file.name, line: 1, column: 1, path: '', message: 'could not be read', severity: 'error' },
+      ]);
+      return;
+    }
     const local: TextFile = { name: file.name, text };
     const problems = addLocalCase(this.loaded, local);
     if (problems.length > 0) {
       this.showPicker(null, problems);
       return;
     }
-    writeLocalCase(window.localStorage, local);
-    if (this.loaded.localId !== null) this.showBriefing(this.loaded.localId);
+    const added = this.loaded.local;
+    if (added === null) return;
+    added.kept = writeLocalCase(this.storage, local);
+    this.showBriefing(added.id);
   }
 
   private showBriefing(caseId: string): void {
@@ -225,7 +307,7 @@ class App {
             this.showPicker(null);
           },
         },
-        caseId === this.loaded.localId ? this.loaded.localWarnings.map(formatProblem) : [],
+        caseId === this.loaded.local?.id ? localWarnings(this.loaded.local) : [],
       ),
     );
     document.title = `${resolved.data.title} — Bedside`;
@@ -360,13 +442,13 @@ class App {
     this.mount(
       debriefScreen(session.resolved, session.context, {
         again: () => {
-          clearSave(window.localStorage);
+          clearSave(this.storage);
           // Another attempt is another patient's luck: the chance events (VF, a biphasic reaction) are drawn anew.
           this.retrySeed = randomSeed();
           this.showBriefing(session.resolved.data.id);
         },
         cases: () => {
-          clearSave(window.localStorage);
+          clearSave(this.storage);
           this.showPicker(null);
         },
       }),
@@ -378,7 +460,7 @@ class App {
     const session = this.session;
     if (!session?.started) return;
     const hash = this.loaded.hashes.get(session.resolved.data.id) ?? '';
-    writeSave(window.localStorage, toSave(session.context, hash, this.settings));
+    writeSave(this.storage, toSave(session.context, hash, this.settings));
   }
 
   /** Test hook: play a script exactly as the command line does, to compare browser and Node output. */
@@ -389,6 +471,19 @@ class App {
   }
 }
 
+/** Save a text as a file through the browser's download (the damaged save, for the learner to keep or send). */
+function downloadText(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = h('a', { href: url, download: fileName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download reads the blob after this click returns: free it a while later, not at once.
+  window.setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 60_000);
+}
+
 /** A seed from the browser's random source (the engine itself never draws unseeded numbers). */
 function randomSeed(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0] ?? 1;
@@ -396,7 +491,7 @@ function randomSeed(): number {
 
 const root = document.querySelector<HTMLElement>('#app');
 if (root !== null) {
-  const app = new App(root, loadAll());
+  const app = new App(root, browserStorage());
   app.start();
   (window as unknown as { bedside: unknown }).bedside = {
     play: (caseId: string, script: unknown, seed?: number) => app.playHeadless(caseId, script, seed),

@@ -1,5 +1,6 @@
 import { createActor, type Actor } from 'xstate';
 import {
+  checkAction,
   createCaseMachine,
   type CaseContext,
   type CaseEvent,
@@ -7,26 +8,60 @@ import {
   type LearnerAction,
   type ResolvedCase,
 } from '../engine/index.ts';
-import type { SavedPlay } from './save.ts';
+import type { Restored, SavedPlay } from './save.ts';
 
 /** One play of one case: the engine actor, and the listeners that views and persistence hang on it. */
 export class Session {
   readonly resolved: ResolvedCase;
   private readonly actor: Actor<CaseMachine>;
   private readonly listeners = new Set<(ctx: CaseContext) => void>();
+  /** Set while a saved play is replayed: an engine failure then refuses the save instead of being reported. */
+  private replaying = false;
+  /** What stopped the engine, if it stopped: the actor then ignores every later event. */
+  private failure: string | null = null;
 
   constructor(resolved: ResolvedCase, seed: number) {
     this.resolved = resolved;
     this.actor = createActor(createCaseMachine(resolved, { seed })).start();
-    this.actor.subscribe(() => {
-      const ctx = this.context;
-      for (const listener of this.listeners) listener(ctx);
+    this.actor.subscribe({
+      next: () => {
+        const ctx = this.context;
+        for (const listener of this.listeners) listener(ctx);
+      },
+      error: (error) => {
+        this.failure = error instanceof Error ? error.message : 'an error without a message';
+        if (!this.replaying) console.error('The engine stopped:', error);
+      },
     });
+  }
+
+  /**
+   * Rebuild a saved play, or say why it cannot be: an action this case does not have (a save is only ever written
+   * with the case's own ids), or the engine stopping on the way.
+   */
+  static resume(resolved: ResolvedCase, save: SavedPlay): Restored<Session> {
+    for (const [i, entry] of save.log.entries()) {
+      // Only the id: a dose out of range is something a learner can do, and the engine refuses it in the log.
+      const unknown = checkAction(resolved, { do: entry.action.do, id: entry.action.id });
+      if (unknown !== null)
+        return {
+          ok: false,
+          why: `The saved play does not fit this case: log[${String(i)}].action.id: ${unknown}.`,
+        };
+    }
+    const session = Session.restore(resolved, save);
+    if (session.failure === null) return { ok: true, value: session };
+    session.stop();
+    return {
+      ok: false,
+      why: `The saved play could not be replayed (the engine stopped: ${session.failure}).`,
+    };
   }
 
   /** Rebuild a saved play by folding its log through the engine. */
   static restore(resolved: ResolvedCase, save: SavedPlay): Session {
     const session = new Session(resolved, save.seed);
+    session.replaying = true;
     session.send({ type: 'START' });
     const steps: { atMin: number; actions: LearnerAction[]; end: boolean }[] = [];
     for (const entry of save.log) {
@@ -39,6 +74,7 @@ export class Session {
       session.send({ type: 'ADVANCE', toMin: save.endedAtMin });
       session.send({ type: 'END' });
     } else session.send({ type: 'ADVANCE', toMin: save.nowMin });
+    session.replaying = false;
     return session;
   }
 

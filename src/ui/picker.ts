@@ -8,8 +8,19 @@ export interface PickerOptions {
   notice: string | null;
   /** Id of the case that came from the author's file, marked in the list. */
   localId: string | null;
+  /** What the author should know about their open file (it replaces a bundled case; it is not kept on reload). */
+  localNotes: readonly string[];
+  /** Forget the author's file: the bundled cases come back as shipped. */
+  removeLocal(): void;
   /** What is wrong with the file the author just opened, one `file:line:col  path  message` each. */
   fileProblems: readonly string[];
+  /**
+   * A saved play that could not be resumed and is kept aside: why (null when it was set aside on an earlier
+   * visit), and whether storage kept it (if not, only this page can still download it).
+   */
+  damagedSave: { why: string | null; kept: boolean } | null;
+  downloadDamagedSave(): void;
+  discardDamagedSave(): void;
 }
 
 /** Every case in cases/ (title, presenting complaint, difficulty, length), and a way for authors to try their own. */
@@ -38,6 +49,7 @@ export function pickerScreen(cases: readonly ResolvedCase[], options: PickerOpti
     ),
     h('label', { for: 'case-file', class: 'file-label' }, 'Open a case file'),
     input,
+    localFileNotice(options),
     options.fileProblems.length > 0
       ? h(
           'div',
@@ -56,6 +68,7 @@ export function pickerScreen(cases: readonly ResolvedCase[], options: PickerOpti
     { class: 'screen picker', id: 'main' },
     h('h1', {}, 'Bedside'),
     h('p', { class: 'lede' }, 'Emergency medicine at the bedside of real cases. Choose a patient.'),
+    options.damagedSave === null ? null : damagedSaveNotice(options.damagedSave, options),
     options.notice === null ? null : h('p', { class: 'notice', role: 'status' }, options.notice),
     h(
       'ul',
@@ -104,4 +117,84 @@ export function pickerScreen(cases: readonly ResolvedCase[], options: PickerOpti
     if (file !== undefined) options.openFile(file);
   });
   return screen;
+}
+
+/** The saved play that could not be resumed: why, and that it is kept aside to download or discard, not lost. */
+function damagedSaveNotice(
+  damaged: { why: string | null; kept: boolean },
+  options: PickerOptions,
+): HTMLElement {
+  return h(
+    'section',
+    { class: 'notice damaged-save', role: 'alert', 'aria-labelledby': 'damaged-save-title' },
+    h(
+      'h2',
+      { id: 'damaged-save-title' },
+      damaged.why === null ? 'A saved play is kept aside' : 'Your saved play could not be resumed',
+    ),
+    damaged.why === null
+      ? h('p', {}, 'An earlier visit found a saved play it could not resume.')
+      : h('p', { 'data-testid': 'damaged-save-why' }, damaged.why),
+    h(
+      'p',
+      {},
+      damaged.kept
+        ? 'It is kept aside, not deleted: download it to keep a copy (or to send with a report), or discard it. '
+        : 'The browser had no room to keep it: download it now if you want a copy. ',
+      'Choose a case below to start again.',
+    ),
+    h(
+      'div',
+      { class: 'actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-action': 'download-damaged-save',
+          on: {
+            click: () => {
+              options.downloadDamagedSave();
+            },
+          },
+        },
+        'Download the damaged save',
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-action': 'discard-damaged-save',
+          on: {
+            click: () => {
+              options.discardDamagedSave();
+            },
+          },
+        },
+        'Discard it',
+      ),
+    ),
+  );
+}
+
+/** The author's open file: what to know about it, and a way to put the bundled cases back. */
+function localFileNotice(options: PickerOptions): HTMLElement | null {
+  if (options.localId === null) return null;
+  return h(
+    'div',
+    { class: 'local-file' },
+    ...options.localNotes.map((note) => h('p', { class: 'notice', role: 'status' }, note)),
+    h(
+      'button',
+      {
+        type: 'button',
+        'data-action': 'remove-local-case',
+        on: {
+          click: () => {
+            options.removeLocal();
+          },
+        },
+      },
+      'Remove your file from the list',
+    ),
+  );
 }
