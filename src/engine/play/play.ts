@@ -119,9 +119,12 @@ export function summarisePlay(resolved: ResolvedCase, ctx: CaseContext): PlayRes
       atMin: ctx.nowMin,
       deathAtMin: ctx.deathAtMin,
       disposition,
-      summary: dead
-        ? `Died ${durationText(ctx.deathAtMin ?? ctx.nowMin)} after arrival${arrestWords(ctx)}${where} (simulated course).`
-        : `Alive ${durationText(ctx.nowMin)} after arrival${where}${roscWords(ctx)} (simulated course).`,
+      summary:
+        ctx.ended?.reason === 'fault'
+          ? `The simulation stopped ${durationText(ctx.nowMin)} after arrival: the case's physiology gave no number (a fault in the case file; the score covers only what came before).`
+          : dead
+            ? `Died ${durationText(ctx.deathAtMin ?? ctx.nowMin)} after arrival${arrestWords(ctx)}${where} (simulated course).`
+            : `Alive ${durationText(ctx.nowMin)} after arrival${where}${roscWords(ctx)} (simulated course).`,
     },
     score: scoreCase(resolved, ctx),
     course: courseOf(ctx),
