@@ -103,7 +103,9 @@ describe('a physiology that gives no number', () => {
   it('stops the play at a fault, with a message, and no non-number reaches a vital, the trace or the score', () => {
     const result = playScript(broken, { actions: [{ at: 0, do: 'order', id: 'lactate' }] });
     expect(result.endedBy).toBe('fault');
-    expect(result.outcome.summary).toMatch(/^The simulation stopped 0 min after arrival: .* fault in the case file/);
+    expect(result.outcome.summary).toMatch(
+      /^The simulation stopped 0 min after arrival: .* fault in the case file/,
+    );
     expect(result.timeline.some((e) => /simulation stopped .* no number for \w+/.test(e.text))).toBe(true);
     expect(finite(result.vitals)).toBe(true);
     expect(finite(result.score)).toBe(true);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { problemAt, type JsonSource } from './json-source.ts';
 import type { Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
+import { boundMessage } from '../schema/bounds.ts';
 
 const ARTICLE: Record<string, string> = {
   number: 'a number',
@@ -41,6 +42,17 @@ export function zodProblems(source: JsonSource, issues: readonly z.core.$ZodIssu
           ),
         ];
       }
+      case 'too_big':
+      case 'too_small':
+        // A bound the schema gave a unit is already worded ("expected at most 400 (kg), got 1000"); zod's own
+        // wording of any other is replaced by the same form, without the unit.
+        return [
+          problemAt(
+            source,
+            issue.path,
+            issue.message.startsWith('expected ') ? issue.message : (boundMessage(issue) ?? issue.message),
+          ),
+        ];
       case 'unrecognized_keys':
         return issue.keys.map((key) => problemAt(source, [...issue.path, key], `unknown field "${key}"`));
       case 'invalid_union': {

@@ -10,25 +10,38 @@ import {
   schemaRef,
   TextFact,
 } from './fact.ts';
-import { ActionRef, ShockModel, StateCondition, StateVariable } from './physiology.ts';
+import { ActionRef, parameterSchema, ShockModel, StateCondition, StateVariable } from './physiology.ts';
 import { ScoringRule } from './scoring.ts';
 import { ScriptAction } from './script.ts';
 import { Course } from './course.ts';
+import { STATE_RANGES } from './state.ts';
+import { BUDGET } from '../../budget.ts';
+import {
+  aboveZero,
+  DOSE_MAX,
+  eachInItsRange,
+  inRange,
+  list,
+  NEVER_MIN,
+  RESULT_MAX,
+  SEED_MAX,
+  text,
+  widestOf,
+  wholeInRange,
+} from './bounds.ts';
 
 /** A result value read from the simulated patient when the sample is taken: value = offset + scale × state. */
 export const StateValue = z
   .strictObject({
     fromState: StateVariable,
-    scale: z
-      .number()
+    scale: inRange(-10_000, 10_000, '')
       .default(1)
       .meta({ description: 'Multiplier on the simulated value: value = offset + scale × state.' }),
-    offset: z
-      .number()
+    offset: inRange(-100_000, 100_000, "the component's unit")
       .default(0)
       .meta({ description: "Added after scaling, in the component's conventional unit." }),
     provenance: z.literal('synthetic').meta({ description: 'Values from the simulation are synthetic …' }),
-    note: z.string().optional().meta({
+    note: text().optional().meta({
       description: 'Why the value follows the simulation; shown with it unless asReported applies.',
     }),
     asReported: NumberFact.optional().meta({
@@ -39,20 +52,17 @@ export const StateValue = z
   .meta({ description: 'A value that follows the patient: e.g. lactate at the moment of sampling.' });
 export type StateValue = z.infer<typeof StateValue>;
 
-const ResultValue = z.union([z.number(), z.string()]);
+const ResultValue = z.union([inRange(-RESULT_MAX, RESULT_MAX, "the component's unit"), text()]);
 
 /** One reported value of a serial result, from its minute until the next point. */
 const CoursePoint = z
   .strictObject({
-    fromMin: z
-      .number()
-      .min(0)
-      .meta({
-        description:
-          'Simulated minutes since arrival from which a sample reports this value (until the next point). The first ' +
-          'point is at 0.',
-        examples: [0, 180],
-      }),
+    fromMin: inRange(0, BUDGET.horizonMin, 'min').meta({
+      description:
+        'Simulated minutes since arrival from which a sample reports this value (until the next point). The first ' +
+        'point is at 0.',
+      examples: [0, 180],
+    }),
     value: ResultValue.meta({
       description: "The value a sample taken from fromMin reports, in the component's conventional unit.",
     }),
@@ -64,8 +74,7 @@ const CoursePoint = z
 /** Serial results as the report gives them: the value for a sample at minute t is the last point at or before t. */
 export const CourseValue = z
   .strictObject({
-    course: z
-      .array(CoursePoint)
+    course: list(CoursePoint)
       .min(1)
       .check((ctx) => {
         ctx.value.forEach((point, i) => {
@@ -116,8 +125,12 @@ export const CaseResult = z.discriminatedUnion('kind', [
       .record(
         KebabId,
         z.strictObject({
-          low: z.number().optional().meta({ description: 'Lowest normal value (inclusive).' }),
-          high: z.number().optional().meta({ description: 'Highest normal value (inclusive).' }),
+          low: inRange(-RESULT_MAX, RESULT_MAX, "the component's unit")
+            .optional()
+            .meta({ description: 'Lowest normal value (inclusive).' }),
+          high: inRange(-RESULT_MAX, RESULT_MAX, "the component's unit")
+            .optional()
+            .meta({ description: 'Highest normal value (inclusive).' }),
         }),
       )
       .optional()
@@ -144,16 +157,15 @@ export const CaseResult = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('culture').meta({ description: 'Microbiology reported in stages.' }),
-    stages: z
-      .array(
-        z.strictObject({
-          afterMin: z.number().min(0).meta({ description: 'Minutes after the sample is taken.' }),
-          status: z
-            .enum(['preliminary', 'final'])
-            .meta({ description: 'How the stage is labelled: a preliminary or the final report.' }),
-          report: TextFact.meta({ description: 'What the laboratory reports at this stage.' }),
-        }),
-      )
+    stages: list(
+      z.strictObject({
+        afterMin: inRange(0, NEVER_MIN, 'min').meta({ description: 'Minutes after the sample is taken.' }),
+        status: z
+          .enum(['preliminary', 'final'])
+          .meta({ description: 'How the stage is labelled: a preliminary or the final report.' }),
+        report: TextFact.meta({ description: 'What the laboratory reports at this stage.' }),
+      }),
+    )
       .min(1)
       .meta({
         description:
@@ -166,16 +178,15 @@ export type CaseResult = z.infer<typeof CaseResult>;
 /** An exam finding that follows the patient: the first change whose condition holds, otherwise the usual text. */
 export const ChangingFinding = z
   .strictObject({
-    changes: z
-      .array(
-        z.strictObject({
-          when: StateCondition.meta({
-            description: 'While this holds (any threshold crossed), the region shows this finding.',
-            examples: [{ below: { severity: 0.3 } }],
-          }),
-          finding: TextFact.meta({ description: 'What examining the region finds then.' }),
+    changes: list(
+      z.strictObject({
+        when: StateCondition.meta({
+          description: 'While this holds (any threshold crossed), the region shows this finding.',
+          examples: [{ below: { severity: 0.3 } }],
         }),
-      )
+        finding: TextFact.meta({ description: 'What examining the region finds then.' }),
+      }),
+    )
       .min(1)
       .meta({ description: 'Tried in order; the first whose condition holds wins.' }),
     otherwise: TextFact.meta({ description: 'What is found when no change applies (e.g. at arrival).' }),
@@ -189,30 +200,54 @@ export const ExamFinding = z.union([TextFact, ChangingFinding]);
 export type ExamFinding = z.infer<typeof ExamFinding>;
 
 export const VITALS = ['hr', 'sbp', 'dbp', 'rr', 'spo2', 'temp'] as const;
+const VITAL_RANGES = Object.fromEntries(VITALS.map((v) => [v, STATE_RANGES[v]]));
+const vitalsRange = widestOf(VITAL_RANGES);
+
+/**
+ * An event that sets a physiology parameter ("driver.growthPerH": 0.6) must keep it within the bounds the physiology
+ * block gives that parameter, or the change would bring back what the schema keeps out (a half-life of zero).
+ */
+function parametersWithinBounds(ctx: { value: z.infer<typeof Course>; issues: z.core.$ZodRawIssue[] }): void {
+  ctx.value.events.forEach((event, i) => {
+    event.effects.forEach((effect, j) => {
+      if (effect.type !== 'physiology') return;
+      for (const [path, value] of Object.entries(effect.set)) {
+        // A path that names no parameter is reported by the loader, with the nearest valid one.
+        const checked = parameterSchema(path)?.safeParse(value);
+        for (const issue of checked?.error?.issues ?? [])
+          ctx.issues.push({
+            ...issue,
+            input: value,
+            path: ['events', i, 'effects', j, 'set', path],
+          } as z.core.$ZodRawIssue);
+      }
+    });
+  });
+}
 
 /** The receiving team's standing orders once the patient leaves the learner. */
 export const Handover = z
   .strictObject({
-    dispositions: z
-      .array(KebabId)
+    dispositions: list(KebabId)
       .min(1)
       .meta({ description: 'Where the patient goes for these orders to apply (disposition ids).' }),
-    stop: z.array(KebabId).default([]).meta({
+    stop: list(KebabId).default([]).meta({
       description:
         'Treatments the receiving team stops on arrival (e.g. a fluid bolus the ward will not run on).',
     }),
-    orders: z
-      .array(
-        z.strictObject({
-          afterMin: z.number().min(0).max(1440).meta({ description: 'Minutes after the disposition.' }),
-          do: z.enum(['treat', 'stop']).meta({ description: 'Start (or change) or stop a treatment.' }),
-          id: KebabId.meta({ description: 'A treatment id from the catalogue.' }),
-          dose: z.number().positive().optional().meta({ description: "Dose in the catalogue's dose unit." }),
-        }),
-      )
+    orders: list(
+      z.strictObject({
+        afterMin: inRange(0, 1440, 'min').meta({ description: 'Minutes after the disposition.' }),
+        do: z.enum(['treat', 'stop']).meta({ description: 'Start (or change) or stop a treatment.' }),
+        id: KebabId.meta({ description: 'A treatment id from the catalogue.' }),
+        dose: aboveZero(DOSE_MAX, "the treatment's dose unit")
+          .optional()
+          .meta({ description: "Dose in the catalogue's dose unit." }),
+      }),
+    )
       .default([])
       .meta({ description: "The receiving team's own orders, in time order." }),
-    note: z.string().min(1).meta({ description: 'What the team does and why, for the debrief.' }),
+    note: text().min(1).meta({ description: 'What the team does and why, for the debrief.' }),
   })
   .meta({ description: 'Standing orders of a receiving team (HDU, ward, theatre).' });
 export type Handover = z.infer<typeof Handover>;
@@ -221,42 +256,38 @@ export const CaseFile = z
   .strictObject({
     $schema: schemaRef('./case.schema.json'),
     id: KebabId.meta({ description: 'Must match the file name (without .json).' }),
-    title: z
-      .string()
+    title: text()
       .min(1)
       .meta({ description: 'Case title, shown in the case picker, on the briefing and as the page title.' }),
-    complaint: z
-      .string()
-      .min(1)
-      .meta({ description: 'Presenting complaint, one line, for the case picker.' }),
+    complaint: text().min(1).meta({ description: 'Presenting complaint, one line, for the case picker.' }),
     difficulty: z
       .enum(['introductory', 'intermediate', 'advanced'])
       .meta({ description: 'Shown in the case picker.' }),
-    estimatedMinutes: z.int().positive().meta({ description: 'Typical real minutes to play.' }),
+    estimatedMinutes: wholeInRange(1, 600, 'min').meta({ description: 'Typical real minutes to play.' }),
     kind: z
       .enum(['real-case', 'synthetic-teaching'])
       .meta({ description: 'Whether the case is built on a published patient.' }),
     source: z
       .strictObject({
-        citation: z
-          .string()
+        citation: text()
           .min(1)
           .meta({ description: 'The published case report, as a reader would look it up.' }),
-        file: z.string().optional().meta({ description: 'The verbatim report this case is built from.' }),
-        note: z.string().optional().meta({
+        file: text().optional().meta({ description: 'The verbatim report this case is built from.' }),
+        note: text().optional().meta({
           description: 'For a real case: shown on the briefing after "Based on a published case report."',
         }),
       })
       .meta({ description: 'The publication the case is built from.' }),
-    setting: z.string().min(1).meta({ description: 'Where the learner is, for the briefing.' }),
-    briefing: z
-      .string()
+    setting: text().min(1).meta({ description: 'Where the learner is, for the briefing.' }),
+    briefing: text()
       .min(1)
       .meta({ description: 'What the learner reads about the patient on the briefing, before play starts.' }),
-    horizonMin: z.int().positive().meta({ description: "The patient's course is simulated to this minute." }),
-    defaultSeed: z
-      .int()
-      .min(0)
+    horizonMin: wholeInRange(1, BUDGET.horizonMin, 'min').meta({
+      description:
+        "The patient's course is simulated to this minute: at most the engine's budget of " +
+        `${String(BUDGET.horizonMin)} minutes.`,
+    }),
+    defaultSeed: wholeInRange(0, SEED_MAX, '')
       .default(1)
       .meta({
         description:
@@ -265,14 +296,15 @@ export const CaseFile = z
       }),
     patient: z
       .strictObject({
-        ageYears: NumberFact.meta({ description: 'Age in years.' }),
+        ageYears: fact(inRange(0, 120, 'years'), 'Age in years (0–120).'),
         sex: fact(
           z.enum(['male', 'female']),
           "Sex. Picks the catalogue's rangeMale or rangeFemale for results.",
         ),
-        weightKg: NumberFact.meta({
+        // Zero would divide every per-kg figure; 0.3 kg is the smallest newborn, 400 kg beyond the heaviest adult.
+        weightKg: fact(inRange(0.3, 400, 'kg'), 'Weight (kg).').meta({
           description:
-            'Weight (kg). Converts the per-kg figures: mL/kg in fluid-volume scoring and the overload threshold, ' +
+            'Weight (kg, 0.3–400). Converts the per-kg figures: mL/kg in fluid-volume scoring and the overload threshold, ' +
             'and urine output (mL/kg/h) into mL for the fluid balance.',
         }),
       })
@@ -280,28 +312,31 @@ export const CaseFile = z
     presentation: z
       .strictObject({
         story: TextFact.meta({ description: 'What the learner is told at the start.' }),
-        arrivalVitals: z.record(z.enum(VITALS), NumberFact).meta({
-          description:
-            'The vitals as recorded at arrival (the simulation is calibrated to these). Units: hr beats/min, ' +
-            'sbp and dbp mmHg, rr breaths/min, spo2 %, temp °C.',
-        }),
+        arrivalVitals: z
+          .record(
+            z.enum(VITALS),
+            fact(inRange(vitalsRange.min, vitalsRange.max, "the vital's unit"), 'A vital sign.'),
+          )
+          .check(eachInItsRange(VITAL_RANGES, (vital) => [vital, 'value']))
+          .meta({
+            description:
+              'The vitals as recorded at arrival (the simulation is calibrated to these). Units: hr beats/min, ' +
+              'sbp and dbp mmHg, rr breaths/min, spo2 %, temp °C.',
+          }),
       })
       .meta({ description: 'How the patient arrives: the opening story and the recorded vitals.' }),
-    history: z
-      .array(
-        z.strictObject({
-          id: KebabId.meta({ description: 'The history item, as in "ask:id".', examples: ['onset'] }),
-          question: z
-            .string()
-            .min(1)
-            .meta({ description: 'The question as the learner sees it in the history panel.' }),
-          answer: TextFact.meta({ description: 'The answer revealed when the question is asked.' }),
-          durationMin: z.number().min(0).max(30).default(1).meta({
-            description: 'Minutes asking takes (the clock moves on meanwhile).',
-          }),
+    history: list(
+      z.strictObject({
+        id: KebabId.meta({ description: 'The history item, as in "ask:id".', examples: ['onset'] }),
+        question: text()
+          .min(1)
+          .meta({ description: 'The question as the learner sees it in the history panel.' }),
+        answer: TextFact.meta({ description: 'The answer revealed when the question is asked.' }),
+        durationMin: inRange(0, 30, 'min').default(1).meta({
+          description: 'Minutes asking takes (the clock moves on meanwhile).',
         }),
-      )
-      .meta({ description: 'Questions the learner can ask, each with the answer revealed when asked.' }),
+      }),
+    ).meta({ description: 'Questions the learner can ask, each with the answer revealed when asked.' }),
     exam: z.record(KebabId, ExamFinding).meta({
       description:
         'Findings by exam region; a region the case leaves out is normal (catalogue text). A finding may change ' +
@@ -314,21 +349,17 @@ export const CaseFile = z
       .record(
         KebabId,
         z.strictObject({
-          turnaroundMin: z
-            .number()
-            .min(0)
+          turnaroundMin: inRange(0, NEVER_MIN, 'min')
             .optional()
             .meta({ description: "Replaces the catalogue's usual minutes from sample to result." }),
           turnaroundRangeMin: z
-            .tuple([z.number().min(0), z.number().min(0)])
+            .tuple([inRange(0, NEVER_MIN, 'min'), inRange(0, NEVER_MIN, 'min')])
             .optional()
             .meta({
               description:
                 "Replaces the catalogue's [low, high] turnaround (minutes); the seeded draw peaks at turnaroundMin.",
             }),
-          collectMin: z
-            .number()
-            .min(0)
+          collectMin: inRange(0, NEVER_MIN, 'min')
             .optional()
             .meta({ description: "Replaces the catalogue's minutes from order until the sample is taken." }),
         }),
@@ -340,57 +371,60 @@ export const CaseFile = z
       .default({})
       .meta({ description: 'What each consultant says on arrival.' }),
     physiology: ShockModel,
-    course: Course.optional().meta({
-      description:
-        "The patient's course as phases and events (a deterioration at a known hour, an arrest, a second wave). " +
-        'Without it the course is one phase and only the physiology moves.',
-    }),
-    timeCosts: z.record(ActionRef, z.number().min(0).max(120)).default({}).meta({
-      description:
-        'Minutes an action takes in this case, replacing the catalogue\'s (e.g. { "examine:abdomen": 3 }).',
-    }),
-    handover: z
-      .array(Handover)
+    course: Course.check(parametersWithinBounds)
+      .optional()
+      .meta({
+        description:
+          "The patient's course as phases and events (a deterioration at a known hour, an arrest, a second wave). " +
+          'Without it the course is one phase and only the physiology moves.',
+      }),
+    timeCosts: z
+      .record(ActionRef, inRange(0, 120, 'min'))
+      .default({})
+      .meta({
+        description:
+          'Minutes an action takes in this case, replacing the catalogue\'s (e.g. { "examine:abdomen": 3 }).',
+      }),
+    handover: list(Handover)
       .default([])
       .meta({
         description:
           'What the receiving team does with what the learner left running, by disposition. Without an entry, ' +
           'everything running goes on as it was (a discharge home stops it all).',
       }),
-    diagnoses: z
-      .array(
-        z.strictObject({
-          id: KebabId.meta({
-            description: 'The diagnosis, as in "diagnose:id".',
-            examples: ['septic-shock'],
-          }),
-          label: z.string().min(1).meta({
-            description: 'The diagnosis as offered in the diagnosis panel and named on the timeline.',
-          }),
-          correct: z.boolean().meta({
-            description:
-              'Whether this is a right answer; at least one must be. Points come from "diagnosis" scoring rules.',
-          }),
-          explanation: z
-            .string()
-            .min(1)
-            .meta({ description: 'Why this diagnosis is right, or why it is a plausible distractor.' }),
+    diagnoses: list(
+      z.strictObject({
+        id: KebabId.meta({
+          description: 'The diagnosis, as in "diagnose:id".',
+          examples: ['septic-shock'],
         }),
-      )
+        label: text().min(1).meta({
+          description: 'The diagnosis as offered in the diagnosis panel and named on the timeline.',
+        }),
+        correct: z.boolean().meta({
+          description:
+            'Whether this is a right answer; at least one must be. Points come from "diagnosis" scoring rules.',
+        }),
+        explanation: text()
+          .min(1)
+          .meta({ description: 'Why this diagnosis is right, or why it is a plausible distractor.' }),
+      }),
+    )
       .min(2)
       .meta({ description: 'The working diagnoses offered, correct ones and plausible distractors.' }),
     realCourse: z
       .strictObject({
         summary: TextFact.meta({ description: 'The real course in a few sentences.' }),
-        actions: z
-          .array(
-            z.strictObject({
-              action: ActionRef.meta({
-                description:
-                  'The matching game action as "verb:id"; the debrief ticks it if the learner did it too.',
-              }),
-              what: TextFact.meta({ description: 'What the team did, in words, as the debrief lists it.' }),
-              atMin: NumberFact.optional().meta({
+        actions: list(
+          z.strictObject({
+            action: ActionRef.meta({
+              description:
+                'The matching game action as "verb:id"; the debrief ticks it if the learner did it too.',
+            }),
+            what: TextFact.meta({ description: 'What the team did, in words, as the debrief lists it.' }),
+            atMin: fact(inRange(0, NEVER_MIN, 'min'), 'Minutes since arrival.')
+              .optional()
+              .meta({
                 description:
                   'When the real team did it, in minutes since arrival, as the report gives it: "source" (with the ' +
                   'report\'s words in "reported") when the report states the time, "corrected" when its wording needed ' +
@@ -398,28 +432,27 @@ export const CaseFile = z
                   'leave it out when the report gives no time.',
                 examples: [{ value: 95, provenance: 'source', reported: 'antibiotics at 1 h 35 min' }],
               }),
-            }),
-          )
-          .meta({ description: 'What the real team did, as actions in this game where one exists.' }),
+          }),
+        ).meta({ description: 'What the real team did, as actions in this game where one exists.' }),
         outcome: TextFact.meta({ description: 'What became of the patient, shown in the debrief.' }),
         diagnosis: TextFact.meta({ description: 'The final diagnosis, shown in the debrief.' }),
       })
       .meta({ description: 'What really happened to the patient, for the debrief.' }),
-    teachingPoints: z
-      .array(
-        z.strictObject({
-          text: z.string().min(1).meta({ description: 'One teaching point, a sentence or two.' }),
-          provenance: Provenance,
-        }),
-      )
+    teachingPoints: list(
+      z.strictObject({
+        text: text().min(1).meta({ description: 'One teaching point, a sentence or two.' }),
+        provenance: Provenance,
+      }),
+    )
       .default([])
       .meta({ description: 'Listed at the end of the debrief, under "Teaching points".' }),
     bestPath: z
       .strictObject({
-        note: z.string().min(1).meta({ description: 'What this path does and on what guidance it rests.' }),
+        note: text().min(1).meta({ description: 'What this path does and on what guidance it rests.' }),
         actions: z
           .array(ScriptAction)
           .min(1)
+          .max(BUDGET.actions)
           .meta({ description: 'The actions, in time order (as a script\'s "actions").' }),
       })
       .meta({
@@ -428,8 +461,7 @@ export const CaseFile = z
       }),
     scoring: z
       .strictObject({
-        rules: z
-          .array(ScoringRule)
+        rules: list(ScoringRule)
           .min(1)
           .meta({
             description:

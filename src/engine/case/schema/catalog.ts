@@ -1,11 +1,31 @@
 import { z } from 'zod';
 import { KebabId, schemaRef } from './fact.ts';
 import { Kinetics } from './physiology.ts';
+import { BUDGET } from '../../budget.ts';
+import {
+  aboveZero,
+  COST_MAX,
+  DOSE_MAX,
+  inRange,
+  list,
+  NEVER_MIN,
+  RESULT_MAX,
+  share,
+  text,
+  wholeInRange,
+} from './bounds.ts';
+
+/** A value on a result, in the component's conventional unit. */
+const resultValue = () => inRange(-RESULT_MAX, RESULT_MAX, "the component's unit");
+/** A delay or a duration in minutes, up to NEVER_MIN (about 10 weeks). */
+const minutes = () => inRange(0, NEVER_MIN, 'min');
+/** How long an effect of one dose lasts (min): at most the longest course. */
+const effectMinutes = () => aboveZero(BUDGET.horizonMin, 'min');
 
 export const Range = z
   .strictObject({
-    low: z.number().optional().meta({ description: 'Lowest normal value (inclusive).' }),
-    high: z.number().optional().meta({ description: 'Highest normal value (inclusive).' }),
+    low: resultValue().optional().meta({ description: 'Lowest normal value (inclusive).' }),
+    high: resultValue().optional().meta({ description: 'Highest normal value (inclusive).' }),
   })
   .meta({ description: "A reference range in the component's conventional unit. Either end may be open." });
 export type Range = z.infer<typeof Range>;
@@ -13,11 +33,10 @@ export type Range = z.infer<typeof Range>;
 /** What the analyser can report: beyond it a lab prints "> 600" or "< 0.5", never the number itself. */
 export const MeasurableRange = z
   .strictObject({
-    low: z.number().optional().meta({
+    low: resultValue().optional().meta({
       description: 'Lowest value the analyser reports as a number; below it the result reads "< low".',
     }),
-    high: z
-      .number()
+    high: resultValue()
       .optional()
       .meta({
         description: 'Highest value the analyser reports as a number; above it the result reads "> high".',
@@ -43,14 +62,13 @@ export type MeasurableRange = z.infer<typeof MeasurableRange>;
 
 export const Component = z
   .strictObject({
-    name: z
-      .string()
+    name: text()
       .min(1)
       .meta({
         description: 'Row name in the result table and the timeline summary.',
         examples: ['White cell count'],
       }),
-    unit: z.string().meta({
+    unit: text().meta({
       description: 'Conventional unit as printed on a result ("" for unitless).',
       examples: ['×10³/µL'],
     }),
@@ -67,19 +85,15 @@ export const Component = z
     }),
     si: z
       .strictObject({
-        unit: z.string().meta({ description: 'SI unit as printed on a result.', examples: ['mmol/L'] }),
-        factor: z.number().positive().meta({ description: 'SI value = conventional value × factor.' }),
+        unit: text().meta({ description: 'SI unit as printed on a result.', examples: ['mmol/L'] }),
+        factor: inRange(1e-6, 1e6, '').meta({ description: 'SI value = conventional value × factor.' }),
       })
       .optional()
       .meta({ description: 'How to show the value in SI units. Omit when the units are the same.' }),
-    decimals: z
-      .int()
-      .min(0)
-      .max(4)
+    decimals: wholeInRange(0, 4, 'decimals')
       .default(1)
       .meta({ description: 'Decimals to show in the conventional unit.' }),
-    normal: z
-      .string()
+    normal: text()
       .optional()
       .meta({
         description: 'For qualitative analytes: the normal finding, shown when a case gives no value.',
@@ -93,8 +107,7 @@ export const TestCategory = z.enum(['lab', 'microbiology', 'imaging', 'bedside',
 
 export const Test = z
   .strictObject({
-    name: z
-      .string()
+    name: text()
       .min(1)
       .meta({
         description: 'Name shown in order entry, on the timeline and with the results.',
@@ -105,32 +118,26 @@ export const Test = z
       description:
         'panel: a table of numeric/qualitative components; report: a written report; culture: staged microbiology.',
     }),
-    synonyms: z
-      .array(z.string())
+    synonyms: list(text())
       .default([])
       .meta({ description: 'Other names order entry should find.', examples: [['FBC', 'full blood count']] }),
     components: z
       .record(KebabId, Component)
       .optional()
       .meta({ description: 'For panels: the analytes, keyed by id.' }),
-    collectMin: z
-      .number()
-      .min(0)
+    collectMin: minutes()
       .default(0)
       .meta({ description: 'Minutes from order until the sample is taken / the study is done.' }),
-    turnaroundMin: z.number().min(0).meta({ description: 'Default minutes from sample to result.' }),
-    turnaroundRangeMin: z
-      .tuple([z.number().min(0), z.number().min(0)])
-      .optional()
-      .meta({
-        description: 'Plausible [low, high] turnaround; the engine jitters within it from the case seed.',
-      }),
-    costUsd: z
-      .number()
-      .min(0)
-      .meta({ description: 'Approximate charge, for the unnecessary-test cost in the debrief.' }),
-    description: z
-      .string()
+    turnaroundMin: minutes().meta({
+      description: 'Default minutes from sample to result (at most about 10 weeks: a mycobacterial culture).',
+    }),
+    turnaroundRangeMin: z.tuple([minutes(), minutes()]).optional().meta({
+      description: 'Plausible [low, high] turnaround; the engine jitters within it from the case seed.',
+    }),
+    costUsd: inRange(0, COST_MAX, 'USD').meta({
+      description: 'Approximate charge (US dollars), for the unnecessary-test cost in the debrief.',
+    }),
+    description: text()
       .optional()
       .meta({
         description: 'Notes on the test for authors and reviewers: how it is done, its timing, its caveats.',
@@ -142,10 +149,7 @@ export type Test = z.infer<typeof Test>;
 
 /** Any effect may happen only in some patients: drawn once per dose from the play's seed. */
 const chance = {
-  chance: z
-    .number()
-    .min(0)
-    .max(1)
+  chance: share()
     .optional()
     .meta({
       description:
@@ -165,10 +169,7 @@ const EffectSchema = z.discriminatedUnion('type', [
         'deficit; the rest ' +
         'enters a transient pool that raises MAP and lowers HR while it decays (physiology.volume).',
     }),
-    durableFraction: z
-      .number()
-      .min(0)
-      .max(1)
+    durableFraction: share()
       .optional()
       .meta({ description: "Overrides the case's share of each mL that stays in the circulation." }),
   }),
@@ -179,10 +180,9 @@ const EffectSchema = z.discriminatedUnion('type', [
         'While it runs, dose × potency adds to the norepinephrine-equivalent rate (mcg/kg/min) that drives the ' +
         "case's vasopressor curve (physiology.pressor).",
     }),
-    potency: z
-      .number()
-      .positive()
-      .meta({ description: 'Dose multiplier relative to norepinephrine (1 = norepinephrine).' }),
+    potency: aboveZero(1000, '').meta({
+      description: 'Dose multiplier relative to norepinephrine (1 = norepinephrine).',
+    }),
     kinetics: Kinetics.optional().meta({
       description:
         'For a one-off dose (mode "dose"): dose × potency is the peak norepinephrine-equivalent rate, reached and ' +
@@ -194,11 +194,11 @@ const EffectSchema = z.discriminatedUnion('type', [
     type: z.literal('fixed-pressor').meta({
       description: 'While it runs, a fixed MAP gain whatever the dose, reached linearly over onsetMin.',
     }),
-    mapMmHg: z.number().meta({ description: 'MAP gain once fully effective.' }),
-    onsetMin: z
-      .number()
-      .positive()
-      .meta({ description: 'Minutes from the start until the full mapMmHg is reached.' }),
+    mapMmHg: inRange(-100, 100, 'mmHg').meta({ description: 'MAP gain (mmHg) once fully effective.' }),
+    // At most 4 h: the engine recomputes the effect every minute of its onset.
+    onsetMin: aboveZero(240, 'min').meta({
+      description: 'Minutes from the start until the full mapMmHg is reached (at most 240).',
+    }),
   }),
   z.strictObject({
     ...chance,
@@ -209,7 +209,7 @@ const EffectSchema = z.discriminatedUnion('type', [
         'susceptible to, insulin, adrenaline). A one-off dose acts from then on (or for durationMin); an infusion ' +
         'acts while it runs.',
     }),
-    durationMin: z.number().positive().optional().meta({
+    durationMin: effectMinutes().optional().meta({
       description: 'For a one-off dose: minutes it acts after the lag (absent: for the rest of the case).',
     }),
   }),
@@ -234,17 +234,17 @@ const EffectSchema = z.discriminatedUnion('type', [
     type: z
       .literal('antipyretic')
       .meta({ description: 'Lowers the temperature for durationMin after the dose.' }),
-    tempDropC: z.number().positive().meta({
+    tempDropC: aboveZero(5, '°C').meta({
       description: '°C taken off the temperature (several antipyretics: the largest, not the sum).',
     }),
-    durationMin: z.number().positive().meta({ description: 'Minutes the effect lasts after the dose.' }),
+    durationMin: effectMinutes().meta({ description: 'Minutes the effect lasts after the dose.' }),
   }),
   z.strictObject({
     ...chance,
     type: z.literal('analgesic').meta({
       description: 'Relieves pain for durationMin after the dose: removes hr.pain in a case that is painful.',
     }),
-    durationMin: z.number().positive().meta({ description: 'Minutes the effect lasts after the dose.' }),
+    durationMin: effectMinutes().meta({ description: 'Minutes the effect lasts after the dose.' }),
   }),
   z.strictObject({
     ...chance,
@@ -254,7 +254,7 @@ const EffectSchema = z.discriminatedUnion('type', [
         'legs raised, or venous pooling after a nitrate. While an infusion or position runs, or along kinetics ' +
         'for a one-off dose. A preload-dependent patient (physiology.map.perDeficit) feels it in MAP.',
     }),
-    ml: z.number().meta({
+    ml: inRange(-5000, 5000, 'mL').meta({
       description:
         'mL of effective volume at full effect (negative: pooled away from the heart); for a one-off dose, at ' +
         'defaultDose, in proportion to the dose given.',
@@ -269,13 +269,15 @@ const EffectSchema = z.discriminatedUnion('type', [
         'Relieves bronchospasm: SpO2 up and respiratory rate down, added to any oxygen. While an infusion runs, ' +
         'along kinetics for a one-off dose, or for durationMin after it.',
     }),
-    spo2Gain: z.number().min(0).meta({
+    spo2Gain: inRange(0, 50, '%').meta({
       description:
         'SpO2 percentage points at full effect (for a one-off dose: at defaultDose, in proportion).',
     }),
-    rrDrop: z.number().min(0).default(0).meta({ description: 'Breaths/min fewer at full effect.' }),
+    rrDrop: inRange(0, 40, 'breaths/min')
+      .default(0)
+      .meta({ description: 'Breaths/min fewer at full effect.' }),
     kinetics: Kinetics.optional().meta({ description: 'Time course for a one-off dose.' }),
-    durationMin: z.number().positive().optional().meta({
+    durationMin: effectMinutes().optional().meta({
       description: 'For a one-off dose without kinetics: minutes of full effect after the dose.',
     }),
   }),
@@ -286,13 +288,13 @@ const EffectSchema = z.discriminatedUnion('type', [
         'A direct change in heart rate and MAP (a β-blocker slows, atropine quickens): while it runs, along ' +
         'kinetics for a one-off dose, or for durationMin after it.',
     }),
-    hrChange: z.number().default(0).meta({
+    hrChange: inRange(-200, 200, 'beats/min').default(0).meta({
       description:
         'Beats/min at full effect, negative slows (for a one-off dose: at defaultDose, in proportion).',
     }),
-    mapChange: z.number().default(0).meta({ description: 'mmHg of MAP at full effect.' }),
+    mapChange: inRange(-100, 100, 'mmHg').default(0).meta({ description: 'mmHg of MAP at full effect.' }),
     kinetics: Kinetics.optional().meta({ description: 'Time course for a one-off dose.' }),
-    durationMin: z.number().positive().optional().meta({
+    durationMin: effectMinutes().optional().meta({
       description: 'For a one-off dose without kinetics: minutes of full effect after the dose.',
     }),
   }),
@@ -312,25 +314,21 @@ const EffectSchema = z.discriminatedUnion('type', [
         'while an infusion runs (e.g. potassium chloride in mmol/h), all at once for a one-off dose (e.g. ' +
         'sodium bicarbonate in mmol). Acts in a case with physiology.metabolic.',
     }),
-    potassiumMmolPerUnit: z.number().min(0).default(0).meta({
+    potassiumMmolPerUnit: inRange(0, 10, 'mmol per dose unit').default(0).meta({
       description:
         'mmol of potassium per unit of the dose (0.02 per mL for 20 mmol/L; 1 for a dose in mmol).',
     }),
-    dextroseGramsPerUnit: z
-      .number()
-      .min(0)
+    dextroseGramsPerUnit: inRange(0, 10, 'g per dose unit')
       .default(0)
       .meta({ description: 'Grams of dextrose per unit of the dose (10% dextrose: 0.1 per mL).' }),
-    bicarbonateMmolPerUnit: z
-      .number()
-      .min(0)
+    bicarbonateMmolPerUnit: inRange(0, 10, 'mmol per dose unit')
       .default(0)
       .meta({ description: 'mmol of bicarbonate per unit of the dose (1 for a dose in mmol).' }),
   }),
   z.strictObject({
     ...chance,
     type: z.literal('oxygen').meta({ description: 'Raises SpO2 while it runs.' }),
-    spo2Gain: z.number().positive().meta({
+    spo2Gain: aboveZero(100, '%').meta({
       description:
         'SpO2 percentage points added (several sources: the largest, not the sum; SpO2 stays ≤ 100).',
     }),
@@ -358,7 +356,7 @@ const EffectSchema = z.discriminatedUnion('type', [
       description:
         'A synchronised shock (dose in joules): turns VT with a pulse, SVT or AF into sinus rhythm with this chance.',
     }),
-    success: z.number().min(0).max(1).meta({ description: 'Chance the rhythm converts to sinus.' }),
+    success: share().meta({ description: 'Chance the rhythm converts to sinus.' }),
   }),
   z.strictObject({
     ...chance,
@@ -376,7 +374,7 @@ const EffectSchema = z.discriminatedUnion('type', [
         'In an arrest, later shocks succeed more often (physiology.resuscitation.antiarrhythmicFactor); with a ' +
         'pulse, turns VT or SVT into sinus rhythm with this chance.',
     }),
-    conversion: z.number().min(0).max(1).default(0).meta({
+    conversion: share().default(0).meta({
       description: 'Chance that a perfusing tachyarrhythmia (VT, SVT, AF) converts to sinus rhythm.',
     }),
   }),
@@ -395,12 +393,10 @@ const EffectSchema = z.discriminatedUnion('type', [
         'Calcium in hyperkalaemia: for durationMin after the dose the potassium at which the heart arrests ' +
         '(physiology.arrest.potassiumAbove) is raised by potassiumMarginMmol.',
     }),
-    potassiumMarginMmol: z
-      .number()
-      .min(0)
-      .max(5)
-      .meta({ description: 'mmol/L added to the arrest threshold.' }),
-    durationMin: z.number().positive().max(240).meta({ description: 'Minutes the protection lasts.' }),
+    potassiumMarginMmol: inRange(0, 5, 'mmol/L').meta({
+      description: 'mmol/L added to the arrest threshold.',
+    }),
+    durationMin: aboveZero(240, 'min').meta({ description: 'Minutes the protection lasts.' }),
   }),
   z.strictObject({
     ...chance,
@@ -409,9 +405,9 @@ const EffectSchema = z.discriminatedUnion('type', [
         "Secures the airway (a tracheal tube): once the treatment's durationMin has passed the patient is ventilated, " +
         'at these settings until the ventilator treatments change them.',
     }),
-    rate: z.number().min(4).max(40).meta({ description: 'Initial ventilator rate (breaths/min).' }),
-    tidalVolumeMl: z.number().min(200).max(1000).meta({ description: 'Initial tidal volume (mL).' }),
-    fio2: z.number().min(0.21).max(1).meta({ description: 'Initial inspired oxygen fraction (0.21–1).' }),
+    rate: inRange(4, 40, 'breaths/min').meta({ description: 'Initial ventilator rate (breaths/min).' }),
+    tidalVolumeMl: inRange(200, 1000, 'mL').meta({ description: 'Initial tidal volume (mL).' }),
+    fio2: inRange(0.21, 1, '').meta({ description: 'Initial inspired oxygen fraction (0.21–1).' }),
   }),
   z.strictObject({
     ...chance,
@@ -430,13 +426,10 @@ const EffectSchema = z.discriminatedUnion('type', [
         "bicarbonate towards the bath's, creatinine down; each minute a share clearance / (0.6 × weight) of the " +
         'difference (one-compartment urea-like kinetics, teaching grade).',
     }),
-    bathBicarbonate: z
-      .number()
-      .min(20)
-      .max(40)
+    bathBicarbonate: inRange(20, 40, 'mmol/L')
       .default(32)
       .meta({ description: 'Dialysate bicarbonate (mmol/L).' }),
-    bathPotassium: z.number().min(0).max(5).default(4).meta({ description: 'Dialysate potassium (mmol/L).' }),
+    bathPotassium: inRange(0, 5, 'mmol/L').default(4).meta({ description: 'Dialysate potassium (mmol/L).' }),
   }),
 ]);
 export const Effect = EffectSchema.meta({
@@ -447,8 +440,7 @@ export type Effect = z.infer<typeof Effect>;
 
 export const Treatment = z
   .strictObject({
-    name: z
-      .string()
+    name: text()
       .min(1)
       .meta({
         description: 'Name shown in the treatment panel, the dose dialog and on the timeline.',
@@ -483,25 +475,23 @@ export const Treatment = z
       description:
         'bolus: a volume run in at rateMlPerMin; infusion: a continuous titratable rate (a later dose replaces it, stop ends it); dose: one dose.',
     }),
-    doseUnit: z.string().meta({
+    doseUnit: text().meta({
       description:
         'Unit of defaultDose, doseMax and every dose ordered: mL for a fluid with a crystalloid effect, a rate ' +
         'for an infusion.',
       examples: ['mL', 'mcg/kg/min', 'g', 'mg'],
     }),
-    defaultDose: z.number().positive().meta({
+    defaultDose: aboveZero(DOSE_MAX, "the treatment's dose unit").meta({
       description:
-        'Dose given when an action names none, and pre-filled in the dose dialog. Must not exceed doseMax.',
+        'Dose given when an action names none, and pre-filled in the dose dialog (in doseUnit). Must not exceed doseMax.',
     }),
-    doseMax: z
-      .number()
-      .positive()
-      .meta({ description: 'Largest single dose or rate accepted; larger orders are refused.' }),
-    rateMlPerMin: z
-      .number()
-      .positive()
+    doseMax: aboveZero(DOSE_MAX, "the treatment's dose unit").meta({
+      description: 'Largest single dose or rate accepted (in doseUnit); larger orders are refused.',
+    }),
+    // A rapid infuser runs at most about 1 L/min.
+    rateMlPerMin: aboveZero(1000, 'mL/min')
       .optional()
-      .meta({ description: 'For boluses: how fast the volume runs in.' }),
+      .meta({ description: 'For boluses: how fast the volume runs in (mL/min).' }),
     bedside: z
       .enum(['drip', 'syringe-driver', 'oxygen-mask', 'arterial-line', 'legs-raised', 'upright'])
       .optional()
@@ -509,29 +499,24 @@ export const Treatment = z
         description:
           'What the bay shows while this runs (for a one-off dose: from when it is given): a bag on the drip stand, a syringe driver, an oxygen mask, an arterial line (the monitor then shows continuous arterial pressure), or the trolley laid flat with the legs raised or sat upright.',
       }),
-    synonyms: z
-      .array(z.string())
+    synonyms: list(text())
       .default([])
       .meta({
         description: 'Other names: brand names, abbreviations.',
         examples: [['noradrenaline', 'levophed']],
       }),
-    durationMin: z
-      .number()
-      .min(0)
-      .max(120)
+    durationMin: inRange(0, 120, 'min')
       .default(0)
       .meta({
         description:
           'Minutes the learner is busy doing it (an arterial line 10, intubation 10); the patient moves on meanwhile ' +
           'and the next action starts when it ends. A case may override it (timeCosts).',
       }),
-    effects: z
-      .array(Effect)
+    effects: list(Effect)
       .default([])
       .meta({ description: 'What it does to the simulated patient; none when the model ignores it.' }),
-    costUsd: z.number().min(0).default(0).meta({ description: 'Approximate charge (US dollars).' }),
-    description: z.string().optional().meta({
+    costUsd: inRange(0, COST_MAX, 'USD').default(0).meta({ description: 'Approximate charge (US dollars).' }),
+    description: text().optional().meta({
       description:
         'A note on the treatment (preparation, titration). For a "monitoring" item the dose dialog shows it.',
     }),
@@ -541,18 +526,14 @@ export type Treatment = z.infer<typeof Treatment>;
 
 export const Consult = z
   .strictObject({
-    name: z
-      .string()
+    name: text()
       .min(1)
       .meta({
         description: 'Shown on the call button, when called and on arrival at the bedside.',
         examples: ['General surgery'],
       }),
-    responseMin: z.number().min(0).meta({ description: 'Minutes until the consultant is at the bedside.' }),
-    description: z
-      .string()
-      .optional()
-      .meta({ description: 'What the consultant is called for, for authors.' }),
+    responseMin: minutes().meta({ description: 'Minutes until the consultant is at the bedside.' }),
+    description: text().optional().meta({ description: 'What the consultant is called for, for authors.' }),
   })
   .meta({
     description: "A consultant who can be called; what they say comes from the case's consultNotes.",
@@ -561,14 +542,13 @@ export type Consult = z.infer<typeof Consult>;
 
 export const Disposition = z
   .strictObject({
-    name: z
-      .string()
+    name: text()
       .min(1)
       .meta({
         description: 'Shown on the send-to button, on the timeline and in the debrief.',
         examples: ['Operating room'],
       }),
-    description: z.string().optional().meta({ description: 'What the disposition means, for authors.' }),
+    description: text().optional().meta({ description: 'What the disposition means, for authors.' }),
     stopsTreatment: z.boolean().default(false).meta({
       description: 'Whether everything running stops when the patient leaves (true for discharge home).',
     }),
@@ -581,15 +561,13 @@ export type Disposition = z.infer<typeof Disposition>;
 
 export const ExamRegion = z
   .strictObject({
-    name: z
-      .string()
+    name: text()
       .min(1)
       .meta({ description: 'Shown on the exam panel and the timeline.', examples: ['General appearance'] }),
-    normal: z
-      .string()
+    normal: text()
       .min(1)
       .meta({ description: 'What is found when the case says nothing about this region.' }),
-    durationMin: z.number().min(0).max(30).default(2).meta({
+    durationMin: inRange(0, 30, 'min').default(2).meta({
       description:
         'Minutes examining this region takes (the clock moves on meanwhile). A case may override it.',
     }),

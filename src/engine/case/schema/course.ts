@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { KebabId, TextFact } from './fact.ts';
-import { ActionRef, StateVariable } from './state.ts';
+import { ActionRef, stateThresholds, STATE_RANGES } from './state.ts';
+import { BUDGET } from '../../budget.ts';
+import {
+  eachInItsRange,
+  ID_MAX,
+  inRange,
+  list,
+  NEVER_MIN,
+  share,
+  text,
+  widestOf,
+  wholeInRange,
+  type Range,
+} from './bounds.ts';
 
 /**
  * The cardiac rhythms the engine simulates. Sinus is one rhythm whatever its rate (the monitor names it brady- or
@@ -17,8 +30,7 @@ export type Rhythm = z.infer<typeof Rhythm>;
 export const ARREST_RHYTHMS: readonly Rhythm[] = ['vf', 'pvt', 'pea', 'asystole'];
 export const SHOCKABLE_RHYTHMS: readonly Rhythm[] = ['vf', 'pvt'];
 
-const thresholds = (description: string) =>
-  z.partialRecord(StateVariable, z.number()).optional().meta({ description });
+const thresholds = (description: string) => stateThresholds().optional().meta({ description });
 
 /**
  * A state that must hold, every part of it (unlike an exposure's "any threshold crossed"): potassium at most 5.0,
@@ -30,15 +42,14 @@ export const StateGate = z
     above: thresholds('Every listed value must be above its threshold (strictly).'),
     atMost: thresholds('Every listed value must be at or below its threshold, e.g. { "potassium": 5.0 }.'),
     atLeast: thresholds('Every listed value must be at or above its threshold.'),
-    running: z.array(KebabId).optional().meta({
+    running: list(KebabId).optional().meta({
       description: 'At least one of these treatments must be running (e.g. any vasopressor infusion).',
     }),
-    notRunning: z.array(KebabId).optional().meta({ description: 'None of these treatments may be running.' }),
-    phase: z
-      .array(KebabId)
+    notRunning: list(KebabId).optional().meta({ description: 'None of these treatments may be running.' }),
+    phase: list(KebabId)
       .optional()
       .meta({ description: 'The course must be in one of these phases (course.phases ids).' }),
-    rhythm: z.array(Rhythm).optional().meta({ description: 'The rhythm must be one of these.' }),
+    rhythm: list(Rhythm).optional().meta({ description: 'The rhythm must be one of these.' }),
   })
   .meta({
     description:
@@ -54,7 +65,7 @@ export const Phase = z
       description: 'The phase, as events and rules name it.',
       examples: ['decompensating'],
     }),
-    label: z.string().min(1).meta({
+    label: text().min(1).meta({
       description: 'The phase as the learner sees it when it begins (e.g. "Decompensating").',
     }),
     arrest: z
@@ -74,26 +85,32 @@ export type Phase = z.infer<typeof Phase>;
 
 export const EventTrigger = z
   .strictObject({
-    atMin: z.number().min(0).optional().meta({
-      description: 'At this simulated minute (or, with inPhase, the first minute after it in such a phase).',
-    }),
+    atMin: inRange(0, BUDGET.horizonMin, 'min')
+      .optional()
+      .meta({
+        description:
+          'At this simulated minute (or, with inPhase, the first minute after it in such a phase), at most the ' +
+          `engine's budget of ${String(BUDGET.horizonMin)} minutes.`,
+      }),
     state: StateGate.optional().meta({
       description: 'When this holds (every part) …',
       examples: [{ below: { map: 45 } }],
     }),
-    forMin: z.int().min(1).default(1).meta({
+    forMin: wholeInRange(1, BUDGET.horizonMin, 'min').default(1).meta({
       description: '… for this many consecutive minutes (e.g. MAP below 45 for 10 minutes).',
     }),
     after: ActionRef.optional().meta({
       description: 'After this learner action (the first time it is done) …',
       examples: ['treat:nitroglycerin-sl'],
     }),
-    delayMin: z.number().min(0).default(0).meta({ description: '… and this many minutes after it.' }),
-    unless: z.array(ActionRef).optional().meta({
+    delayMin: inRange(0, NEVER_MIN, 'min')
+      .default(0)
+      .meta({ description: '… and this many minutes after it.' }),
+    unless: list(ActionRef).optional().meta({
       description:
         'Never fires if any of these actions was done before it would (e.g. unless adrenaline was given).',
     }),
-    inPhase: z.array(KebabId).optional().meta({
+    inPhase: list(KebabId).optional().meta({
       description: 'Only while the course is in one of these phases.',
     }),
   })
@@ -107,6 +124,7 @@ export type EventTrigger = z.infer<typeof EventTrigger>;
 /** A tunable physiology number, addressed by its path under "physiology" (e.g. "driver.growthPerH"). */
 const ParameterPath = z
   .string()
+  .max(ID_MAX, { abort: true })
   .regex(/^[a-zA-Z]+(\.[a-zA-Z]+)+$/, { error: 'a physiology parameter path, e.g. "driver.growthPerH"' })
   .meta({
     description: 'A number in the physiology block, by its path, e.g. "volume.leakMlPerHPerSeverity".',
@@ -125,6 +143,30 @@ export const PATIENT_STATE_VALUES = [
   'toxin',
   'gcs',
 ] as const;
+/** The range of each value an event may set, in its unit (the simulated values' ranges, and the volume state). */
+const PATIENT_RANGES = {
+  burden: STATE_RANGES.burden,
+  severity: STATE_RANGES.severity,
+  volumeDeficitMl: { min: -10_000, max: 10_000, unit: 'mL' },
+  lactate: STATE_RANGES.lactate,
+  creatinine: STATE_RANGES.creatinine,
+  glucose: STATE_RANGES.glucose,
+  potassium: STATE_RANGES.potassium,
+  ketones: STATE_RANGES.ketones,
+  bicarbonate: STATE_RANGES.bicarbonate,
+  toxin: STATE_RANGES.toxin,
+  gcs: STATE_RANGES.gcs,
+} as const satisfies Record<(typeof PATIENT_STATE_VALUES)[number], Range>;
+/** What an event may add to a value: at most the width of its range, either way. */
+const PATIENT_CHANGES = Object.fromEntries(
+  Object.entries(PATIENT_RANGES).map(([name, r]) => [
+    name,
+    { min: r.min - r.max, max: r.max - r.min, unit: r.unit },
+  ]),
+) as Record<keyof typeof PATIENT_RANGES, Range>;
+const widestChange = widestOf(PATIENT_CHANGES);
+const widestValue = widestOf(PATIENT_RANGES);
+
 const PatientValue = z.enum(PATIENT_STATE_VALUES).meta({
   description:
     'A hidden state value an event can move: burden (disease driver), severity, volumeDeficitMl, lactate, ' +
@@ -138,17 +180,43 @@ export const EventEffect = z.discriminatedUnion('type', [
       description:
         'Changes parameters of the physiology model from now on (a new driver, a lost preload, a faster leak).',
     }),
-    set: z.record(ParameterPath, z.number()).meta({
-      description: 'Parameter paths and their new values.',
-      examples: [{ 'driver.growthPerH': 0.6, 'volume.leakMlPerHPerSeverity': 300 }],
-    }),
+    set: z
+      .record(
+        ParameterPath,
+        inRange(-1_000_000, 1_000_000, "the parameter's unit").meta({
+          description: "The new value, within the parameter's own bounds (as in the physiology block).",
+        }),
+      )
+      .meta({
+        description:
+          'Parameter paths and their new values, each within the bounds the physiology block gives it.',
+        examples: [{ 'driver.growthPerH': 0.6, 'volume.leakMlPerHPerSeverity': 300 }],
+      }),
   }),
   z.strictObject({
     type: z.literal('state').meta({ description: 'Moves the hidden state of the patient at once.' }),
-    add: z.partialRecord(PatientValue, z.number()).default({}).meta({
-      description: 'Added to the value (negative takes away), e.g. { "burden": 0.4 } for a second wave.',
-    }),
-    set: z.partialRecord(PatientValue, z.number()).default({}).meta({ description: 'Set to this value.' }),
+    add: z
+      .partialRecord(
+        PatientValue,
+        inRange(widestChange.min, widestChange.max, "the value's unit").meta({
+          description: "An amount in the value's own unit, at most the width of its range.",
+        }),
+      )
+      .check(eachInItsRange(PATIENT_CHANGES))
+      .default({})
+      .meta({
+        description: 'Added to the value (negative takes away), e.g. { "burden": 0.4 } for a second wave.',
+      }),
+    set: z
+      .partialRecord(
+        PatientValue,
+        inRange(widestValue.min, widestValue.max, "the value's unit").meta({
+          description: 'A value in its own unit and range (lactate 0–40 mmol/L, glucose 0–3600 mg/dL …).',
+        }),
+      )
+      .check(eachInItsRange(PATIENT_RANGES))
+      .default({})
+      .meta({ description: 'Set to this value.' }),
   }),
   z.strictObject({
     type: z.literal('rhythm').meta({
@@ -191,15 +259,9 @@ export const CaseEventSpec = z
       description: 'The event, as rules and the debrief name it.',
       examples: ['vf-arrest'],
     }),
-    label: z
-      .string()
-      .min(1)
-      .meta({ description: 'What happened, in words, for the timeline and the debrief.' }),
+    label: text().min(1).meta({ description: 'What happened, in words, for the timeline and the debrief.' }),
     when: EventTrigger,
-    chance: z
-      .number()
-      .min(0)
-      .max(1)
+    chance: share()
       .optional()
       .meta({
         description:
@@ -209,7 +271,7 @@ export const CaseEventSpec = z
     repeat: z.boolean().default(false).meta({
       description: 'Whether it can happen again once its trigger is met anew (default: once per play).',
     }),
-    effects: z.array(EventEffect).min(1).meta({ description: 'What the event does, in order.' }),
+    effects: list(EventEffect).min(1).meta({ description: 'What the event does, in order.' }),
   })
   .meta({
     description:
@@ -220,14 +282,14 @@ export type CaseEventSpec = z.infer<typeof CaseEventSpec>;
 
 export const Course = z
   .strictObject({
-    phases: z.array(Phase).min(1).meta({
+    phases: list(Phase).min(1).meta({
       description: 'The stages of the course, the first being where the patient starts.',
     }),
     afterRosc: KebabId.optional().meta({
       description:
         'The phase after a return of spontaneous circulation (default: the phase the arrest interrupted).',
     }),
-    events: z.array(CaseEventSpec).default([]).meta({ description: 'What can happen along the course.' }),
+    events: list(CaseEventSpec).default([]).meta({ description: 'What can happen along the course.' }),
   })
   .meta({
     description:

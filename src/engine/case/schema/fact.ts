@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { ID_MAX, inRange, RESULT_MAX, text } from './bounds.ts';
 
 /** Ids are kebab-case everywhere: in cases, the catalogue, scripts and the UI's data-action hooks. */
 export const KebabId = z
   .string()
+  .max(ID_MAX, { abort: true })
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
     error: 'ids are kebab-case: lower-case letters, digits and single hyphens',
   })
@@ -18,11 +20,11 @@ export type Provenance = z.infer<typeof Provenance>;
 
 export const factFields = {
   provenance: Provenance,
-  reported: z.string().optional().meta({
+  reported: text().optional().meta({
     description:
       'The case report\'s own words for this fact, verbatim (required for "source" and "corrected").',
   }),
-  note: z.string().optional().meta({
+  note: text().optional().meta({
     description: 'Why the value is what it is: the repair made, or the basis of a synthetic value.',
   }),
 };
@@ -59,26 +61,23 @@ export function keepsReportedWording(ctx: {
   }
 }
 
-export const TextFact = fact(z.string().min(1), 'A piece of text with its provenance.');
+export const TextFact = fact(text().min(1), 'A piece of text with its provenance.');
 export type TextFact = z.infer<typeof TextFact>;
-export const NumberFact = fact(z.number(), 'A number with its provenance.');
+/** A reported number (a result value as the report gave it), in the unit its field or component names. */
+export const NumberFact = fact(
+  inRange(-RESULT_MAX, RESULT_MAX, "the field's unit"),
+  'A number with its provenance.',
+);
 export type NumberFact = z.infer<typeof NumberFact>;
 
 /** Citation attached to every scoring rule. Confidence tags follow the clinical pack's addendum (§0). */
 export const Source = z
   .strictObject({
-    anchor: z
-      .string()
+    anchor: text()
       .min(1)
       .meta({ description: 'Anchor id from the clinical pack, e.g. "SSC26-R16-18", "NVO15".' }),
-    citation: z
-      .string()
-      .min(1)
-      .meta({ description: 'The guideline or paper, as a reader would look it up.' }),
-    strength: z
-      .string()
-      .optional()
-      .meta({ description: 'Strength and certainty as the guideline states them.' }),
+    citation: text().min(1).meta({ description: 'The guideline or paper, as a reader would look it up.' }),
+    strength: text().optional().meta({ description: 'Strength and certainty as the guideline states them.' }),
     confidence: z.enum(['V1', 'V2', 'V3', 'U', 'K']).meta({
       description:
         'How well the anchor was checked (pack addendum §0): V1 primary page, V2 two sources, V3 one secondary, ' +
@@ -90,8 +89,7 @@ export type Source = z.infer<typeof Source>;
 
 /** The "$schema" member that points an editor at the JSON Schema for a file. */
 export const schemaRef = (example: string) =>
-  z
-    .string()
+  text()
     .optional()
     .meta({
       description: 'The JSON Schema editors check this file against (a path relative to this file).',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { KebabId } from './fact.ts';
 import { Rhythm, StateGate } from './course.ts';
-import { ActionRef, StateVariable } from './state.ts';
+import { ActionRef, stateThresholds, STATE_RANGES } from './state.ts';
+import { aboveZero, inRange, list, NEVER_MIN, share, text, wholeInRange } from './bounds.ts';
 
 export { ActionRef, METABOLIC_VARIABLES, STATE_VARIABLES, StateVariable } from './state.ts';
 
@@ -10,15 +11,34 @@ export { ActionRef, METABOLIC_VARIABLES, STATE_VARIABLES, StateVariable } from '
  * disease reuses the same equations with its own values. None of them is validated physiology: the debrief labels
  * the trajectories as a simulation.
  */
-const n = (description: string) => z.number().meta({ description });
-const pos = (description: string) => z.number().positive().meta({ description });
-const frac = (description: string) => z.number().min(0).max(1).meta({ description });
+const n = (min: number, max: number, unit: string, description: string) =>
+  inRange(min, max, unit).meta({ description });
+const pos = (max: number, unit: string, description: string) => aboveZero(max, unit).meta({ description });
+const frac = (description: string) => share().meta({ description });
+/**
+ * A time constant of the minute-by-minute integrator (h). At least 0.02 h (a little over a minute): below one
+ * minute a one-minute step overshoots its target (forward Euler holds only while step / τ ≤ 1).
+ */
+const tauH = (description: string) => inRange(0.02, 1000, 'h').meta({ description });
+/** A half-life applied as an exact exponential (min): any positive value is stable; a day is the longest. */
+const halfLifeMin = (description: string) => inRange(0.1, 1440, 'min').meta({ description });
+/** A value of the simulated patient within its plausible range (STATE_RANGES), e.g. lactate 0–40 mmol/L. */
+const stateValue = (variable: keyof typeof STATE_RANGES, description: string) => {
+  const { min, max, unit } = STATE_RANGES[variable];
+  return inRange(min, max, unit).meta({ description });
+};
 
 /** How a one-off dose acts over time (e.g. IM adrenaline); an infusion instead acts while it runs. */
 export const Kinetics = z
   .strictObject({
-    onsetHalfLifeMin: pos('Absorption half-life (min): how fast the effect builds after the dose.'),
-    offsetHalfLifeMin: pos('Elimination half-life (min): how fast the effect wanes.'),
+    // At most 12 h: the engine recomputes a one-off dose every minute until it wears off (about 7 half-lives).
+    onsetHalfLifeMin: n(
+      0.1,
+      720,
+      'min',
+      'Absorption half-life (min): how fast the effect builds after the dose.',
+    ),
+    offsetHalfLifeMin: n(0.1, 720, 'min', 'Elimination half-life (min): how fast the effect wanes.'),
   })
   .meta({
     description:
@@ -32,29 +52,28 @@ export type Kinetics = z.infer<typeof Kinetics>;
 export const Intervention = z
   .strictObject({
     trigger: ActionRef.meta({ description: 'The action that sets it going, e.g. "dispose:operating-room".' }),
-    label: z
-      .string()
+    label: text()
       .min(1)
       .meta({
         description:
           'Shown on the timeline when the procedure starts and completes. Each label runs at most once per play.',
         examples: ['Operative drainage of the gluteal and presacral abscesses'],
       }),
-    afterMin: z.number().min(0).meta({ description: 'Minutes from the trigger until the procedure starts.' }),
-    durationMin: z
-      .number()
-      .min(0)
-      .meta({ description: 'Minutes the procedure takes; the burden falls over this time.' }),
+    afterMin: n(0, NEVER_MIN, 'min', 'Minutes from the trigger until the procedure starts.'),
+    durationMin: n(
+      0,
+      1440,
+      'min',
+      'Minutes the procedure takes (at most a day); the burden falls over this time.',
+    ),
     burdenFactor: frac('Burden is multiplied by this over the procedure (0.5 halves it).'),
     controlsSource: z
       .boolean()
       .meta({ description: 'After it, antimicrobials kill at killPerHAfterSourceControl.' }),
-    inductionMapDropMmHg: z
-      .number()
-      .min(0)
+    inductionMapDropMmHg: inRange(0, 100, 'mmHg')
       .default(0)
-      .meta({ description: 'MAP fall at anaesthetic induction (halved if a vasopressor runs).' }),
-    inductionMin: z.number().min(0).default(0).meta({
+      .meta({ description: 'MAP fall (mmHg) at anaesthetic induction (halved if a vasopressor runs).' }),
+    inductionMin: inRange(0, 240, 'min').default(0).meta({
       description: 'Minutes from the start of the procedure during which inductionMapDropMmHg applies.',
     }),
   })
@@ -63,15 +82,13 @@ export type Intervention = z.infer<typeof Intervention>;
 
 /** Thresholds on simulated values: met when any value listed is below (or above) its threshold. */
 export const StateThresholds = {
-  below: z
-    .partialRecord(StateVariable, z.number())
+  below: stateThresholds()
     .default({})
     .meta({
       description: 'Met while any of these values is below its threshold.',
       examples: [{ map: 65 }, { glucose: 70 }],
     }),
-  above: z
-    .partialRecord(StateVariable, z.number())
+  above: stateThresholds()
     .default({})
     .meta({
       description: 'Met while any of these values is above its threshold.',
@@ -89,15 +106,14 @@ export const Exposure = z
       description: 'Named by scoring rules of type "exposure".',
       examples: ['hypotension-without-vasopressor'],
     }),
-    label: z
-      .string()
+    label: text()
       .min(1)
       .meta({
         description: 'What the tally counts, as the debrief shows it.',
         examples: ['MAP below 65 with no vasopressor running'],
       }),
     ...StateThresholds,
-    withoutRunning: z.array(KebabId).default([]).meta({
+    withoutRunning: list(KebabId).default([]).meta({
       description: 'Only while none of these treatments is running (e.g. hypotension without a vasopressor).',
     }),
   })
@@ -110,60 +126,68 @@ export const Metabolic = z
   .strictObject({
     initial: z
       .strictObject({
-        glucoseMgDl: pos('Glucose at arrival (mg/dL).'),
-        potassium: pos('Potassium at arrival (mmol/L).'),
-        ketones: z.number().min(0).meta({ description: 'β-hydroxybutyrate at arrival (mmol/L).' }),
-        bicarbonate: pos('Bicarbonate at arrival (mmol/L).'),
+        glucoseMgDl: pos(STATE_RANGES.glucose.max, 'mg/dL', 'Glucose at arrival (mg/dL).'),
+        potassium: stateValue('potassium', 'Potassium at arrival (mmol/L).'),
+        ketones: stateValue('ketones', 'β-hydroxybutyrate at arrival (mmol/L).'),
+        // The engine keeps bicarbonate within 1–40 mmol/L (the pH takes its logarithm).
+        bicarbonate: n(1, 60, 'mmol/L', 'Bicarbonate at arrival (mmol/L).'),
       })
       .meta({ description: 'The metabolic state at minute 0.' }),
     insulin: z
       .strictObject({
         fullEffectDose: pos(
+          1000,
+          "the treatment's dose unit",
           "Insulin rate (in the treatment's dose unit, e.g. units/kg/h) that gives the full effect; the effect is " +
             'rate / fullEffectDose.',
         ),
-        halfLifeMin: pos('Effect-site half-life (min): how fast the effect follows a change of rate.'),
+        halfLifeMin: halfLifeMin(
+          'Effect-site half-life (min): how fast the effect follows a change of rate.',
+        ),
       })
       .meta({ description: 'How an "insulin" effect turns an infusion rate into an effect (1 = full).' }),
     glucose: z
       .strictObject({
-        risePerH: n('mg/dL per hour without insulin effect (hepatic glucose output).'),
-        insulinFallPerH: n('mg/dL per hour at full insulin effect.'),
-        mgdlPerGram: pos('mg/dL rise per gram of dextrose infused (distribution volume).'),
+        risePerH: n(0, 1000, 'mg/dL/h', 'mg/dL per hour without insulin effect (hepatic glucose output).'),
+        insulinFallPerH: n(0, 1000, 'mg/dL/h', 'mg/dL per hour at full insulin effect.'),
+        mgdlPerGram: pos(
+          100,
+          'mg/dL per g',
+          'mg/dL rise per gram of dextrose infused (distribution volume).',
+        ),
         dilutionPerLitre: frac('Share of the glucose lost per litre of fluid run in (dilution, glycosuria).'),
-        floor: pos('Glucose never falls below this (mg/dL).'),
+        floor: pos(500, 'mg/dL', 'Glucose never falls below this (mg/dL).'),
       })
       .meta({
         description: 'Glucose (mg/dL): rises without insulin, falls with it and with fluid; dextrose adds.',
       }),
     potassium: z
       .strictObject({
-        insulinShiftPerH: n('mmol/L per hour moved into cells at full insulin effect.'),
-        perMmol: pos('mmol/L rise per mmol of potassium infused.'),
-        lossPerLitre: z
-          .number()
-          .min(0)
-          .meta({ description: 'mmol/L lost per litre of fluid run in (kaliuresis).' }),
-        perBicarbonateMmol: z
-          .number()
-          .min(0)
-          .meta({ description: 'mmol/L moved into cells per mmol of bicarbonate infused.' }),
+        insulinShiftPerH: n(0, 10, 'mmol/L/h', 'mmol/L per hour moved into cells at full insulin effect.'),
+        perMmol: pos(1, 'mmol/L per mmol', 'mmol/L rise per mmol of potassium infused.'),
+        lossPerLitre: n(0, 5, 'mmol/L per L', 'mmol/L lost per litre of fluid run in (kaliuresis).'),
+        perBicarbonateMmol: n(
+          0,
+          1,
+          'mmol/L per mmol',
+          'mmol/L moved into cells per mmol of bicarbonate infused.',
+        ),
       })
       .meta({ description: 'Serum potassium (mmol/L): insulin and bicarbonate shift it into cells.' }),
     ketones: z
       .strictObject({
-        floor: z.number().min(0).meta({ description: 'β-hydroxybutyrate with no ketogenesis (mmol/L).' }),
-        perBurden: pos('β-hydroxybutyrate target at burden 1 (mmol/L), above the floor.'),
-        tauH: pos('Time constant towards the target (h).'),
+        floor: n(0, 30, 'mmol/L', 'β-hydroxybutyrate with no ketogenesis (mmol/L).'),
+        perBurden: pos(30, 'mmol/L', 'β-hydroxybutyrate target at burden 1 (mmol/L), above the floor.'),
+        tauH: tauH('Time constant towards the target (h).'),
       })
       .meta({ description: 'β-hydroxybutyrate follows the disease driver (ketogenesis) with a lag.' }),
     bicarbonate: z
       .strictObject({
-        normal: pos('Bicarbonate with no ketoacids (mmol/L).'),
-        perKetone: pos('mmol/L of bicarbonate consumed per mmol/L of ketones.'),
-        tauH: pos('Time constant towards the target (h).'),
-        perMmol: pos('mmol/L rise per mmol of bicarbonate infused.'),
-        perLactate: z.number().min(0).max(2).default(0).meta({
+        normal: n(10, 40, 'mmol/L', 'Bicarbonate with no ketoacids (mmol/L).'),
+        perKetone: pos(10, 'mmol/L per mmol/L', 'mmol/L of bicarbonate consumed per mmol/L of ketones.'),
+        tauH: tauH('Time constant towards the target (h).'),
+        perMmol: pos(1, 'mmol/L per mmol', 'mmol/L rise per mmol of bicarbonate infused.'),
+        perLactate: inRange(0, 2, 'mmol/L per mmol/L').default(0).meta({
           description:
             'mmol/L of bicarbonate consumed per mmol/L of lactate above 1 (lactic acidosis; 0: lactate is ignored).',
         }),
@@ -175,19 +199,14 @@ export const Metabolic = z
       }),
     toxin: z
       .strictObject({
-        name: z
-          .string()
+        name: text()
           .min(1)
           .meta({ description: 'The acid, as results and the debrief name it.', examples: ['formate'] }),
-        initialMmol: z
-          .number()
-          .min(0)
-          .max(60)
-          .meta({ description: 'Unmeasured anions at arrival (mmol/L).' }),
-        halfLifeH: z.number().positive().max(200).meta({
+        initialMmol: inRange(0, 60, 'mmol/L').meta({ description: 'Unmeasured anions at arrival (mmol/L).' }),
+        halfLifeH: aboveZero(200, 'h').meta({
           description: 'Half-life of its own clearance (h) without dialysis (liver, kidneys).',
         }),
-        bicarbonatePerMmol: z.number().min(0).max(2).default(1).meta({
+        bicarbonatePerMmol: inRange(0, 2, 'mmol/L per mmol/L').default(1).meta({
           description: 'mmol/L of bicarbonate consumed per mmol/L of the acid.',
         }),
       })
@@ -197,11 +216,11 @@ export const Metabolic = z
           "An acid that is neither lactate nor ketones (a toxic alcohol's formate or glycolate, salicylate): it " +
           'widens the anion gap, consumes bicarbonate, clears by itself slowly and by dialysis fast.',
       }),
-    anionGapNormal: z.number().min(0).max(20).default(12).meta({
+    anionGapNormal: inRange(0, 20, 'mmol/L').default(12).meta({
       description:
         'Anion gap with no unmeasured acid (mmol/L); the simulated gap adds ketones, lactate above 1 and any toxin.',
     }),
-    rrPerBicarbonateDeficit: z.number().min(0).meta({
+    rrPerBicarbonateDeficit: inRange(0, 10, 'breaths/min per mmol/L').meta({
       description: 'Breaths/min added per mmol/L of bicarbonate below normal (Kussmaul breathing).',
     }),
   })
@@ -220,14 +239,14 @@ export type Metabolic = z.infer<typeof Metabolic>;
 const rhythmEffect = (hrBpm: number | undefined, hrFactor: number, mapChange: number, what: string) =>
   z
     .strictObject({
-      hrBpm: z.number().positive().max(300).optional().meta({
+      hrBpm: aboveZero(300, 'beats/min').optional().meta({
         description:
           "A fixed ventricular rate (beats/min) in this rhythm; absent: the model's rate × hrFactor.",
       }),
-      hrFactor: z.number().positive().max(3).default(hrFactor).meta({
+      hrFactor: aboveZero(3, '').default(hrFactor).meta({
         description: "Multiplier on the model's heart rate when hrBpm is absent.",
       }),
-      mapChange: z.number().min(-80).max(40).default(mapChange).meta({
+      mapChange: inRange(-80, 40, 'mmHg').default(mapChange).meta({
         description: 'mmHg added to the MAP (negative: the output lost to the rhythm).',
       }),
       drugsChangeRate: z
@@ -249,22 +268,14 @@ const rhythmEffect = (hrBpm: number | undefined, hrFactor: number, mapChange: nu
  */
 export const Ventilation = z
   .strictObject({
-    co2ProductionMlPerMin: z.number().min(50).max(600).default(200).meta({
+    co2ProductionMlPerMin: inRange(50, 600, 'mL/min').default(200).meta({
       description: 'CO2 production (mL/min; about 200 at rest in an adult).',
     }),
-    deadSpaceMl: z
-      .number()
-      .min(50)
-      .max(400)
-      .default(150)
-      .meta({ description: 'Dead space per breath (mL).' }),
-    compensationLostBelowGcs: z.int().min(3).max(15).default(9).meta({
+    deadSpaceMl: inRange(50, 400, 'mL').default(150).meta({ description: 'Dead space per breath (mL).' }),
+    compensationLostBelowGcs: wholeInRange(3, 15, 'GCS points').default(9).meta({
       description: 'Below this GCS the patient cannot keep up the compensating hyperventilation.',
     }),
-    fatigueAfterMin: z
-      .number()
-      .min(1)
-      .max(2880)
+    fatigueAfterMin: inRange(1, 2880, 'min')
       .optional()
       .meta({
         description:
@@ -302,9 +313,8 @@ export type RhythmModel = z.infer<typeof RhythmModel>;
 export const ReversibleCause = z
   .strictObject({
     id: KebabId.meta({ description: 'The cause, e.g. "hyperkalaemia".' }),
-    label: z.string().min(1).meta({ description: 'As the debrief names it, e.g. "Hyperkalaemia".' }),
-    treatedBy: z
-      .array(ActionRef)
+    label: text().min(1).meta({ description: 'As the debrief names it, e.g. "Hyperkalaemia".' }),
+    treatedBy: list(ActionRef)
       .default([])
       .meta({
         description: 'Actions that treat it (any one, done at any time before or during the arrest).',
@@ -324,79 +334,67 @@ export const ReversibleCause = z
  */
 export const Resuscitation = z
   .strictObject({
-    cprMapMmHg: z.number().min(0).max(60).default(25).meta({
+    cprMapMmHg: inRange(0, 60, 'mmHg').default(25).meta({
       description:
         'MAP produced by good chest compressions (teaching choice; arterial diastolic 15–25 in studies).',
     }),
-    rhythmCheckEveryMin: z.int().min(1).max(10).default(2).meta({
+    rhythmCheckEveryMin: wholeInRange(1, 10, 'min').default(2).meta({
       description: 'Minutes of CPR between rhythm checks (ERC/AHA ALS: 2 minutes).',
     }),
-    shockSuccess: z.number().min(0).max(1).default(0.6).meta({
+    shockSuccess: share().default(0.6).meta({
       description:
         'Chance that a shock ends VF/pVT with a return of circulation when given at once, with CPR (teaching choice).',
     }),
-    shockLossPerNoFlowMin: z
-      .number()
-      .min(0)
-      .max(1)
+    shockLossPerNoFlowMin: share()
       .default(0.1)
       .meta({
         description:
           "Share of the chance of a return of circulation (a shock's, and a rhythm check's in PEA or asystole) " +
           'lost per minute of arrest without CPR (teaching choice).',
       }),
-    shockLossPerArrestMin: z.number().min(0).max(1).default(0.03).meta({
+    shockLossPerArrestMin: share().default(0.03).meta({
       description: 'Share of shockSuccess lost per minute of arrest, CPR or not (teaching choice).',
     }),
-    antiarrhythmicFactor: z.number().min(1).max(3).default(1.3).meta({
+    antiarrhythmicFactor: inRange(1, 3, '').default(1.3).meta({
       description:
         'Shock success × this once an antiarrhythmic (amiodarone, lidocaine) has been given in the arrest.',
     }),
-    roscPerCycle: z
-      .number()
-      .min(0)
-      .max(1)
+    roscPerCycle: share()
       .default(0.2)
       .meta({
         description:
           'In PEA or asystole with CPR: chance of a return of circulation at each rhythm check, with adrenaline given ' +
           'in the last 5 minutes and every declared cause treated (teaching choice).',
       }),
-    withoutAdrenalineFactor: z.number().min(0).max(1).default(0.3).meta({
+    withoutAdrenalineFactor: share().default(0.3).meta({
       description: 'roscPerCycle × this when no adrenaline was given in the last 5 minutes.',
     }),
-    causeUntreatedFactor: z.number().min(0).max(1).default(0.15).meta({
+    causeUntreatedFactor: share().default(0.15).meta({
       description: 'Any chance of a return of circulation × this while a declared cause is untreated.',
     }),
-    vfToAsystoleMin: z.number().min(1).max(120).default(15).meta({
+    vfToAsystoleMin: inRange(1, 120, 'min').default(15).meta({
       description:
         'VF degenerates to asystole after this many minutes without a successful shock (teaching choice).',
     }),
-    noCprDeathMin: z
-      .number()
-      .min(1)
-      .max(60)
+    noCprDeathMin: inRange(1, 60, 'min')
       .default(10)
       .meta({
         description:
           'Without any CPR the arrest is not survivable after this many minutes (teaching choice: survival falls ' +
           'steeply with each minute of no flow).',
       }),
-    limitMin: z
-      .number()
-      .min(5)
-      .max(120)
+    limitMin: inRange(5, 120, 'min')
       .default(30)
       .meta({
         description:
           'Without a return of circulation after this many minutes of arrest, resuscitation stops and the patient ' +
           'dies (teaching choice; a real team decides case by case).',
       }),
-    rearrestAfterMin: z.int().min(0).max(60).default(2).meta({
+    rearrestAfterMin: wholeInRange(0, 60, 'min').default(2).meta({
       description:
         'After a return of circulation the arrest criteria are checked again only after this many minutes.',
     }),
-    causes: z.array(ReversibleCause).default([]).meta({
+    causes: list(ReversibleCause).default([]).meta({
       description:
         'The reversible causes (Hs and Ts) this patient could arrest from; treating them helps ROSC.',
     }),
@@ -414,21 +412,29 @@ export const ShockModel = z
     model: z
       .literal('shock')
       .meta({ description: 'The model family. "shock": infection/driver → vasoplegia → perfusion.' }),
-    mapTargetMmHg: pos('MAP target for this patient (SSC 2026 R13: 65; R14 allows 60–65 at age ≥ 65).'),
+    mapTargetMmHg: n(
+      40,
+      120,
+      'mmHg',
+      'MAP target (mmHg) for this patient (SSC 2026 R13: 65; R14 allows 60–65 at age ≥ 65).',
+    ),
     painful: z.boolean().meta({ description: 'Uncontrolled pain raises HR until an analgesic acts.' }),
     initial: z
       .strictObject({
         burden: frac('Disease driver at arrival (infection burden, 0–1).'),
         severity: frac('Vasoplegia / shock severity at arrival (0–1).'),
-        volumeDeficitMl: n('Effective volume deficit at arrival (mL; negative = overload).'),
-        lactate: pos('Lactate at arrival (mmol/L).'),
-        creatinine: pos('Creatinine at arrival (mg/dL).'),
-        gcs: z
-          .int()
-          .min(3)
-          .max(15)
-          .meta({ description: 'Glasgow Coma Scale at arrival; GCS never recovers above it.' }),
-        urineMlPerKgH: z.number().min(0).meta({
+        volumeDeficitMl: n(
+          -10_000,
+          10_000,
+          'mL',
+          'Effective volume deficit at arrival (mL; negative = overload).',
+        ),
+        lactate: pos(STATE_RANGES.lactate.max, 'mmol/L', 'Lactate at arrival (mmol/L).'),
+        creatinine: pos(STATE_RANGES.creatinine.max, 'mg/dL', 'Creatinine at arrival (mg/dL).'),
+        gcs: wholeInRange(3, 15, 'GCS points').meta({
+          description: 'Glasgow Coma Scale at arrival; GCS never recovers above it.',
+        }),
+        urineMlPerKgH: inRange(0, STATE_RANGES.urine.max, 'mL/kg/h').meta({
           description: 'Urine output at arrival (mL/kg/h); it then moves towards its target (urine).',
         }),
       })
@@ -438,23 +444,23 @@ export const ShockModel = z
       }),
     driver: z
       .strictObject({
-        growthPerH: n('Logistic growth rate of the burden without effective treatment (/h).'),
-        killLagMin: z
-          .number()
-          .min(0)
-          .meta({ description: 'Minutes from the first effective dose until killing starts.' }),
-        killPerH: n('Kill rate with an effective antimicrobial while the source is not controlled (/h).'),
-        killPerHAfterSourceControl: n('Kill rate once the source is controlled (/h).'),
-        clearPerH: z
-          .number()
-          .min(0)
+        growthPerH: n(0, 10, '/h', 'Logistic growth rate of the burden without effective treatment (/h).'),
+        killLagMin: n(0, NEVER_MIN, 'min', 'Minutes from the first effective dose until killing starts.'),
+        killPerH: n(
+          0,
+          100,
+          '/h',
+          'Kill rate with an effective antimicrobial while the source is not controlled (/h).',
+        ),
+        killPerHAfterSourceControl: n(0, 100, '/h', 'Kill rate once the source is controlled (/h).'),
+        clearPerH: inRange(0, 100, '/h')
           .default(0)
           .meta({
             description:
               'Spontaneous first-order clearance of the burden (/h): an allergen absorbed and cleared, a clot that ' +
               'lyses. 0 for an infection.',
           }),
-        effectiveTreatments: z.array(KebabId).meta({
+        effectiveTreatments: list(KebabId).meta({
           description:
             'Treatments with a "treats-driver" effect that act on this patient\'s disease (an antibiotic the organism ' +
             'is susceptible to, insulin for ketogenesis, adrenaline for mast-cell release).',
@@ -467,12 +473,13 @@ export const ShockModel = z
       }),
     severity: z
       .strictObject({
-        base: n('Severity the burden settles towards at burden 0.'),
-        perBurden: n('Added target severity per unit burden.'),
-        worsenTauH: pos('Time constant when severity rises (h).'),
-        recoverTauH: pos('Time constant when severity falls (h).'),
-        recoverTauHWithSteroid: pos('Recovery time constant once a corticosteroid has acted (h).'),
-        steroidLagMin: z.number().min(0).meta({
+        // The target is kept within 0–1, so these may reach beyond it.
+        base: n(-10, 10, '', 'Severity the burden settles towards at burden 0.'),
+        perBurden: n(-10, 10, '', 'Added target severity per unit burden.'),
+        worsenTauH: tauH('Time constant when severity rises (h).'),
+        recoverTauH: tauH('Time constant when severity falls (h).'),
+        recoverTauHWithSteroid: tauH('Recovery time constant once a corticosteroid has acted (h).'),
+        steroidLagMin: inRange(0, NEVER_MIN, 'min').meta({
           description:
             'Minutes from a corticosteroid dose until it acts (recoverTauHWithSteroid, pressor.steroidEc50Factor).',
         }),
@@ -483,14 +490,22 @@ export const ShockModel = z
       }),
     volume: z
       .strictObject({
-        leakMlPerHPerSeverity: n('Capillary leak (mL/h) per unit severity.'),
+        leakMlPerHPerSeverity: n(0, 10_000, 'mL/h', 'Capillary leak (mL/h) per unit severity.'),
         durableFraction: frac('Share of each mL of crystalloid that stays; the rest is a transient pool.'),
-        transientHalfLifeMin: pos('Half-life of the transient pool (min).'),
-        responsiveDeficitMl: pos('Deficit at which the patient is fully fluid-responsive.'),
+        transientHalfLifeMin: halfLifeMin('Half-life of the transient pool (min).'),
+        // Both divide: at least 10 mL keeps the deficit and the overload steps finite.
+        responsiveDeficitMl: n(
+          10,
+          20_000,
+          'mL',
+          'Deficit (mL) at which the patient is fully fluid-responsive.',
+        ),
         overloadFromMlPerKg: pos(
+          500,
+          'mL/kg',
           'Net balance (mL/kg) beyond which each overloadStepMl lowers SpO2 and raises RR.',
         ),
-        overloadStepMl: pos('mL per step of overload.'),
+        overloadStepMl: n(10, 10_000, 'mL', 'mL per step of overload.'),
         overloadMinSeverity: frac('Overload only harms while severity is above this (capillary leak).'),
       })
       .meta({
@@ -500,13 +515,13 @@ export const ShockModel = z
       }),
     map: z
       .strictObject({
-        base: n('MAP with no shock and no deficit.'),
-        perSeverity: n('MAP change per unit severity (negative).'),
-        perDeficit: n('MAP change per responsiveDeficitMl of deficit (negative).'),
-        fluidMaxMmHg: n('Largest MAP gain from the transient pool.'),
-        fluidScaleMl: pos('Transient pool giving 63% of fluidMaxMmHg.'),
-        acidFromLactate: n('Lactate above which acidosis depresses MAP.'),
-        acidPerLactate: n('MAP fall per mmol/L above acidFromLactate.'),
+        base: n(20, 200, 'mmHg', 'MAP (mmHg) with no shock and no deficit.'),
+        perSeverity: n(-200, 200, 'mmHg', 'MAP change (mmHg) per unit severity (negative).'),
+        perDeficit: n(-200, 200, 'mmHg', 'MAP change (mmHg) per responsiveDeficitMl of deficit (negative).'),
+        fluidMaxMmHg: n(0, 100, 'mmHg', 'Largest MAP gain (mmHg) from the transient pool.'),
+        fluidScaleMl: n(10, 10_000, 'mL', 'Transient pool (mL) giving 63% of fluidMaxMmHg.'),
+        acidFromLactate: stateValue('lactate', 'Lactate (mmol/L) above which acidosis depresses MAP.'),
+        acidPerLactate: n(0, 50, 'mmHg per mmol/L', 'MAP fall (mmHg) per mmol/L above acidFromLactate.'),
       })
       .meta({
         description:
@@ -515,21 +530,21 @@ export const ShockModel = z
       }),
     pulsePressure: z
       .strictObject({
-        base: n('Pulse pressure at severity 0.'),
-        perSeverity: n('Change per unit severity.'),
+        base: n(0, 200, 'mmHg', 'Pulse pressure (mmHg) at severity 0.'),
+        perSeverity: n(-200, 200, 'mmHg', 'Change (mmHg) per unit severity.'),
       })
       .meta({
         description: 'Pulse pressure (mmHg); it splits MAP into SBP = MAP + ⅔ PP and DBP = MAP − ⅓ PP.',
       }),
     hr: z
       .strictObject({
-        base: n('Heart rate at severity 0.'),
-        perSeverity: n('Beats/min per unit severity.'),
-        perDeficit: n('Beats/min per responsiveDeficitMl of deficit.'),
-        deficitCap: pos('Deficit multiple beyond which HR no longer rises.'),
-        perDegreeC: n('Beats/min per °C above 37.'),
-        fluidMax: n('Largest HR fall from the transient pool.'),
-        pain: n('Beats/min added by uncontrolled pain.'),
+        base: n(20, 250, 'beats/min', 'Heart rate (beats/min) at severity 0.'),
+        perSeverity: n(-300, 300, 'beats/min', 'Beats/min per unit severity.'),
+        perDeficit: n(-300, 300, 'beats/min', 'Beats/min per responsiveDeficitMl of deficit.'),
+        deficitCap: pos(100, '', 'Deficit multiple beyond which HR no longer rises.'),
+        perDegreeC: n(-50, 50, 'beats/min per °C', 'Beats/min per °C above 37.'),
+        fluidMax: n(0, 100, 'beats/min', 'Largest HR fall (beats/min) from the transient pool.'),
+        pain: n(0, 100, 'beats/min', 'Beats/min added by uncontrolled pain.'),
       })
       .meta({
         description:
@@ -538,11 +553,16 @@ export const ShockModel = z
       }),
     pressor: z
       .strictObject({
-        emaxMmHg: pos('Largest MAP gain from a vasopressor.'),
-        ec50Base: pos('Norepinephrine-equivalent dose (mcg/kg/min) for half effect at severity 0.'),
-        ec50PerSeverity: n('Added EC50 per unit severity.'),
-        steroidEc50Factor: pos('EC50 multiplier once a corticosteroid has acted.'),
-        halfLifeMin: pos('Effect-site half-life (min).'),
+        emaxMmHg: pos(1000, 'mmHg', 'Largest MAP gain (mmHg) from a vasopressor.'),
+        ec50Base: pos(
+          1000,
+          'mcg/kg/min',
+          'Norepinephrine-equivalent dose (mcg/kg/min) for half effect at severity 0.',
+        ),
+        // Not negative: the EC50 divides, and must stay above zero at any severity.
+        ec50PerSeverity: n(0, 1000, 'mcg/kg/min', 'Added EC50 (mcg/kg/min) per unit severity.'),
+        steroidEc50Factor: pos(10, '', 'EC50 multiplier once a corticosteroid has acted.'),
+        halfLifeMin: halfLifeMin('Effect-site half-life (min).'),
       })
       .meta({
         description:
@@ -551,11 +571,16 @@ export const ShockModel = z
       }),
     lactate: z
       .strictObject({
-        base: pos('Lactate target with perfect perfusion.'),
-        perSeverity: n('Added target per unit severity.'),
-        perMmHgBelowTarget: n('Added target per mmHg of MAP below the target.'),
-        riseTauH: pos('Time constant when rising (h).'),
-        fallTauH: pos('Time constant when falling (h).'),
+        base: pos(STATE_RANGES.lactate.max, 'mmol/L', 'Lactate target (mmol/L) with perfect perfusion.'),
+        perSeverity: n(0, 40, 'mmol/L', 'Added target (mmol/L) per unit severity.'),
+        perMmHgBelowTarget: n(
+          0,
+          10,
+          'mmol/L per mmHg',
+          'Added target (mmol/L) per mmHg of MAP below the target.',
+        ),
+        riseTauH: tauH('Time constant when rising (h).'),
+        fallTauH: tauH('Time constant when falling (h).'),
       })
       .meta({
         description:
@@ -563,10 +588,10 @@ export const ShockModel = z
       }),
     urine: z
       .strictObject({
-        maxMlPerKgH: pos('Urine output with full perfusion.'),
-        mapFloor: n('MAP at which urine output stops.'),
-        mapSpan: pos('mmHg above mapFloor for full output.'),
-        tauH: pos('Lag (h).'),
+        maxMlPerKgH: pos(STATE_RANGES.urine.max, 'mL/kg/h', 'Urine output (mL/kg/h) with full perfusion.'),
+        mapFloor: n(0, 150, 'mmHg', 'MAP (mmHg) at which urine output stops.'),
+        mapSpan: n(1, 150, 'mmHg', 'mmHg above mapFloor for full output.'),
+        tauH: tauH('Lag (h).'),
         nephrotoxicFactor: frac('Multiplier after a nephrotoxic drug.'),
       })
       .meta({
@@ -575,35 +600,42 @@ export const ShockModel = z
       }),
     creatinine: z
       .strictObject({
-        oliguriaBelowMlPerKgH: pos('Creatinine rises while urine output is below this.'),
-        risePerH: z.number().min(0).meta({
+        oliguriaBelowMlPerKgH: pos(
+          STATE_RANGES.urine.max,
+          'mL/kg/h',
+          'Creatinine rises while urine output (mL/kg/h) is below this.',
+        ),
+        risePerH: inRange(0, 10, 'mg/dL/h').meta({
           description: 'Rise in creatinine (mg/dL per hour) while urine output is below the threshold.',
         }),
-        nephrotoxicFactor: pos('Rise multiplier after a nephrotoxic drug.'),
+        nephrotoxicFactor: pos(20, '', 'Rise multiplier after a nephrotoxic drug.'),
       })
       .meta({
         description: 'Creatinine (mg/dL) rises at a fixed rate while oliguric; the model never lowers it.',
       }),
     crt: z
       .strictObject({
-        base: pos('Capillary refill (s) when well perfused.'),
-        perMap: n('Added seconds at 20 mmHg below target.'),
-        perVolume: n('Added seconds at full deficit and severity 1.'),
+        base: pos(STATE_RANGES.crt.max, 's', 'Capillary refill (s) when well perfused.'),
+        perMap: n(0, 20, 's', 'Added seconds at 20 mmHg below target.'),
+        perVolume: n(0, 20, 's', 'Added seconds at full deficit and severity 1.'),
       })
       .meta({
         description: 'Capillary refill time (s): longer with MAP below target and with deficit in shock.',
       }),
     temperature: z
-      .strictObject({ base: n('°C with no disease.'), perBurden: n('°C per unit burden.') })
+      .strictObject({
+        base: n(30, 43, '°C', '°C with no disease.'),
+        perBurden: n(-10, 10, '°C', '°C per unit burden (negative: a septic patient who cools).'),
+      })
       .meta({ description: 'Temperature (°C) = base + perBurden × burden, less any antipyretic effect.' }),
     respiratory: z
       .strictObject({
-        rrBase: n('Breaths/min at severity 0.'),
-        rrPerSeverity: n('Breaths/min per unit severity.'),
-        rrPerOverloadStep: n('Breaths/min per overload step.'),
-        spo2Base: n('SpO2 (%) at severity 0 on room air.'),
-        spo2PerSeverity: n('SpO2 change per unit severity.'),
-        spo2PerOverloadStep: n('SpO2 change per overload step.'),
+        rrBase: n(0, 60, 'breaths/min', 'Breaths/min at severity 0.'),
+        rrPerSeverity: n(-100, 100, 'breaths/min', 'Breaths/min per unit severity.'),
+        rrPerOverloadStep: n(-50, 50, 'breaths/min', 'Breaths/min per overload step.'),
+        spo2Base: n(50, 100, '%', 'SpO2 (%) at severity 0 on room air.'),
+        spo2PerSeverity: n(-100, 100, '%', 'SpO2 change (percentage points) per unit severity.'),
+        spo2PerOverloadStep: n(-100, 100, '%', 'SpO2 change (percentage points) per overload step.'),
       })
       .meta({
         description:
@@ -612,19 +644,21 @@ export const ShockModel = z
       }),
     gcs: z
       .strictObject({
-        dropEveryMin: pos('GCS falls by 1 per this many minutes of hypoperfusion.'),
-        floor: z.int().min(3).max(15).meta({ description: 'GCS never falls below this.' }),
-        mapBelow: n('Hypoperfusion: MAP below this …'),
-        lactateAbove: n('… or lactate above this.'),
-        glucoseBelow: z
-          .number()
-          .optional()
-          .meta({
-            description:
-              '… or glucose (mg/dL) below this (needs metabolic). With it set, GCS recovers once MAP is at target ' +
-              'and glucose above it, whether or not lactate is falling.',
-          }),
-        recoverEveryMin: pos('GCS rises by 1 per this many minutes once MAP is at target and lactate falls.'),
+        dropEveryMin: n(1, NEVER_MIN, 'min', 'GCS falls by 1 per this many minutes of hypoperfusion.'),
+        floor: wholeInRange(3, 15, 'GCS points').meta({ description: 'GCS never falls below this.' }),
+        mapBelow: stateValue('map', 'Hypoperfusion: MAP (mmHg) below this …'),
+        lactateAbove: stateValue('lactate', '… or lactate (mmol/L) above this.'),
+        glucoseBelow: stateValue(
+          'glucose',
+          '… or glucose (mg/dL) below this (needs metabolic). With it set, GCS recovers once MAP is at target ' +
+            'and glucose above it, whether or not lactate is falling.',
+        ).optional(),
+        recoverEveryMin: n(
+          1,
+          NEVER_MIN,
+          'min',
+          'GCS rises by 1 per this many minutes once MAP is at target and lactate falls.',
+        ),
       })
       .meta({
         description:
@@ -632,17 +666,18 @@ export const ShockModel = z
       }),
     arrest: z
       .strictObject({
-        mapBelow: n('Cardiac arrest when MAP stays below this …'),
-        forMin: pos('… for this many minutes,'),
-        lactateAbove: n('or when lactate exceeds this,'),
-        potassiumBelow: z.number().optional().meta({
-          description: 'or (needs metabolic) when potassium falls below this: ventricular arrhythmia.',
-        }),
-        potassiumAbove: z
-          .number()
-          .optional()
-          .meta({ description: 'or (needs metabolic) when potassium rises above this.' }),
-        phBelow: z.number().min(6.3).max(7.3).optional().meta({
+        mapBelow: stateValue('map', 'Cardiac arrest when MAP (mmHg) stays below this …'),
+        forMin: n(1, 1440, 'min', '… for this many minutes,'),
+        lactateAbove: stateValue('lactate', 'or when lactate (mmol/L) exceeds this,'),
+        potassiumBelow: stateValue(
+          'potassium',
+          'or (needs metabolic) when potassium (mmol/L) falls below this: ventricular arrhythmia.',
+        ).optional(),
+        potassiumAbove: stateValue(
+          'potassium',
+          'or (needs metabolic) when potassium (mmol/L) rises above this.',
+        ).optional(),
+        phBelow: inRange(6.3, 7.3, 'pH').optional().meta({
           description:
             'or (needs metabolic) when the pH falls below this: an arrest in pulseless electrical activity.',
         }),
@@ -657,13 +692,37 @@ export const ShockModel = z
     ventilation: Ventilation.prefault({}),
     resuscitation: Resuscitation.prefault({}),
     metabolic: Metabolic.optional(),
-    interventions: z.array(Intervention).default([]).meta({
+    interventions: list(Intervention).default([]).meta({
       description: 'Procedures that learner actions set going (e.g. drainage on "dispose:operating-room").',
     }),
-    exposures: z
-      .array(Exposure)
+    exposures: list(Exposure)
       .default([])
       .meta({ description: 'Tallies of minutes in a harmful state, for scoring rules of type "exposure".' }),
   })
   .meta({ description: 'Physiology parameters (clinical pack §4.3, teaching grade).' });
 export type ShockModel = z.infer<typeof ShockModel>;
+
+/**
+ * The schema of the number at a dotted path in the physiology block ("driver.growthPerH"), or undefined if the
+ * path names no number: an event that changes a parameter is held to the same bounds as the case that sets it.
+ */
+export function parameterSchema(path: string): z.ZodNumber | undefined {
+  let node: z.core.$ZodType = ShockModel;
+  for (const key of path.split('.')) {
+    const inner = unwrapped(node);
+    if (!(inner instanceof z.ZodObject)) return undefined;
+    const next = (inner.shape as Record<string, z.core.$ZodType | undefined>)[key];
+    if (next === undefined) return undefined;
+    node = next;
+  }
+  const leaf = unwrapped(node);
+  return leaf instanceof z.ZodNumber ? leaf : undefined;
+}
+
+/** A schema without its optional, default or prefault wrapper. */
+function unwrapped(schema: z.core.$ZodType): z.core.$ZodType {
+  let inner = schema;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault || inner instanceof z.ZodPrefault)
+    inner = inner.unwrap();
+  return inner;
+}

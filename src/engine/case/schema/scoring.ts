@@ -1,30 +1,29 @@
 import { z } from 'zod';
 import { KebabId, Source } from './fact.ts';
 import { StateGate } from './course.ts';
-import { ActionRef } from './state.ts';
+import { ActionRef, STATE_RANGES } from './state.ts';
+import { aboveZero, inRange, list, NEVER_MIN, POINTS_MAX, share, text, wholeInRange } from './bounds.ts';
 
 const common = {
   id: KebabId,
-  label: z.string().min(1).meta({ description: 'What the learner is scored on, as the debrief shows it.' }),
+  label: text().min(1).meta({ description: 'What the learner is scored on, as the debrief shows it.' }),
   category: z.enum(['guideline', 'concordance', 'outcome', 'harm', 'cost']).meta({
     description: 'guideline: evidence-based care; concordance: what the real team did; harm: penalties.',
   }),
-  rationale: z
-    .string()
-    .min(1)
-    .meta({ description: 'Why this matters, in a sentence or two, for the debrief.' }),
+  rationale: text().min(1).meta({ description: 'Why this matters, in a sentence or two, for the debrief.' }),
   source: Source,
 };
-const points = z.number().positive().meta({ description: 'Points available for this item.' });
-const penalty = z.number().positive().meta({ description: 'Points taken off when the harm happens.' });
-const actions = z.array(ActionRef).min(1).meta({ description: 'Any of these actions counts.' });
+const points = aboveZero(POINTS_MAX, 'points').meta({ description: 'Points available for this item.' });
+const penalty = aboveZero(POINTS_MAX, 'points').meta({
+  description: 'Points taken off when the harm happens.',
+});
+const actions = list(ActionRef).min(1).meta({ description: 'Any of these actions counts.' });
 
-const fraction = z.number().min(0).max(1).meta({ description: 'Share of the points earned (0–1).' });
+const fraction = share().meta({ description: 'Share of the points earned (0–1).' });
 const Band = z.strictObject({
-  withinMin: z
-    .number()
-    .min(0)
-    .meta({ description: 'Largest delay (minutes after the anchor, inclusive) that earns this band.' }),
+  withinMin: inRange(0, NEVER_MIN, 'min').meta({
+    description: 'Largest delay (minutes after the anchor, inclusive) that earns this band.',
+  }),
   fraction,
 });
 const Anchor = z
@@ -77,8 +76,10 @@ export const ScoringRule = z.discriminatedUnion('type', [
     points,
     actions,
     when,
-    occurrence: z.int().min(1).default(1).meta({ description: 'Which occurrence counts (2 = a repeat).' }),
-    minGapMin: z.number().min(0).default(0).meta({
+    occurrence: wholeInRange(1, 100, '')
+      .default(1)
+      .meta({ description: 'Which occurrence counts (2 = a repeat).' }),
+    minGapMin: inRange(0, NEVER_MIN, 'min').default(0).meta({
       description:
         'An occurrence only counts this long after the previous counted one (a real repeat, not a duplicate).',
     }),
@@ -92,8 +93,7 @@ export const ScoringRule = z.discriminatedUnion('type', [
           '(a surgeon called on clinical suspicion before the CT) or earns nothing (insulin before the potassium ' +
           'is known).',
       }),
-    bands: z
-      .array(Band)
+    bands: list(Band)
       .min(1)
       .meta({ description: 'Credit by delay; the first band whose withinMin is met wins.' }),
   }),
@@ -113,26 +113,21 @@ export const ScoringRule = z.discriminatedUnion('type', [
         'Credit for a combination of actions: the first tier (best first) whose groups are all met.',
     }),
     points,
-    withinMin: z
-      .number()
-      .positive()
+    withinMin: aboveZero(NEVER_MIN, 'min')
       .optional()
       .meta({ description: 'Only actions up to this minute count.' }),
     when,
-    tiers: z
-      .array(
-        z.strictObject({
-          label: z
-            .string()
-            .min(1)
-            .meta({ description: "The combination in words; the debrief's reason when this tier scores." }),
-          requires: z
-            .array(actions)
-            .min(1)
-            .meta({ description: 'Each group must have at least one of its actions done.' }),
-          fraction,
-        }),
-      )
+    tiers: list(
+      z.strictObject({
+        label: text()
+          .min(1)
+          .meta({ description: "The combination in words; the debrief's reason when this tier scores." }),
+        requires: list(actions)
+          .min(1)
+          .meta({ description: 'Each group must have at least one of its actions done.' }),
+        fraction,
+      }),
+    )
       .min(1)
       .meta({ description: 'Tried in order; the first satisfied tier scores.' }),
   }),
@@ -142,25 +137,24 @@ export const ScoringRule = z.discriminatedUnion('type', [
       description: 'Credit by the volume (mL/kg) of the named treatments actually run in by withinMin.',
     }),
     points,
-    treatments: z
-      .array(KebabId)
+    treatments: list(KebabId)
       .min(1)
       .meta({
         description:
           'Treatments whose volume counts (mL run in at the bolus rate; a stop cuts a bolus short).',
         examples: [['lactated-ringers', 'normal-saline']],
       }),
-    withinMin: z.number().positive().meta({ description: 'Volume counts up to this minute after arrival.' }),
-    bands: z
-      .array(
-        z.strictObject({
-          atLeastMlPerKg: z
-            .number()
-            .min(0)
-            .meta({ description: 'Smallest volume (mL per kg of body weight) that earns this band.' }),
-          fraction,
+    withinMin: aboveZero(NEVER_MIN, 'min').meta({
+      description: 'Volume counts up to this minute after arrival.',
+    }),
+    bands: list(
+      z.strictObject({
+        atLeastMlPerKg: inRange(0, 500, 'mL/kg').meta({
+          description: 'Smallest volume (mL per kg of body weight) that earns this band.',
         }),
-      )
+        fraction,
+      }),
+    )
       .min(1)
       .meta({ description: 'First band met (by volume given within the window, per kg) wins.' }),
   }),
@@ -173,8 +167,7 @@ export const ScoringRule = z.discriminatedUnion('type', [
     }),
     points,
     exposure: KebabId.meta({ description: 'An exposure id from physiology.exposures.' }),
-    requires: z
-      .array(ActionRef)
+    requires: list(ActionRef)
       .optional()
       .meta({
         description:
@@ -182,16 +175,14 @@ export const ScoringRule = z.discriminatedUnion('type', [
           'hypoglycaemia because no insulin was ever given).',
         examples: [['treat:insulin-infusion']],
       }),
-    bands: z
-      .array(
-        z.strictObject({
-          atMostMin: z
-            .number()
-            .min(0)
-            .meta({ description: 'Most minutes in the exposure (inclusive) that still earn this band.' }),
-          fraction,
+    bands: list(
+      z.strictObject({
+        atMostMin: inRange(0, NEVER_MIN, 'min').meta({
+          description: 'Most minutes in the exposure (inclusive) that still earn this band.',
         }),
-      )
+        fraction,
+      }),
+    )
       .min(1)
       .meta({ description: 'Credit by minutes spent; the first band whose atMostMin is met wins.' }),
   }),
@@ -204,27 +195,22 @@ export const ScoringRule = z.discriminatedUnion('type', [
     actions,
     onlyIf: z
       .strictObject({
-        mapBelow: z
-          .number()
+        mapBelow: inRange(STATE_RANGES.map.min, STATE_RANGES.map.max, 'mmHg')
           .optional()
-          .meta({ description: 'Only if MAP was below this when the action was taken.' }),
-        spo2Above: z.number().optional().meta({
+          .meta({ description: 'Only if MAP (mmHg) was below this when the action was taken.' }),
+        spo2Above: inRange(STATE_RANGES.spo2.min, STATE_RANGES.spo2.max, '%').optional().meta({
           description:
             'Only if SpO2 was above this when the action was taken (oxygen for a normal saturation).',
         }),
-        before: z
-          .array(ActionRef)
-          .optional()
-          .meta({ description: 'Only if none of these had been done yet.' }),
-        without: z.array(ActionRef).optional().meta({ description: 'Only if none of these was ever done.' }),
+        before: list(ActionRef).optional().meta({ description: 'Only if none of these had been done yet.' }),
+        without: list(ActionRef).optional().meta({ description: 'Only if none of these was ever done.' }),
         state: StateGate.optional().meta({
           description:
             'Only if the patient was in this state when the action was taken (potassium above 5.0, glucose above ' +
             '250, no vasopressor running).',
           examples: [{ above: { potassium: 5.0 } }],
         }),
-        beforeResultOf: z
-          .array(KebabId)
+        beforeResultOf: list(KebabId)
           .optional()
           .meta({
             description:
@@ -241,9 +227,7 @@ export const ScoringRule = z.discriminatedUnion('type', [
       description:
         'A cost for each distinct test ordered outside "indicated" (one already penalised as a harm is not counted).',
     }),
-    indicated: z
-      .array(KebabId)
-      .meta({ description: 'Tests that are defensible here; any other test costs.' }),
+    indicated: list(KebabId).meta({ description: 'Tests that are defensible here; any other test costs.' }),
     penaltyEach: penalty.meta({ description: 'Points taken off per unindicated test.' }),
     maxPenalty: penalty.meta({ description: 'Most points taken off by this rule in all.' }),
   }),
@@ -261,13 +245,12 @@ export const ScoringRule = z.discriminatedUnion('type', [
       .literal('disposition')
       .meta({ description: 'Credit by where the patient is sent; a disposition not listed earns nothing.' }),
     points,
-    tiers: z
-      .array(
-        z.strictObject({
-          disposition: KebabId.meta({ description: 'A disposition id from the catalogue.' }),
-          fraction,
-        }),
-      )
+    tiers: list(
+      z.strictObject({
+        disposition: KebabId.meta({ description: 'A disposition id from the catalogue.' }),
+        fraction,
+      }),
+    )
       .min(1)
       .meta({ description: 'Dispositions with the share of the points each earns.' }),
   }),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { KebabId, schemaRef } from './fact.ts';
+import { BUDGET } from '../../budget.ts';
+import { aboveZero, DOSE_MAX, SEED_MAX, wholeInRange } from './bounds.ts';
 
 export const VERBS = [
   'examine',
@@ -17,7 +19,9 @@ export type Verb = (typeof VERBS)[number];
 /** One learner action in a script: the same verbs and ids as the UI's data-action hooks. */
 export const ScriptAction = z
   .strictObject({
-    at: z.int().min(0).meta({ description: 'Whole minutes since arrival.' }),
+    at: wholeInRange(0, BUDGET.horizonMin, 'min').meta({
+      description: `Whole minutes since arrival, at most the longest course (${String(BUDGET.horizonMin)}).`,
+    }),
     do: z.enum(VERBS).meta({
       description:
         'The verb, as on the game\'s controls. "end" ends the learner\'s part at that minute and needs no id; ' +
@@ -28,9 +32,7 @@ export const ScriptAction = z
         'What the verb acts on: an exam region, history item, test, treatment, consult, diagnosis or disposition id.',
       examples: ['blood-cultures', 'norepinephrine'],
     }),
-    dose: z
-      .number()
-      .positive()
+    dose: aboveZero(DOSE_MAX, "the treatment's dose unit")
       .optional()
       .meta({ description: 'For "treat": the dose in the catalogue\'s dose unit.' }),
   })
@@ -49,13 +51,18 @@ export type ScriptAction = z.infer<typeof ScriptAction>;
 export const Script = z
   .strictObject({
     $schema: schemaRef('../../../cases/script.schema.json'),
-    seed: z.int().min(0).optional().meta({
+    seed: wholeInRange(0, SEED_MAX, '').optional().meta({
       description:
         "Seed for the play's random draws (test turnarounds). Default: the case's defaultSeed; --seed overrides it.",
     }),
     actions: z
       .array(ScriptAction)
-      .meta({ description: 'What the learner does, in time order; several actions may share a minute.' }),
+      .max(BUDGET.actions)
+      .meta({
+        description:
+          'What the learner does, in time order; several actions may share a minute. At most ' +
+          `${BUDGET.actions.toLocaleString('en')} (the engine's budget).`,
+      }),
   })
   .meta({
     title: 'Bedside script',
