@@ -3,6 +3,7 @@ import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import '../ui/styles.css';
 import {
+  fileSizeProblem,
   formatProblem,
   loadCase,
   loadCatalog,
@@ -266,13 +267,20 @@ class App {
 
   /** An author's case file: load it beside the bundled cases and open its briefing, or list what is wrong. */
   private async openFile(file: File): Promise<void> {
+    const refuse = (message: string) => {
+      this.showPicker(null, [{ file: file.name, line: 1, column: 1, path: '', message, severity: 'error' }]);
+    };
+    // Refused before it is read: a huge file would stall the tab before the parser could say so.
+    const tooLarge = fileSizeProblem(file.size);
+    if (tooLarge !== null) {
+      refuse(tooLarge);
+      return;
+    }
     let text: string;
     try {
       text = await file.text();
     } catch {
-      this.showPicker(null, [
-        { file: file.name, line: 1, column: 1, path: '', message: 'could not be read', severity: 'error' },
-      ]);
+      refuse('could not be read');
       return;
     }
     const local: TextFile = { name: file.name, text };

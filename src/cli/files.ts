@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  fileSizeProblem,
   formatProblem,
   loadCase,
   loadCatalog,
@@ -21,6 +22,10 @@ export function displayName(path: string): string {
 
 export function readText(path: string): TextFile | Problem {
   try {
+    // Refused before it is read: a file of gigabytes would exhaust memory before the parser could say so.
+    const tooLarge = fileSizeProblem(statSync(path).size);
+    if (tooLarge !== null)
+      return { file: displayName(path), line: 1, column: 1, path: '', message: tooLarge, severity: 'error' };
     return { name: displayName(path), text: readFileSync(path, 'utf8') };
   } catch (error) {
     const message =

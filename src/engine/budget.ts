@@ -12,6 +12,11 @@ export const BUDGET = {
   horizonMin: 7 * 24 * 60,
   /** Most actions in one play, the learner's and the receiving team's: a real play takes well under 300. */
   actions: 2_000,
+  /**
+   * Most case events fired in one play: a real course has a handful; a repeating event whose trigger keeps holding
+   * could otherwise fire every minute of a week. The checker reports a case whose course reaches it.
+   */
+  eventFirings: 200,
   /** Largest case, catalogue or script file read: the biggest shipped case is about 80 kB. */
   fileBytes: 2_000_000,
   /** Deepest nesting of objects and arrays in a file: a case nests about 8 deep. */

@@ -28,3 +28,4 @@ export type { Catalog } from './case/schema/catalog.ts';
 export { checkCase, TOP_BAND, NOTHING_BAND, type CaseCheck, type CheckResult } from './check/check.ts';
 export { BUDGET } from './budget.ts';
 export { LearnerActionSchema } from './play/learner-action.ts';
+export { fileSizeProblem } from './case/load/json-source.ts';

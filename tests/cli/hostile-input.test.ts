@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -309,4 +309,16 @@ describe('the command line on a hostile-input corpus: each file refused quickly,
     expect(JSON.parse(playWeek?.out ?? '')).toMatchObject({ outcome: { status: 'alive' } });
     expect(playFull?.code, playFull?.err).toBe(0);
   }, 120_000);
+});
+
+describe('a file of gigabytes', () => {
+  it('is refused by its size on disk, before it is read', async () => {
+    // Sparse: four gigabytes that take no room on the disk (and would exhaust memory if read).
+    const huge = path('four-gigabytes.json');
+    writeFileSync(huge, '');
+    truncateSync(huge, 4 * 1024 ** 3);
+    const run = await cli('validate', huge);
+    expect(run.ms).toBeLessThan(LIMIT_MS);
+    expectRefused(run, { name: 'four-gigabytes.json', text: '', field: '(file)', message: TOO_LARGE });
+  });
 });

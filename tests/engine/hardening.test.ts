@@ -3,6 +3,7 @@ import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
   BUDGET,
+  checkCase,
   createCaseMachine,
   playScript,
   playToEnd,
@@ -12,7 +13,7 @@ import {
 } from '../../src/engine/index.ts';
 import { parseJson } from '../../src/engine/case/load/json-source.ts';
 import { untreatedCourseProblems } from '../../src/engine/case/load/untreated-course.ts';
-import { caseText, CASE_PATH, loadFirstCase } from '../support/load.ts';
+import { caseText, CASE_PATH, editedFirstCase, loadFirstCase } from '../support/load.ts';
 import { firstCase } from '../support/play.ts';
 
 /** The first case with its loaded data changed behind the schema's back (what the engine must survive anyway). */
@@ -196,4 +197,34 @@ describe('events no view should send, sent anyway', () => {
       { numRuns: 150 },
     );
   });
+});
+
+describe('a course that would fire without end', () => {
+  it('stops firing events at the budget, and the checker says so', () => {
+    // Ten repeating events whose trigger always holds, over a week: unbounded, 10,080 firings each.
+    const restless = editedFirstCase((data) => {
+      data.horizonMin = BUDGET.horizonMin;
+      const course = data.course as { events: unknown[] };
+      for (let i = 0; i < 10; i++)
+        course.events.push({
+          id: `restless-${String(i)}`,
+          label: 'The nurse checks again',
+          when: { state: { above: { hr: 0 } }, forMin: 1 },
+          repeat: true,
+          effects: [
+            {
+              type: 'message',
+              from: 'nurse',
+              text: { value: 'Still here.', provenance: 'synthetic', note: 'A test.' },
+            },
+          ],
+        });
+    });
+    const ctx = playToEnd(restless, { actions: [] });
+    const firings = Object.values(ctx.events).reduce((n, e) => n + e.firedAt.length, 0);
+    expect(firings).toBe(BUDGET.eventFirings);
+    const check = checkCase(restless);
+    const budget = check.results.find((r) => r.name.startsWith('the course fires fewer events'));
+    expect(budget?.ok).toBe(false);
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { BUDGET } from '../budget.ts';
 import { createActor } from 'xstate';
 import { targetsFor } from '../play/actions.ts';
 import type { ResolvedCase } from '../case/load/load-case.ts';
@@ -108,6 +109,13 @@ export function checkCase(resolved: ResolvedCase): CaseCheck {
     ]
       .filter((s) => s !== '')
       .join('; '),
+  });
+
+  const busiest = Math.max(0, ...plays.map((p) => Object.values(p.course.events).flat().length));
+  results.push({
+    name: 'the course fires fewer events than the engine runs in a play',
+    ok: busiest < BUDGET.eventFirings,
+    detail: `at most ${String(busiest)} event firings in a play (the budget is ${String(BUDGET.eventFirings)}: a repeating event whose trigger keeps holding fires again every time it is held)`,
   });
 
   const faulted = plays.find((p) => p.endedBy === 'fault');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOSE_MAX } from '../case/schema/bounds.ts';
 import { KebabId } from '../case/schema/fact.ts';
 import type { LearnerAction } from './context.ts';
 
@@ -14,6 +15,6 @@ export const LearnerActionSchema = z.union([
   z.strictObject({
     do: z.literal('treat'),
     id: KebabId,
-    dose: z.number().positive().max(1e6).exactOptional(),
+    dose: z.number().positive().max(DOSE_MAX).exactOptional(),
   }),
 ]) satisfies z.ZodType<LearnerAction>;

@@ -1,3 +1,4 @@
+import { BUDGET } from '../budget.ts';
 import type { CaseContext, Due, EventState, TimelineEntry } from '../play/context.ts';
 import type { ResolvedCase } from '../case/load/load-case.ts';
 import { copyPatient } from './physiology/state.ts';
@@ -68,9 +69,17 @@ export function dueEvents(
   tick: boolean,
 ): { due: Due[]; rngState: number } {
   const due: Due[] = [];
-  for (const spec of eventSpecs(resolved)) {
+  const specs = eventSpecs(resolved);
+  // Past the budget of firings (a repeating event whose trigger keeps holding), the course's events stop.
+  let fired = 0;
+  for (const spec of specs) fired += events[spec.id]?.firedAt.length ?? 0;
+  for (const spec of specs) {
     const state = events[spec.id];
     if (state === undefined || state.spent) continue;
+    if (fired + due.length >= BUDGET.eventFirings) {
+      events[spec.id] = { ...state, spent: true };
+      continue;
+    }
     if (spec.when.unless?.some((ref) => (done.get(ref) ?? Infinity) <= moment.atMin) === true) {
       events[spec.id] = { ...state, spent: true };
       continue;

@@ -53,15 +53,19 @@ type Refusal = Pick<Problem, 'line' | 'column' | 'message'>;
 
 /** A file beyond BUDGET.fileBytes, measured in UTF-8 bytes as it is stored. */
 function tooLarge(text: string): Refusal | null {
-  const limit = BUDGET.fileBytes;
   // Each UTF-16 unit is at least one byte: only a text near the limit needs counting.
-  const bytes = text.length > limit ? text.length : utf8Bytes(text);
+  const message = fileSizeProblem(text.length > BUDGET.fileBytes ? text.length : utf8Bytes(text));
+  return message === null ? null : { line: 1, column: 1, message };
+}
+
+/**
+ * Why a file of this many bytes is refused, if it is: said before it is read (the command line, the browser's
+ * file picker) and again when it is parsed.
+ */
+export function fileSizeProblem(bytes: number): string | null {
+  const limit = BUDGET.fileBytes;
   if (bytes <= limit) return null;
-  return {
-    line: 1,
-    column: 1,
-    message: `the file is ${bytes.toLocaleString('en')} bytes, over the limit of ${limit.toLocaleString('en')} bytes (${String(limit / 1_000_000)} MB) for a case, catalogue or script`,
-  };
+  return `the file is ${bytes.toLocaleString('en')} bytes, over the limit of ${limit.toLocaleString('en')} bytes (${String(limit / 1_000_000)} MB) for a case, catalogue or script`;
 }
 
 function utf8Bytes(text: string): number {
