@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { BUDGET, LearnerActionSchema, type CaseContext, type LearnerAction } from '../engine/index.ts';
+import {
+  BUDGET,
+  issueSentence,
+  LearnerActionSchema,
+  type CaseContext,
+  type LearnerAction,
+} from '../engine/index.ts';
 
 /**
  * A saved play is its action log (the source of truth), not a dump of engine state: replaying the log through
@@ -155,7 +161,7 @@ export function parseSave(text: string, cases: ReadonlyMap<string, string>): Res
     };
   const parsed = SavedPlaySchema.safeParse(raw, { reportInput: true });
   if (!parsed.success)
-    return { ok: false, why: `The saved play is damaged: ${issueText(parsed.error.issues)}` };
+    return { ok: false, why: `The saved play is damaged: ${issueSentence(parsed.error.issues)}` };
   const save = parsed.data;
   const hash = cases.get(save.caseId);
   if (hash === undefined)
@@ -289,94 +295,6 @@ export function memoryStorage(): Storage {
       items.clear();
     },
   };
-}
-
-/** Zod's issues as one sentence: the first, where it is (`log[3].action.do: unknown action "x"`), and how many more. */
-function issueText(issues: readonly z.core.$ZodIssue[]): string {
-  const first = issues[0];
-  if (first === undefined) return 'its shape is wrong.';
-  const [path, message] = explain(first);
-  const more = issues.length > 1 ? ` (and ${String(issues.length - 1)} more)` : '';
-  return `${path === '' ? '' : `${path}: `}${message}${more}.`;
-}
-
-function explain(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[] = []): [string, string] {
-  const path = [...prefix, ...issue.path];
-  switch (issue.code) {
-    case 'invalid_type':
-      // JSON.parse reads 1e999 as Infinity, which zod calls "not a number".
-      if (typeof issue.input === 'number' && !Number.isFinite(issue.input))
-        return [pathText(path), `expected a finite number, got ${String(issue.input)}`];
-      return [
-        pathText(path),
-        `expected ${EXPECTED[issue.expected] ?? issue.expected}, got ${describe(issue.input)}`,
-      ];
-    case 'invalid_value':
-      return [
-        pathText(path),
-        `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describe(issue.input)}`,
-      ];
-    case 'too_big':
-      return [
-        pathText(path),
-        `expected ${limitText('at most', 'less than', issue)}, got ${describe(issue.input)}`,
-      ];
-    case 'too_small':
-      return [
-        pathText(path),
-        `expected ${limitText('at least', 'more than', issue)}, got ${describe(issue.input)}`,
-      ];
-    case 'unrecognized_keys':
-      return [pathText(path), `unknown field ${issue.keys.map(quote).join(', ')}`];
-    case 'invalid_union': {
-      // Each branch of an action says why it is not that branch: the one that agrees with the verb is the mistake.
-      const branches = issue.errors.filter((b) => b.length > 0);
-      const best = branches.find((b) => !b.some((i) => i.path[0] === 'do')) ?? branches[0];
-      const first = best?.[0];
-      return first === undefined ? [pathText(path), issue.message] : explain(first, path);
-    }
-    default:
-      return [pathText(path), issue.message];
-  }
-}
-
-/** "at most 5000 entries", "more than 0" */
-function limitText(
-  inclusiveWord: string,
-  exclusiveWord: string,
-  issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall,
-): string {
-  const bound = 'maximum' in issue ? issue.maximum : issue.minimum;
-  const unit = issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' entries' : '';
-  return `${issue.inclusive === false ? exclusiveWord : inclusiveWord} ${String(bound)}${unit}`;
-}
-
-const EXPECTED: Record<string, string> = {
-  number: 'a number',
-  int: 'a whole number',
-  string: 'a string',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'an array',
-};
-
-function describe(input: unknown): string {
-  if (input === undefined) return 'nothing (the field is missing)';
-  if (input === null) return 'null';
-  if (Array.isArray(input)) return `an array of ${String(input.length)} entries`;
-  if (typeof input === 'string') return `the string ${quote(input)}`;
-  if (typeof input === 'number' || typeof input === 'boolean') return `${typeof input} ${String(input)}`;
-  return typeof input === 'object' ? 'an object' : typeof input;
-}
-
-/** `log[3].action.do` */
-function pathText(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${String(key)}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
 }
 
 /** A string from the save, quoted and cut short: a damaged save may hold anything. */

@@ -29,3 +29,4 @@ export { checkCase, TOP_BAND, NOTHING_BAND, type CaseCheck, type CheckResult } f
 export { BUDGET } from './budget.ts';
 export { LearnerActionSchema } from './play/learner-action.ts';
 export { fileSizeProblem } from './case/load/json-source.ts';
+export { issueSentence } from './case/load/zod-problems.ts';
