@@ -67,10 +67,10 @@ export type WorkItem =
   | { kind: 'act'; action: LearnerAction; by?: 'team' }
   | { kind: 'end' }
   /**
-   * The rest of a replayed log, read one piece at a time so the queue stays short however long the log is: at step
-   * `step`, item -1 moves the clock to its minute, items 0… are its actions, and past them comes its end, if any.
+   * The rest of a replayed log, read a minute at a time so the queue stays short however long the log is: the
+   * step at `step` becomes its advance, its actions and its end, followed by the rest.
    */
-  | { kind: 'replay'; steps: readonly ReplayStep[]; step: number; item: number };
+  | { kind: 'replay'; steps: readonly ReplayStep[]; step: number };
 
 /** One minute of an action log: the actions taken at atMin, then "end" if the learner ended there. */
 export interface ReplayStep {

@@ -62,7 +62,7 @@ export function workFor(play: CaseContext, event: CaseEvent): WorkItem[] {
     case 'STEP':
       return [advance(event.atMin), ...event.actions.map((action) => ({ kind: 'act' as const, action }))];
     case 'REPLAY':
-      return event.steps.length === 0 ? [] : [{ kind: 'replay', steps: event.steps, step: 0, item: -1 }];
+      return event.steps.length === 0 ? [] : [{ kind: 'replay', steps: event.steps, step: 0 }];
     case 'END':
       return [{ kind: 'end' }];
     case 'START':
@@ -125,16 +125,16 @@ export function work(play: CaseContext, resolved: ResolvedCase): CaseContext {
   }
 }
 
-/** The next piece of a replayed log, and the rest of it after that piece. */
+/** The next minute of a replayed log as work, and the rest of the log after it. */
 function replayed(item: Extract<WorkItem, { kind: 'replay' }>): WorkItem[] {
   const step = item.steps[item.step];
   if (step === undefined) return [];
-  const next = (at: number, i: number): WorkItem => ({ ...item, step: at, item: i });
-  if (item.item === -1)
-    return [{ kind: 'advance', toMin: Math.floor(step.atMin), interruptible: false }, next(item.step, 0)];
-  const action = step.actions[item.item];
-  if (action !== undefined) return [{ kind: 'act', action }, next(item.step, item.item + 1)];
-  return [...(step.end ? [{ kind: 'end' as const }] : []), next(item.step + 1, -1)];
+  const queue: WorkItem[] = [{ kind: 'advance', toMin: Math.floor(step.atMin), interruptible: false }];
+  // A minute's actions beyond the budget would not be taken: they are not queued either.
+  for (const action of step.actions.slice(0, BUDGET.actions)) queue.push({ kind: 'act', action });
+  if (step.end) queue.push({ kind: 'end' });
+  queue.push({ ...item, step: item.step + 1 });
+  return queue;
 }
 
 /** Said once, when a play reaches the most actions the engine takes (BUDGET.actions). */

@@ -59,6 +59,33 @@ export const VITAL_LIMIT = 1e9;
  * reach the monitor or the score.
  */
 export function brokenVital(v: Vitals): string | null {
+  // One sum screens every value each minute (a NaN or an Infinity anywhere makes it one too); only a sum that
+  // fails is searched for the culprit. Property by property: a for-in here cost 5 % of a play.
+  const screen =
+    Math.abs(v.hr) +
+    Math.abs(v.sbp) +
+    Math.abs(v.dbp) +
+    Math.abs(v.map) +
+    Math.abs(v.rr) +
+    Math.abs(v.spo2) +
+    Math.abs(v.temp) +
+    Math.abs(v.lactate) +
+    Math.abs(v.crt) +
+    Math.abs(v.urine) +
+    Math.abs(v.gcs) +
+    Math.abs(v.creatinine) +
+    Math.abs(v.glucose) +
+    Math.abs(v.potassium) +
+    Math.abs(v.ketones) +
+    Math.abs(v.bicarbonate) +
+    Math.abs(v.ph) +
+    Math.abs(v.pco2) +
+    Math.abs(v.anionGap) +
+    Math.abs(v.toxin) +
+    Math.abs(v.injury) +
+    Math.abs(v.severity) +
+    Math.abs(v.burden);
+  if (screen <= VITAL_LIMIT) return null;
   for (const key in v) {
     const x = v[key as keyof Vitals];
     if (!(Math.abs(x) <= VITAL_LIMIT)) return key;

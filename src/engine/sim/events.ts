@@ -55,6 +55,13 @@ function triggered(
   return true;
 }
 
+/** Case events fired so far in the play (counted only when one is about to fire: that is rare). */
+function firings(events: Readonly<Record<string, EventState>>): number {
+  let n = 0;
+  for (const id in events) n += events[id]?.firedAt.length ?? 0;
+  return n;
+}
+
 /**
  * The case events due at this minute, in the case's order: each one whose trigger holds, not spent, drawn against
  * its chance (once, from the play's seed). `tick` counts this minute towards "held for N minutes" (the integrator
@@ -70,16 +77,9 @@ export function dueEvents(
 ): { due: Due[]; rngState: number } {
   const due: Due[] = [];
   const specs = eventSpecs(resolved);
-  // Past the budget of firings (a repeating event whose trigger keeps holding), the course's events stop.
-  let fired = 0;
-  for (const spec of specs) fired += events[spec.id]?.firedAt.length ?? 0;
   for (const spec of specs) {
     const state = events[spec.id];
     if (state === undefined || state.spent) continue;
-    if (fired + due.length >= BUDGET.eventFirings) {
-      events[spec.id] = { ...state, spent: true };
-      continue;
-    }
     if (spec.when.unless?.some((ref) => (done.get(ref) ?? Infinity) <= moment.atMin) === true) {
       events[spec.id] = { ...state, spent: true };
       continue;
@@ -100,6 +100,11 @@ export function dueEvents(
         events[spec.id] = { ...now, heldMin: 0, spent: !spec.repeat || spec.when.state === undefined };
         continue;
       }
+    }
+    // Past the budget of firings (a repeating event whose trigger keeps holding), the course's events stop.
+    if (firings(events) + due.length >= BUDGET.eventFirings) {
+      events[spec.id] = { ...now, spent: true };
+      continue;
     }
     events[spec.id] = { ...now, heldMin: 0, spent: !spec.repeat || spec.when.state === undefined };
     due.push({ kind: 'event', id: spec.id });
