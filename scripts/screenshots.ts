@@ -96,9 +96,32 @@ async function otherCases(browser: Browser, url: string, width: number, height: 
   }
 }
 
+/** What a learner sees after a damaged save, and an author after opening a file that replaces a bundled case. */
+async function hardening(browser: Browser, url: string, width: number, height: number): Promise<void> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  await openPicker(page, url);
+  await page.evaluate(() => {
+    localStorage.setItem('bedside:play', '{"version":1,"caseId":"x","log":[null]}');
+  });
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await shoot(page, '10-damaged-save');
+  await page.locator('[data-action="discard-damaged-save"]').click();
+  const mine = { ...(JSON.parse(readFileSync(join(ROOT, `cases/${CASE}.json`), 'utf8')) as object) };
+  await page.setInputFiles('[data-field="case-file"]', {
+    name: `${CASE}.json`,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...mine, title: 'My edited copy of the first case' }, null, 2)),
+  });
+  await page.locator('[data-action="start"]').waitFor();
+  await shoot(page, '10-opened-file-replaces');
+  await page.close();
+}
+
 const { url, server } = await serveBuiltSite();
 const browser = await launch();
 try {
+  for (const [width, height] of SIZES) await hardening(browser, url, width, height);
   for (const [width, height] of SIZES) await screens(browser, url, width, height);
   for (const [width, height] of SIZES) await otherCases(browser, url, width, height);
   for (const [width, height] of SIZES) await arrest(browser, url, width, height);
