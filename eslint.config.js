@@ -45,6 +45,25 @@ export default tseslint.config(
     },
   },
   {
+    // The views meet only through the view model: ui (DOM) and game (Phaser) never import each other or the app,
+    // and the view model imports neither.
+    files: ['src/ui/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/game/**', '**/app/**', 'phaser'] }] },
+  },
+  {
+    files: ['src/game/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/ui/**', '**/app/**'] }] },
+  },
+  {
+    files: ['src/view/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/ui/**', '**/game/**', '**/app/**', 'phaser', 'howler'] },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.ts'],
     ...vitest.configs.recommended,
     rules: { ...vitest.configs.recommended.rules, 'vitest/valid-expect': ['error', { maxArgs: 2 }] },

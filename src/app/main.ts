@@ -17,7 +17,7 @@ import {
   type Catalog,
 } from '../engine/index.ts';
 import { mountBay } from '../game/bay.ts';
-import type { BayHandle } from '../game/bay-view.ts';
+import type { BayHandle } from '../view/bay-view.ts';
 import { briefingScreen } from '../ui/briefing.ts';
 import { createDoseDialog } from '../ui/dose-dialog.ts';
 import { debriefScreen } from '../ui/debrief.ts';
@@ -52,7 +52,7 @@ import {
   type SavedPlay,
 } from './save.ts';
 import { Session } from './session.ts';
-import { bayView } from './view-model.ts';
+import { bayView } from '../view/view-model.ts';
 
 interface Loaded {
   cases: ResolvedCase[];

@@ -1,5 +1,5 @@
 import * as Phaser from 'phaser';
-import type { BayView } from './bay-view.ts';
+import type { BayView } from '../view/bay-view.ts';
 import { FONT, HEIGHT, WIDTH } from './colours.ts';
 import { Monitor } from './monitor.ts';
 import { PatientFigure } from './patient-figure.ts';

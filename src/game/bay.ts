@@ -1,5 +1,5 @@
 import * as Phaser from 'phaser';
-import type { BayHandle, BayView } from './bay-view.ts';
+import type { BayHandle, BayView } from '../view/bay-view.ts';
 import { BayScene } from './bay-scene.ts';
 import { HEIGHT, WIDTH } from './colours.ts';
 

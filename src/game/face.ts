@@ -1,5 +1,5 @@
 import type * as Phaser from 'phaser';
-import type { BayView } from './bay-view.ts';
+import type { BayView } from '../view/bay-view.ts';
 import { ROOM, type SkinTone } from './colours.ts';
 
 type Consciousness = BayView['patient']['consciousness'];

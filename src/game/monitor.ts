@@ -1,5 +1,5 @@
 import type * as Phaser from 'phaser';
-import { ALARM_LIMITS, type BayView } from './bay-view.ts';
+import { ALARM_LIMITS, type BayView } from '../view/bay-view.ts';
 import { PARAM, SCREEN } from './colours.ts';
 import { clockText } from '../engine/play/clock.ts';
 import { alarmMessage, oneDecimal, whole, type AlarmParam } from './format.ts';

@@ -1,5 +1,5 @@
 import type * as Phaser from 'phaser';
-import type { AlarmLevel } from './bay-view.ts';
+import type { AlarmLevel } from '../view/bay-view.ts';
 import { SCREEN } from './colours.ts';
 import { alarmMessage, type AlarmParam } from './format.ts';
 import { Label } from './label.ts';

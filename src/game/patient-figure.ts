@@ -1,5 +1,5 @@
 import type * as Phaser from 'phaser';
-import type { BayView } from './bay-view.ts';
+import type { BayView } from '../view/bay-view.ts';
 import { drawArm, drawLegs, drawTorso } from './body.ts';
 import { drawHead } from './face.ts';
 import { animatePole, drawPole } from './iv-pole.ts';

@@ -1,5 +1,5 @@
 import type * as Phaser from 'phaser';
-import type { BayView } from './bay-view.ts';
+import type { BayView } from '../view/bay-view.ts';
 import { SKIN, type SkinTone } from './colours.ts';
 
 export function skinFor(patient: BayView['patient']): SkinTone {

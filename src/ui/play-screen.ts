@@ -12,7 +12,7 @@ import { resultsPanel } from './panels/results.ts';
 import { treatmentsPanel } from './panels/treatments.ts';
 import { timeControls, type ClockSettings, type TimeIntents } from './time-controls.ts';
 import { vitalsText } from './vitals-text.ts';
-import type { BayView } from '../game/bay-view.ts';
+import type { BayView } from '../view/bay-view.ts';
 
 /** The phase of the course as the learner sees it, or null for a case that declares no course. */
 function phaseLabel({ ctx, resolved }: PlayModel): string | null {

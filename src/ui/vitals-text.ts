@@ -1,4 +1,4 @@
-import type { BayView } from '../game/bay-view.ts';
+import type { BayView } from '../view/bay-view.ts';
 import { clockText } from '../engine/index.ts';
 import { h, type Child } from './dom.ts';
 

@@ -1,7 +1,7 @@
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import { mountBay } from '../../src/game/bay.ts';
-import type { BayHandle, BayView } from '../../src/game/bay-view.ts';
+import type { BayHandle, BayView } from '../../src/view/bay-view.ts';
 
 /**
  * Mounts the bay at full width with a scenario from the query string, for looking at it and for screenshots:

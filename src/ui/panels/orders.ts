@@ -1,4 +1,4 @@
-import { orderStatus, type OrderStatus } from '../../app/view-model.ts';
+import { orderStatus, type OrderStatus } from '../../view/view-model.ts';
 import { durationText } from '../../engine/index.ts';
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';

@@ -7,7 +7,7 @@ import {
   type Change,
   type ResultRow,
 } from '../../engine/index.ts';
-import { visibleResults } from '../../app/view-model.ts';
+import { visibleResults } from '../../view/view-model.ts';
 import { h, memo, replaceKeepingFocus, type Child } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
 import { panel, provenanceTag } from './panel.ts';

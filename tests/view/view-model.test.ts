@@ -1,6 +1,6 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { bayView, orderStatus, visibleResults } from '../../src/app/view-model.ts';
+import { bayView, orderStatus, visibleResults } from '../../src/view/view-model.ts';
 import {
   createCaseMachine,
   type CaseContext,

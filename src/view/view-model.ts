@@ -6,7 +6,7 @@ import {
   type ResolvedCase,
   type Rhythm,
 } from '../engine/index.ts';
-import { ALARM_LIMITS, type AlarmLevel, type BayView } from '../game/bay-view.ts';
+import { ALARM_LIMITS, type AlarmLevel, type BayView } from './bay-view.ts';
 
 const level = (value: number, limits: { low: number; high: number }): AlarmLevel =>
   value < limits.low ? 'low' : value > limits.high ? 'high' : 'ok';
