@@ -20,6 +20,7 @@ import { mountBay } from '../game/bay.ts';
 import type { BayHandle } from '../view/bay-view.ts';
 import { briefingScreen } from '../ui/briefing.ts';
 import { createDoseDialog } from '../ui/dose-dialog.ts';
+import { askToConfirm, confirmationFor } from '../ui/confirm-dialog.ts';
 import { debriefScreen } from '../ui/debrief.ts';
 import { h } from '../ui/dom.ts';
 import type { PlayModel } from '../ui/model.ts';
@@ -156,6 +157,7 @@ class App {
       units: 'conventional',
     };
     document.body.append(this.dose.el);
+    trackInputModality(document.documentElement);
   }
 
   /** Resume the saved play, or open the picker (or the case the URL asks for). Never throws: the picker loads. */
@@ -329,24 +331,31 @@ class App {
       return;
     }
     const screen = playScreen(session.resolved.data.title, {
+      // A disposition (it cannot be undone) and a second order of a test still pending ask first.
       act: (action) => {
-        session.act(action);
+        const ask = confirmationFor(session.context, session.resolved, action);
+        if (ask === null) session.act(action);
+        else
+          askToConfirm(ask, document.activeElement, () => {
+            session.act(action);
+          });
       },
       chooseDose: (id, invoker) => {
         const runningDose =
           session.context.treatments.find((t) => t.treatmentId === id && t.endsAt === null)?.dose ?? null;
         this.dose.open(session.resolved, id, invoker, runningDose);
       },
-      // The step buttons stop early at anything the learner must see (an arrest, a course event) and say so.
+      // The step buttons stop early at anything the learner must see (a new alarm, a critical result, a rhythm
+      // change, an event, a consultant arriving) and say so.
       advance: (minutes) => {
         const toMin = session.context.nowMin + minutes;
         session.send({ type: 'ADVANCE', toMin, interruptible: true });
-        if (!session.ended && session.context.nowMin < toMin) screen.clockStopped();
+        if (!session.ended && session.context.nowMin < toMin) screen.clockStopped(toMin);
       },
       advanceToNextResult: () => {
         const toMin = nextResultAt(session.context);
         session.send({ type: 'ADVANCE_TO_NEXT_RESULT' });
-        if (!session.ended && toMin !== null && session.context.nowMin < toMin) screen.clockStopped();
+        if (!session.ended && toMin !== null && session.context.nowMin < toMin) screen.clockStopped(toMin);
       },
       setUnits: (units) => {
         this.settings.units = units;
@@ -414,7 +423,7 @@ class App {
       this.ticks += 1;
       if (this.ticks >= this.settings.secondsPerMinute) {
         this.ticks = 0;
-        session.send({ type: 'ADVANCE', toMin: session.context.nowMin + 1 });
+        this.tickRealTime(session, screen);
       }
     }, 1000);
     this.stopClock = () => {
@@ -422,6 +431,25 @@ class App {
       unsubscribe();
     };
     this.render();
+  }
+
+  /**
+   * One minute of real time. A case that asks for it (clock.pauseRealTimeOn) pauses the clock, as the step buttons
+   * stop, at an alarm (or whatever it lists), and says why; otherwise the minute passes as an ordinary advance.
+   */
+  private tickRealTime(session: Session, screen: { clockStopped(targetMin: number | null): void }): void {
+    const pauseOn = session.resolved.data.clock?.pauseRealTimeOn ?? [];
+    const toMin = session.context.nowMin + 1;
+    if (pauseOn.length === 0) {
+      session.send({ type: 'ADVANCE', toMin });
+      return;
+    }
+    session.send({ type: 'ADVANCE', toMin, interruptible: true });
+    const why = session.context.stoppedFor;
+    if (session.ended || why?.reasons.some((r) => pauseOn.includes(r.kind)) !== true) return;
+    this.paused = true;
+    this.render();
+    screen.clockStopped(null);
   }
 
   /** The heart beats on the monitor while the learner thinks in step mode; only a paused real-time clock freezes it. */
@@ -490,6 +518,27 @@ function downloadText(text: string, fileName: string): void {
   window.setTimeout(() => {
     URL.revokeObjectURL(url);
   }, 60_000);
+}
+
+/**
+ * Keyboard or pointer, whichever the learner used last, as `<html data-input>`: the heading focused when a screen
+ * opens shows its focus ring only to a keyboard user (styles.css), never after a click.
+ */
+function trackInputModality(root: HTMLElement): void {
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      if (!['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) root.dataset.input = 'keyboard';
+    },
+    true,
+  );
+  document.addEventListener(
+    'pointerdown',
+    () => {
+      root.dataset.input = 'pointer';
+    },
+    true,
+  );
 }
 
 /** A seed from the browser's random source (the engine itself never draws unseeded numbers). */

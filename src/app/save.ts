@@ -25,6 +25,7 @@ const VERBS: Record<LearnerAction['do'], true> = {
   examine: true,
   ask: true,
   order: true,
+  cancel: true,
   treat: true,
   stop: true,
   consult: true,

@@ -1,6 +1,7 @@
 import type * as Phaser from 'phaser';
+import type { BayView } from '../view/bay-view.ts';
 import { ROOM, type SkinTone } from './colours.ts';
-import { drawMottle, spots } from './skin.ts';
+import { drawHives, drawMottle, drawSweat, spots } from './skin.ts';
 import { FOOT_X, HINGE } from './trolley.ts';
 
 /** Where the near arm lies (world): shoulder, elbow, wrist, and the cannula on the forearm. */
@@ -16,6 +17,22 @@ const ARM_SPOTS = [
   ...spots(11, ARM.elbow.x, ARM.elbow.y - 12, ARM.wrist.x - ARM.elbow.x, 22, 12),
   ...spots(23, ARM.wrist.x, ARM.wrist.y - 10, 30, 20, 4),
 ];
+/** Hives along the forearm (clear of the cannula's dressing) and on the back of the hand. */
+const ARM_WHEALS = [
+  ...spots(41, ARM.elbow.x + 2, ARM.elbow.y - 8, 60, 14, 7, [2.5, 5]),
+  ...spots(43, ARM.cannula.x + 18, ARM.wrist.y - 7, 14, 12, 2, [2.5, 4.5]),
+  ...spots(47, ARM.wrist.x + 6, ARM.wrist.y - 6, 22, 10, 3, [2, 4]),
+];
+const ARM_SWEAT = [
+  { x: ARM.elbow.x + 30, y: ARM.elbow.y - 6, rx: 1.8, ry: 2.4 },
+  { x: ARM.elbow.x + 56, y: ARM.elbow.y + 2, rx: 1.6, ry: 2.2 },
+  { x: ARM.wrist.x + 14, y: ARM.wrist.y - 4, rx: 1.6, ry: 2.2 },
+];
+
+/** How thick the limbs are drawn, by build (upper arm, forearm). */
+const LIMB = { slim: [22, 20], average: [27, 24], heavy: [33, 29] } as const;
+
+type Patient = BayView['patient'];
 
 /**
  * The legs under the sheet on the flat section, with the feet lifting it at the end (world frame). Raised: a
@@ -96,32 +113,44 @@ export function drawArm(
   g: Phaser.GameObjects.Graphics,
   tone: SkinTone,
   shoulder: { x: number; y: number } = ARM.shoulder,
+  look: { build: Patient['person']['build']; signs: ReadonlySet<Patient['signs'][number]> } = {
+    build: 'average',
+    signs: new Set(),
+  },
 ): void {
   const { elbow: e, wrist: w, cannula: c, finger: f } = ARM;
   const s = shoulder;
   const at = (t: number) => ({ x: s.x + (e.x - s.x) * t, y: s.y + (e.y - s.y) * t });
-  g.lineStyle(27, tone.base, 1);
+  const [upper, fore] = LIMB[look.build];
+  g.lineStyle(upper, tone.base, 1);
   g.lineBetween(s.x, s.y, e.x, e.y);
-  g.lineStyle(24, tone.base, 1);
+  g.lineStyle(fore, tone.base, 1);
   g.lineBetween(e.x, e.y, w.x, w.y);
   g.fillStyle(tone.base, 1);
-  g.fillCircle(e.x, e.y, 13);
+  g.fillCircle(e.x, e.y, fore / 2 + 1);
   g.fillEllipse(w.x + 16, w.y + 1, 38, 22);
   g.fillStyle(tone.shade, 1);
   g.fillEllipse(w.x + 8, w.y - 10, 16, 8);
   g.lineStyle(1.5, tone.shade, 1);
   for (const dy of [-4, 1, 6]) g.lineBetween(w.x + 20, w.y + dy, w.x + 34, w.y + dy);
   drawMottle(g, tone, ARM_SPOTS);
+  if (look.signs.has('urticaria')) drawHives(g, ARM_WHEALS);
+  if (look.signs.has('sweating')) drawSweat(g, ARM_SWEAT);
+  if (look.signs.has('cyanosis')) {
+    // Blue fingertips and nail beds beyond the probe.
+    g.fillStyle(0x5d62a6, 0.55);
+    g.fillEllipse(w.x + 30, w.y + 1, 12, 16);
+  }
   // Sleeve over the top of the arm, then the cuff below it.
   const sleeveEnd = at(0.34);
   g.fillStyle(ROOM.gown, 1);
-  g.fillCircle(s.x - 2, s.y - 4, 16);
-  g.fillCircle(sleeveEnd.x, sleeveEnd.y, 15);
-  g.lineStyle(31, ROOM.gown, 1);
+  g.fillCircle(s.x - 2, s.y - 4, upper / 2 + 2.5);
+  g.fillCircle(sleeveEnd.x, sleeveEnd.y, upper / 2 + 1.5);
+  g.lineStyle(upper + 4, ROOM.gown, 1);
   g.lineBetween(s.x - 2, s.y - 4, sleeveEnd.x, sleeveEnd.y);
   const cuff0 = at(0.42);
   const cuff1 = at(0.8);
-  g.lineStyle(34, ROOM.cuff, 1);
+  g.lineStyle(upper + 7, ROOM.cuff, 1);
   g.lineBetween(cuff0.x, cuff0.y, cuff1.x, cuff1.y);
   g.lineStyle(2, 0x4a6aa0, 1);
   g.lineBetween(cuff0.x + 8, cuff0.y - 4, cuff1.x + 8, cuff1.y - 4);

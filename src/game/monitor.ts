@@ -6,32 +6,30 @@ import { alarmMessage, oneDecimal, whole, type AlarmParam } from './format.ts';
 import { Label } from './label.ts';
 import { drawBezel, drawHeart, SCR } from './monitor-frame.ts';
 import { NumericBox } from './numeric-box.ts';
-import { Trace } from './trace.ts';
-import {
-  ecgLeadII,
-  flatLine,
-  pleth,
-  respiration,
-  VF_CYCLES_PER_MIN,
-  ventricularFibrillation,
-  ventricularTachycardia,
-  type Waveform,
-} from './waveforms.ts';
+import { MonitorLanes } from './monitor-lanes.ts';
 
 const WAVE_X = SCR.x + 8;
 const WAVE_W = 290;
 const BOX_X = WAVE_X + WAVE_W + 8;
 const BOX_W = SCR.x + SCR.w - 8 - BOX_X;
 const ROWS = { ecg: [90, 140], pleth: [238, 116], resp: [362, 108], bottom: [478, 164] } as const;
+/**
+ * The arterial wave's lane inside the bottom-left box: its scale's pressures in a margin on the left, its numbers to
+ * the right.
+ */
+const ART_LANE = {
+  x: WAVE_X + 34,
+  y: ROWS.bottom[0] + 60,
+  width: 128,
+  height: ROWS.bottom[1] - 66,
+  baseline: 1,
+};
 
 /** Upper and lower limit as the monitor prints them. */
 const limitsOf = (param: AlarmParam, format: (n: number) => string): readonly [string, string] => [
   format(ALARM_LIMITS[param].high),
   format(ALARM_LIMITS[param].low),
 ];
-
-/** Pleth amplitude falls as the periphery shuts down. */
-const PLETH_GAIN = { normal: 78, pale: 58, mottled: 34 } as const;
 
 /**
  * What the monitor's header calls out in an arrest: what it can tell from the ECG, or, in PEA (an ECG that looks
@@ -44,42 +42,17 @@ const ARREST_ALARM: Partial<Record<BayView['rhythm']['id'], string>> = {
   pea: 'NO PULSE',
 };
 
-/** The ECG shape for a rhythm (drawn properly per rhythm in a later issue; the arrest rhythms are distinct now). */
-function ecgWave(rhythm: BayView['rhythm']['id']): Waveform {
-  switch (rhythm) {
-    case 'asystole':
-      return flatLine;
-    case 'vf':
-      return ventricularFibrillation;
-    case 'vt':
-    case 'pvt':
-      return ventricularTachycardia;
-    case 'sinus':
-    case 'af':
-    case 'svt':
-    case 'chb':
-    case 'pea':
-      return ecgLeadII;
-    default:
-      return rhythm satisfies never;
-  }
-}
-
-/** The bedside monitor: bezel, three sweeping waves, five numerics with limits and alarms, and the clock. */
+/** The bedside monitor: bezel, the waveform lanes, five numerics with limits and alarms, and the clock. */
 export class Monitor {
   private readonly traces: Phaser.GameObjects.Graphics;
   private readonly heart: Phaser.GameObjects.Graphics;
-  private readonly ecg: Trace;
-  private readonly pleth: Trace;
-  private readonly resp: Trace;
+  private readonly lanes: MonitorLanes;
   private readonly clock: Label;
   private readonly banner: Label;
   private readonly rhythmLabel: Label;
   private readonly boxes: Record<AlarmParam, NumericBox>;
-  private heartBeats = -1;
-  /** The waveforms drawn last frame: a new rhythm redraws each lane at once, not as the sweep comes round. */
-  private wavesKey = '';
-  private heartUntil = 0;
+  /** The arterial panel: it takes the NIBP box's place once a line is in, the wave beside its numbers. */
+  private readonly artBox: NumericBox;
 
   constructor(scene: Phaser.Scene, view: BayView) {
     drawBezel(scene.add.graphics());
@@ -104,21 +77,6 @@ export class Monitor {
       originX: 1,
       originY: 0.5,
     });
-    const lane = (row: readonly [number, number], colour: number, pxPerSec: number, baseline: number) =>
-      new Trace({
-        x: WAVE_X,
-        y: row[0] + 22,
-        width: WAVE_W,
-        height: row[1] - 26,
-        baseline,
-        colour,
-        pxPerSec,
-        peaks: colour === PARAM.ecg.num,
-      });
-    this.ecg = lane(ROWS.ecg, PARAM.ecg.num, 80, 0.7);
-    this.ecg.beatThreshold = 40;
-    this.pleth = lane(ROWS.pleth, PARAM.spo2.num, 80, 0.92);
-    this.resp = lane(ROWS.resp, PARAM.rr.num, 25, 0.88);
     const waveLabel = (row: readonly [number, number], text: string, css: string) =>
       new Label(scene, WAVE_X + 4, row[0], { size: 20, colour: css, value: text });
     waveLabel(ROWS.ecg, 'II   x1', PARAM.ecg.css);
@@ -130,8 +88,16 @@ export class Monitor {
       bold: true,
       originX: 1,
     });
-    this.traces = scene.add.graphics();
     const box = (row: readonly [number, number], x: number, w: number) => ({ x, y: row[0], w, h: row[1] });
+    const bp = {
+      ...box(ROWS.bottom, WAVE_X, WAVE_W),
+      unit: 'mmHg',
+      colour: PARAM.bp,
+      limits: limitsOf('map', String),
+      limitsLabel: 'MAP',
+      wide: true,
+      param: 'map',
+    } as const;
     this.boxes = {
       hr: new NumericBox(scene, {
         ...box(ROWS.ecg, BOX_X, BOX_W),
@@ -164,14 +130,8 @@ export class Monitor {
         valueAt: 0.62,
       }),
       map: new NumericBox(scene, {
-        ...box(ROWS.bottom, WAVE_X, WAVE_W),
+        ...bp,
         label: 'NIBP',
-        unit: 'mmHg',
-        colour: PARAM.bp,
-        limits: limitsOf('map', String),
-        limitsLabel: 'MAP',
-        wide: true,
-        param: 'map',
         valueSize: 68,
         valueAt: 0.5,
         subSize: 40,
@@ -188,36 +148,25 @@ export class Monitor {
         valueAt: 0.62,
       }),
     };
+    this.artBox = new NumericBox(scene, { ...bp, label: 'ART', valueSize: 32, valueAt: 0.55, subSize: 32 });
+    this.traces = scene.add.graphics();
+    this.lanes = new MonitorLanes(
+      scene,
+      {
+        ecg: { x: WAVE_X, y: ROWS.ecg[0] + 22, width: WAVE_W, height: ROWS.ecg[1] - 26, baseline: 0.7 },
+        pleth: {
+          x: WAVE_X,
+          y: ROWS.pleth[0] + 22,
+          width: WAVE_W,
+          height: ROWS.pleth[1] - 26,
+          baseline: 0.92,
+        },
+        resp: { x: WAVE_X, y: ROWS.resp[0] + 22, width: WAVE_W, height: ROWS.resp[1] - 26, baseline: 0.88 },
+        art: ART_LANE,
+      },
+      view,
+    );
     this.heart = scene.add.graphics();
-    this.prefill(view);
-  }
-
-  /** A full still trace, so the screen is never empty before the first sweep. */
-  private prefill(view: BayView): void {
-    const w = this.waves(view);
-    this.ecg.fillStatic(w.ecgRate, w.ecg, 70);
-    this.pleth.fillStatic(w.ecgRate, w.pleth, w.plethGain);
-    this.resp.fillStatic(view.vitals.rr, w.resp, 58);
-  }
-
-  private waves(view: BayView): {
-    ecg: Waveform;
-    ecgRate: number;
-    pleth: Waveform;
-    resp: Waveform;
-    plethGain: number;
-  } {
-    const { dead, arrest } = view.patient;
-    const rhythm = view.rhythm.id;
-    return {
-      ecg: dead ? flatLine : ecgWave(rhythm),
-      // VF has no rate: its wave is one long chaotic cycle.
-      ecgRate: rhythm === 'vf' ? VF_CYCLES_PER_MIN : (view.vitals.hr ?? 0),
-      // No pulse, no pleth; in an arrest the resp trace shows only the team's ventilations.
-      pleth: dead || arrest ? flatLine : pleth,
-      resp: dead || view.vitals.rr <= 0 ? flatLine : respiration,
-      plethGain: PLETH_GAIN[view.patient.perfusion],
-    };
   }
 
   update(view: BayView, timeMs: number, dtSec: number): void {
@@ -240,56 +189,47 @@ export class Monitor {
     this.boxes.hr.setValue(whole(vitals.hr));
     this.boxes.spo2.setValue(whole(vitals.spo2));
     this.boxes.rr.setValue(whole(vitals.rr));
-    const arterial = view.bpSource === 'arterial';
-    this.boxes.map.setTitle(arterial ? 'ART' : 'NIBP');
-    this.boxes.map.setValue(
-      vitals.sbp === null || vitals.dbp === null ? '---' : `${whole(vitals.sbp)}/${whole(vitals.dbp)}`,
-      vitals.map === null ? '' : `(${whole(vitals.map)})`,
-      view.patient.arrest
-        ? vitals.map === null
-          ? 'No pulse'
-          : 'From compressions'
-        : arterial
-          ? 'Continuous'
-          : `Last cycle T+ ${clockText(view.nibpAtMin)}`,
-    );
+    this.updatePressure(view);
     this.boxes.temp.setValue(oneDecimal(vitals.temp));
     const steady = view.reducedMotion || view.paused;
     const flashOn = Math.floor(timeMs / 500) % 2 === 0;
     for (const p of ['hr', 'map', 'spo2', 'rr', 'temp'] as const) {
       this.boxes[p].setAlarm(alarms[p], steady, flashOn);
     }
+    this.artBox.setAlarm(alarms.map, steady, flashOn);
 
-    const w = this.waves(view);
-    const g = this.traces;
-    g.clear();
-    // Time jumps in steps: what the monitor shows after one is the new rhythm across the whole screen.
-    const wavesKey = `${w.ecg.name}|${w.pleth.name}|${w.resp.name}`;
-    if (wavesKey !== this.wavesKey) {
-      this.wavesKey = wavesKey;
-      this.prefill(view);
-    }
-    if (view.reducedMotion) {
-      this.prefill(view);
-    } else if (!view.paused) {
-      this.ecg.advance(dtSec, w.ecgRate, w.ecg, 70);
-      this.pleth.advance(dtSec, w.ecgRate, w.pleth, w.plethGain);
-      this.resp.advance(dtSec, vitals.rr, w.resp, 58);
-    }
-    const gap = !view.reducedMotion;
-    this.ecg.draw(g, gap);
-    this.pleth.draw(g, gap);
-    this.resp.draw(g, gap);
-    this.drawHeartSymbol(view, timeMs);
+    this.traces.clear();
+    this.lanes.update(view, dtSec, this.traces, alarms.map !== 'ok' && !steady && flashOn);
+    this.drawHeartSymbol(view);
   }
 
-  /** The little heart beside HR lights up on each R wave (steady when motion is reduced, gone in asystole). */
-  private drawHeartSymbol(view: BayView, timeMs: number): void {
-    if (this.ecg.beats !== this.heartBeats) {
-      if (this.heartBeats >= 0) this.heartUntil = timeMs + 160;
-      this.heartBeats = this.ecg.beats;
+  /** The cuff's last reading, or the arterial line's beat-to-beat pressure beside its wave. */
+  private updatePressure(view: BayView): void {
+    const { vitals } = view;
+    const arterial = view.bpSource === 'arterial';
+    const value =
+      vitals.sbp === null || vitals.dbp === null ? '---' : `${whole(vitals.sbp)}/${whole(vitals.dbp)}`;
+    const mean = vitals.map === null ? '' : `(${whole(vitals.map)})`;
+    this.boxes.map.setVisible(!arterial);
+    this.artBox.setVisible(arterial);
+    if (arterial) {
+      this.artBox.setValue(value, mean);
+      return;
     }
-    const lit = view.reducedMotion || timeMs < this.heartUntil;
+    this.boxes.map.setValue(
+      value,
+      mean,
+      view.patient.arrest
+        ? vitals.map === null
+          ? 'No pulse'
+          : 'From compressions'
+        : `Last cycle T+ ${clockText(view.nibpAtMin)}`,
+    );
+  }
+
+  /** The little heart beside HR lights up with each QRS (steady when motion is reduced, gone without a rate). */
+  private drawHeartSymbol(view: BayView): void {
+    const lit = view.reducedMotion || this.lanes.beatJustNow(0.16);
     this.heart.clear();
     if (view.patient.dead || view.vitals.hr === null) return;
     drawHeart(this.heart, BOX_X + 70, ROWS.ecg[0] + 21, 9, PARAM.ecg.num, lit ? 1 : 0.3);

@@ -39,9 +39,9 @@ export class NumericBox {
   private readonly sub: Label | undefined;
   private readonly note: Label | undefined;
   private readonly alarm: Label;
-  private readonly title: Label;
   private readonly tinted: Label[] = [];
   private look: Look | '' = '';
+  private visible = true;
 
   constructor(
     scene: Phaser.Scene,
@@ -51,7 +51,6 @@ export class NumericBox {
     this.bg = scene.add.graphics();
     const css = colour.css;
     const label = new Label(scene, x + 12, y + 8, { size: 24, colour: css, bold: true, value: spec.label });
-    this.title = label;
     this.tinted.push(label);
     if (spec.wide === true) {
       // Wide box: unit beside the label, limits on one line, so a long value has the full width.
@@ -96,9 +95,11 @@ export class NumericBox {
     this.alarm.text.setPadding(6, 2, 6, 2);
   }
 
-  /** The box's title (NIBP becomes ART when an arterial line is in). */
-  setTitle(title: string): void {
-    this.title.set(title);
+  /** Show or hide the whole box (the NIBP box gives way to the arterial panel when a line is in). */
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.bg.setVisible(visible);
+    for (const label of [...this.tinted, this.note, this.alarm]) label?.text.setVisible(visible);
   }
 
   setValue(value: string, sub = '', note = ''): void {
@@ -110,7 +111,7 @@ export class NumericBox {
   /** `flashOn` is the current half of the ~1 Hz flash; ignored when `steady`. */
   setAlarm(level: AlarmLevel, steady: boolean, flashOn: boolean): void {
     this.alarm.set(alarmMessage(this.spec.param, level));
-    this.alarm.text.setVisible(level !== 'ok');
+    this.alarm.text.setVisible(this.visible && level !== 'ok');
     const look: Look = level === 'ok' ? 'normal' : steady ? 'steady' : flashOn ? 'flashOn' : 'flashOff';
     if (look === this.look) return;
     this.look = look;

@@ -4,7 +4,7 @@ import { drawArm, drawLegs, drawTorso } from './body.ts';
 import { drawHead } from './face.ts';
 import { animatePole, drawPole } from './iv-pole.ts';
 import { drawArterialLine, drawIvLines, drawMonitoringCables, drawOxygenTubing } from './lines.ts';
-import { skinFor } from './skin.ts';
+import { drawHives, skinFor, spots } from './skin.ts';
 import { ARM } from './body.ts';
 import {
   BACK_ANGLE,
@@ -26,6 +26,13 @@ const SHOULDER_ON_BACKREST = toBackrest(ARM.shoulder);
 
 /** The head is drawn a little larger than life so the eyes read on a small screen. */
 const HEAD_SCALE = 1.15;
+
+/** How deep the chest is drawn by build (the trunk's scale across the backrest). */
+const CHEST_DEPTH = { slim: 0.9, average: 1, heavy: 1.16 } as const;
+/** How far the chest rises with each breath: deep (Kussmaul) breaths heave. */
+const BREATH_RISE = { usual: 0.06, deep: 0.15 } as const;
+/** The neck's width by build. */
+const NECK_W = { slim: 28, average: 32, heavy: 40 } as const;
 
 /** How far the head tips over (radians) and sags, by level of consciousness. */
 const POSTURE = {
@@ -69,6 +76,10 @@ export class PatientFigure {
     const key = [
       p.perfusion,
       p.consciousness,
+      p.signs.join(','),
+      p.person.ageYears,
+      p.person.sex,
+      p.person.build,
       p.dead,
       p.oxygenMask,
       p.dripRunning,
@@ -87,8 +98,14 @@ export class PatientFigure {
     const rr = Math.max(1, view.vitals.rr);
     const period = 60 / rr;
     const breath = p.dead || still || view.vitals.rr <= 0 ? 0 : respiration(seconds % period, period);
-    this.torso.setScale(1, 1 + 0.06 * breath);
-    this.head.setY(this.headY(p) - 3 * breath);
+    const rise = BREATH_RISE[p.signs.includes('deep-breathing') ? 'deep' : 'usual'];
+    this.torso.setScale(1, CHEST_DEPTH[p.person.build] * (1 + rise * breath));
+    this.head.setY(this.headY(p) - (rise / 0.06) * 3 * breath);
+  }
+
+  /** Where the face is now (world), for the close-up. */
+  faceCentre(): { x: number; y: number } {
+    return { x: this.head.x, y: this.head.y + 6 };
   }
 
   private headY(p: BayView['patient']): number {
@@ -114,16 +131,32 @@ export class PatientFigure {
     this.pole.clear();
     drawPole(this.pole, p.dripRunning, p.infusionRunning);
 
+    const signs = new Set(p.signs);
     this.neck.clear();
+    const neckW = NECK_W[p.person.build];
+    const neckX = this.headAt.x - neckW / 2 + lean.dx / 2;
     this.neck.fillStyle(tone.shade, 1);
-    this.neck.fillRoundedRect(this.headAt.x - 16 + lean.dx / 2, this.headAt.y + 30, 32, 40, 8);
+    this.neck.fillRoundedRect(neckX, this.headAt.y + 30, neckW, 40, 8);
+    if (signs.has('flushing')) {
+      this.neck.fillStyle(0xe0503f, 0.25);
+      this.neck.fillRoundedRect(neckX, this.headAt.y + 30, neckW, 40, 8);
+    }
+    if (signs.has('urticaria'))
+      drawHives(this.neck, spots(53, neckX + 4, this.headAt.y + 44, neckW - 8, 20, 2));
 
     const hx = this.headAt.x + lean.dx;
     this.head.clear().setPosition(hx, this.headY(p)).setRotation(rot).setScale(HEAD_SCALE);
-    drawHead(this.head, tone, p.consciousness, p.dead, p.oxygenMask);
+    drawHead(this.head, {
+      tone,
+      person: p.person,
+      consciousness: p.consciousness,
+      dead: p.dead,
+      mask: p.oxygenMask,
+      signs,
+    });
 
     this.arm.clear();
-    drawArm(this.arm, tone, shoulder);
+    drawArm(this.arm, tone, shoulder, { build: p.person.build, signs });
 
     this.cables.clear();
     drawMonitoringCables(this.cables, angle, shoulder);

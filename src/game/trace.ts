@@ -1,5 +1,4 @@
 import type * as Phaser from 'phaser';
-import type { Waveform } from './waveforms.ts';
 
 export interface TraceLane {
   x: number;
@@ -15,82 +14,78 @@ export interface TraceLane {
   peaks: boolean;
 }
 
+/** A wave read at a time on the monitor's clock (seconds), in the lane's units. */
+export type Sampler = (t: number) => number;
+
 /** Pixels blanked ahead of the sweep, as on a real monitor. */
 const ERASE_GAP = 18;
 const SUBSAMPLES = 4;
 
 /**
  * One sweeping waveform. Each one-pixel column holds the height drawn when the sweep passed it; the sweep writes
- * new columns in real time at the current rate and leaves older ones in place until it comes round again.
+ * new columns in real time and leaves older ones in place until it comes round again.
  */
 export class Trace {
   private readonly ys: Float32Array;
+  /** The sweep's position, in (fractional) columns. */
   private head = 0;
-  /** Position in the cycle, in cycles (only the fraction matters). */
-  private phase = 0;
-  private staticKey = '';
-  /** Counts columns whose value crossed `beatThreshold` upwards: the R waves, for the beating heart symbol. */
-  beats = 0;
-  beatThreshold = Number.POSITIVE_INFINITY;
-  private lastValue = 0;
 
   constructor(private readonly lane: TraceLane) {
     this.ys = new Float32Array(Math.max(1, Math.floor(lane.width)));
   }
 
-  private sample(wave: Waveform, phase: number, period: number, gain: number): number {
-    const frac = phase - Math.floor(phase);
-    return wave(frac * period, period) * gain;
+  /** Seconds of wave the lane shows across its width. */
+  get windowSec(): number {
+    return this.ys.length / this.lane.pxPerSec;
   }
 
-  /** One column's value from its sub-samples; `phase` is the cycle position at the column's left edge. */
-  private column(wave: Waveform, phase: number, perColumn: number, period: number, gain: number): number {
-    if (!this.lane.peaks) return this.sample(wave, phase + perColumn / 2, period, gain);
+  /** One column's value from its sub-samples, the column starting at time `t`. */
+  private column(sample: Sampler, t: number, gain: number): number {
+    const dt = 1 / this.lane.pxPerSec;
+    if (!this.lane.peaks) return sample(t + dt / 2) * gain;
     let best = 0;
     for (let k = 0; k < SUBSAMPLES; k += 1) {
-      const v = this.sample(wave, phase + (perColumn * k) / SUBSAMPLES, period, gain);
+      const v = sample(t + (dt * k) / SUBSAMPLES);
       if (Math.abs(v) > Math.abs(best)) best = v;
     }
-    return best;
+    return best * gain;
   }
 
-  /** Move the sweep on by `dtSec` real seconds at `ratePerMin` cycles a minute. */
-  advance(dtSec: number, ratePerMin: number, wave: Waveform, gain: number): void {
-    const rate = Math.max(1, ratePerMin);
-    const period = 60 / rate;
-    const cyclesPerPx = rate / 60 / this.lane.pxPerSec;
+  /** Move the sweep on by `dtSec`, writing the wave from `fromSec` (the monitor's clock at the sweep) onwards. */
+  advance(fromSec: number, dtSec: number, sample: Sampler, gain: number): void {
+    const { pxPerSec } = this.lane;
     const from = this.head;
-    const to = from + dtSec * this.lane.pxPerSec;
+    const to = from + dtSec * pxPerSec;
     const n = this.ys.length;
     for (let c = Math.ceil(from); c < to; c += 1) {
-      const phase = this.phase + (c - from) * cyclesPerPx;
-      const v = this.column(wave, phase, cyclesPerPx, period, gain);
-      if (v >= this.beatThreshold && this.lastValue < this.beatThreshold) this.beats += 1;
-      this.lastValue = v;
-      this.ys[c % n] = v;
+      this.ys[c % n] = this.column(sample, fromSec + (c - from) / pxPerSec, gain);
     }
-    this.phase += (to - from) * cyclesPerPx;
-    this.phase -= Math.floor(this.phase);
     this.head = to % n;
-    this.staticKey = '';
   }
 
-  /** Fill every column with a still trace (reduced motion, or before the first sweep). */
-  fillStatic(ratePerMin: number, wave: Waveform, gain: number): void {
-    const key = `${String(ratePerMin)}|${String(gain)}|${wave.name}`;
-    if (key === this.staticKey) return;
-    this.staticKey = key;
-    const rate = Math.max(1, ratePerMin);
-    const period = 60 / rate;
-    const cyclesPerPx = rate / 60 / this.lane.pxPerSec;
+  /**
+   * Redraw every column as the sweep would have left it by `nowSec`: the column behind the sweep is the newest, the
+   * one ahead of it the oldest (a new rhythm shows across the whole screen at once).
+   */
+  refill(nowSec: number, sample: Sampler, gain: number): void {
+    const n = this.ys.length;
+    for (let c = 0; c < n; c += 1) {
+      const age = (((this.head - c) % n) + n) % n || n;
+      this.ys[c] = this.column(sample, nowSec - age / this.lane.pxPerSec, gain);
+    }
+  }
+
+  /** Fill the lane left to right from `startSec`, with no sweep (reduced motion): a still strip. */
+  fillStill(startSec: number, sample: Sampler, gain: number): void {
+    this.head = 0;
     for (let c = 0; c < this.ys.length; c += 1) {
-      this.ys[c] = this.column(wave, c * cyclesPerPx, cyclesPerPx, period, gain);
+      this.ys[c] = this.column(sample, startSec + c / this.lane.pxPerSec, gain);
     }
   }
 
   /** Stroke the trace; with `gap` the columns just ahead of the sweep are left blank. */
-  draw(g: Phaser.GameObjects.Graphics, gap: boolean): void {
-    const { x, y, height, baseline, colour } = this.lane;
+  draw(g: Phaser.GameObjects.Graphics, gap: boolean, colour = this.lane.colour): void {
+    const { x, y, height, baseline } = this.lane;
     const base = y + height * baseline;
     const n = this.ys.length;
     const cut = gap ? Math.floor(this.head) : -1;

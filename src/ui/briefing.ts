@@ -1,6 +1,20 @@
 import type { ResolvedCase } from '../engine/index.ts';
 import { h } from './dom.ts';
 
+/**
+ * The report, without what would give the diagnosis away: its title (and often its journal) names it, so before the
+ * debrief only the authors, the year and the language are said.
+ */
+export function reportByline(source: ResolvedCase['data']['source']): string {
+  const report =
+    source.language === undefined
+      ? 'a published case report'
+      : `a case report published in ${source.language}`;
+  const by = source.authors === undefined ? '' : ` by ${source.authors}`;
+  const when = source.year === undefined ? '' : ` (${String(source.year)})`;
+  return `Based on ${report}${by}${when}; the full reference is in the debrief.`;
+}
+
 /** Who the patient is, where you are and what you can do — before the clock starts. */
 export function briefingScreen(
   resolved: ResolvedCase,
@@ -61,10 +75,16 @@ export function briefingScreen(
       : null,
     h(
       'p',
-      { class: 'meta' },
+      { class: 'meta', 'data-testid': 'briefing-source' },
       data.kind === 'real-case'
-        ? `Based on a published case report. ${data.source.note ?? ''}`
+        ? `${reportByline(data.source)} ${data.source.note ?? ''}`
         : 'A synthetic teaching case: a made-up patient built on guideline facts. Every value is synthetic.',
+    ),
+    h(
+      'p',
+      { class: 'meta' },
+      'At the bedside a synthetic value is marked * and a corrected one † (its words show when the pointer rests ',
+      'on the mark); the debrief lists where every fact comes from.',
     ),
     h('h2', {}, 'Where you are'),
     h('p', {}, data.setting),

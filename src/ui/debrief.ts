@@ -6,9 +6,12 @@ import {
   type ScoreItem,
 } from '../engine/index.ts';
 import { courseTimingText, learnerFirstAt } from './course-timing.ts';
+import { diagnosisReview } from './debrief-diagnoses.ts';
 import { h } from './dom.ts';
+import { debriefEcgs } from './panels/ecg-result.ts';
 import { resultTable } from './panels/results.ts';
 import { provenanceTag } from './panels/panel.ts';
+import { sourcesSection } from './sources.ts';
 import { vitalsChart } from './vitals-chart.ts';
 
 const CATEGORY: Record<ScoreItem['category'], string> = {
@@ -124,6 +127,11 @@ export function debriefScreen(
   const laterPanels = ctx.orders.flatMap((o) => {
     const name = resolved.catalog.tests[o.testId]?.name ?? o.testId;
     if (o.result === null || o.result.kind === 'culture' || o.resultAt <= result.endedAt) return [];
+    // ECGs and their reads have their own section below.
+    const ecgOrRead =
+      o.result.kind === 'report' &&
+      (o.result.ecg !== undefined || resolved.catalog.tests[o.testId]?.reads !== undefined);
+    if (ecgOrRead) return [];
     const caption = `${name} (sampled T+ ${clockText(o.sampledAt)}, reported T+ ${clockText(o.resultAt)})`;
     return [
       o.result.kind === 'panel'
@@ -225,6 +233,8 @@ export function debriefScreen(
     avoided > 0 ? h('p', { class: 'meta' }, `${String(avoided)} harmful actions avoided.`) : null,
     h('h2', {}, 'The course'),
     vitalsChart(ctx, result.endedAt),
+    // The written read of every ECG, whether or not a cardiology read was asked for during the play.
+    debriefEcgs(ctx, resolved),
     later.length + laterPanels.length > 0
       ? h(
           'section',
@@ -249,6 +259,7 @@ export function debriefScreen(
         h('p', {}, h('strong', {}, 'Diagnosis: '), data.realCourse.diagnosis.value),
       ),
     ),
+    diagnosisReview(resolved, ctx),
     data.teachingPoints.length > 0
       ? h(
           'section',
@@ -257,5 +268,6 @@ export function debriefScreen(
           h('ul', {}, ...data.teachingPoints.map((t) => h('li', {}, t.text))),
         )
       : null,
+    sourcesSection(resolved),
   );
 }

@@ -23,6 +23,17 @@ export interface PickerOptions {
   discardDamagedSave(): void;
 }
 
+/**
+ * Real or synthetic, and a real report's year where known: never its title or journal, which usually name the
+ * diagnosis (the full reference waits for the debrief).
+ */
+function kindWords(c: ResolvedCase): string {
+  if (c.data.kind !== 'real-case') return 'synthetic teaching case';
+  return c.data.source.year === undefined
+    ? 'real published case'
+    : `real published case (${String(c.data.source.year)})`;
+}
+
 /** Every case in cases/ (title, presenting complaint, difficulty, length), and a way for authors to try their own. */
 export function pickerScreen(cases: readonly ResolvedCase[], options: PickerOptions): HTMLElement {
   const input = h('input', {
@@ -94,7 +105,7 @@ export function pickerScreen(cases: readonly ResolvedCase[], options: PickerOpti
             h(
               'span',
               { class: 'case-meta' },
-              `${c.data.difficulty} · about ${String(c.data.estimatedMinutes)} min · ${c.data.kind === 'real-case' ? 'real published case' : 'synthetic teaching case'}${c.data.id === options.localId ? ' · from your file' : ''}`,
+              `${c.data.difficulty} · about ${String(c.data.estimatedMinutes)} min · ${kindWords(c)}${c.data.id === options.localId ? ' · from your file' : ''}`,
             ),
           ),
         ),

@@ -1,5 +1,28 @@
-import { clockText } from '../engine/index.ts';
+import { clockText, type CaseContext } from '../engine/index.ts';
 import { h } from './dom.ts';
+
+type StopReason = NonNullable<CaseContext['stoppedFor']>['reasons'][number];
+
+/** Where the clock stopped, and why; `targetMin` is the minute the learner asked for (null: real time paused). */
+export interface ClockStopNotice {
+  atMin: number;
+  reasons: readonly StopReason[];
+  targetMin: number | null;
+}
+
+const STOP_WORDS: Record<StopReason['kind'], string> = {
+  alarm: 'alarm',
+  'critical-result': 'critical result',
+  rhythm: 'rhythm change',
+  event: 'event',
+  consultant: 'consultant',
+};
+
+/** "Stopped at T+ 2:42: MAP 54 mmHg — alarm" (or "Paused at …" in real time). */
+export function stopText(stop: ClockStopNotice): string {
+  const why = stop.reasons.map((r) => `${r.text} — ${STOP_WORDS[r.kind]}`).join('; ');
+  return `${stop.targetMin === null ? 'Paused' : 'Stopped'} at T+ ${clockText(stop.atMin)}: ${why}`;
+}
 
 export interface ClockSettings {
   mode: 'step' | 'real';
@@ -29,7 +52,8 @@ export function timeControls(intents: TimeIntents) {
         'data-action': `advance:${String(m)}`,
         'aria-label': `+${String(m)} min`,
         on: {
-          click: () => {
+          click: (e) => {
+            lastStep = e.currentTarget as HTMLButtonElement;
             intents.advance(m);
           },
         },
@@ -39,13 +63,15 @@ export function timeControls(intents: TimeIntents) {
       h('span', { class: 'wide-only' }, ' min'),
     ),
   );
+  let lastStep: HTMLButtonElement = steps[steps.length - 1] ?? h('button');
   const next = h(
     'button',
     {
       type: 'button',
       'data-action': 'advance:next-result',
       on: {
-        click: () => {
+        click: (e) => {
+          lastStep = e.currentTarget as HTMLButtonElement;
           intents.advanceToNextResult();
         },
       },
@@ -109,6 +135,42 @@ export function timeControls(intents: TimeIntents) {
     h('label', { for: 'clock-speed' }, 'Speed '),
     speed,
   );
+  // Why the clock stopped short (or real time paused): said at once, shown until time moves, with a way on.
+  const stopSaid = h('p', { class: 'sr-only', 'aria-live': 'assertive', 'aria-atomic': 'true' });
+  const stopShown = h('p', { class: 'clock-stop-text' });
+  const continueButton = h(
+    'button',
+    {
+      type: 'button',
+      'data-action': 'advance:continue',
+      on: {
+        click: () => {
+          if (stopped === null) return;
+          if (stopped.targetMin === null) intents.togglePause();
+          else intents.advance(stopped.targetMin - stopped.atMin);
+        },
+      },
+    },
+    'Continue',
+  );
+  const stopNotice = h('div', { class: 'clock-stop', hidden: true }, stopShown, continueButton);
+  let stopped: ClockStopNotice | null = null;
+  const showStop = (stop: ClockStopNotice | null) => {
+    // Continuing hides the button: keyboard focus stays with the clock (on the step last used).
+    if (stop === null && document.activeElement === continueButton) lastStep.focus();
+    stopped = stop;
+    stopNotice.hidden = stop === null;
+    const text = stop === null ? '' : stopText(stop);
+    stopShown.textContent = text;
+    stopSaid.textContent = text;
+    continueButton.textContent =
+      stop === null
+        ? 'Continue'
+        : stop.targetMin === null
+          ? 'Resume'
+          : `Continue to T+ ${clockText(stop.targetMin)}`;
+  };
+
   // Ending is final, so the header button asks first. The confirming button carries the "end" hook, so a script
   // (or a test) ends the case with one DOM click, as with every other action.
   const keepPlaying = h('button', { type: 'button', class: 'primary' }, 'Keep playing');
@@ -172,11 +234,18 @@ export function timeControls(intents: TimeIntents) {
     ),
     realControls,
     h('span', { class: 'steps' }, ...steps, next, end),
+    stopNotice,
+    stopSaid,
     confirmDialog,
   );
   return {
     el,
+    /** Say why the clock stopped (or paused); null takes the notice away. */
+    stopped: showStop,
     update(nowMin: number, settings: ClockSettings, ended: boolean) {
+      // Time has moved on (or the case ended): the stop is no longer news.
+      if (stopped !== null && (nowMin !== stopped.atMin || ended)) showStop(null);
+      if (stopped?.targetMin === null && !settings.paused) showStop(null);
       time.textContent = `T+ ${clockText(nowMin)}`;
       modeStep.checked = settings.mode === 'step';
       modeReal.checked = settings.mode === 'real';

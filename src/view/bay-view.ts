@@ -1,4 +1,5 @@
-import type { Rhythm } from '../engine/index.ts';
+import type { AppearanceSign, Rhythm } from '../engine/index.ts';
+import type { Person } from './appearance.ts';
 
 /**
  * Everything the bay scene draws, already decided by the engine and the app. The scene reads this and draws; it
@@ -34,8 +35,19 @@ export interface BayView {
     rr: number;
     temp: number;
   };
-  /** The rhythm the ECG draws, and its name as the monitor prints it ("Sinus tachycardia"). */
-  rhythm: { id: Rhythm; name: string };
+  /**
+   * The rhythm the ECG draws, and its name as the monitor prints it ("Sinus tachycardia"). `arrestMin`: minutes
+   * since the current cardiac arrest began (VF coarsens then fines as they pass), null outside an arrest. `qrs`: the
+   * width of the ventricular complexes: narrow from the AV node (sinus, AF, SVT, the junctional escape of a nodal
+   * block), wide from the ventricles (VT, the escape of an infranodal block, a slow PEA).
+   */
+  rhythm: { id: Rhythm; name: string; arrestMin: number | null; qrs: 'narrow' | 'wide' };
+  /**
+   * Transcutaneous pacing while it runs: its rate, and whether it captures (a spike before each wide complex), fires
+   * without capture (spikes over an arrest rhythm), or is inhibited by a faster rhythm of the patient's own (demand
+   * mode: no spikes). Null when no pacing runs.
+   */
+  pacing: { rateBpm: number; state: 'capture' | 'no-capture' | 'inhibited' } | null;
   /** Minute of the last non-invasive BP cycle (the monitor prints its time next to the BP). */
   nibpAtMin: number;
   /** Where the BP comes from: the cuff (cycling) or an arterial line (continuous, with its waveform). */
@@ -43,9 +55,22 @@ export interface BayView {
   /** Alarm state of each numeric, from the monitor's alarm limits. */
   alarms: { hr: AlarmLevel; map: AlarmLevel; spo2: AlarmLevel; rr: AlarmLevel; temp: AlarmLevel };
   patient: {
-    /** Skin colour: normal, pale, or pale and mottled when poorly perfused. */
+    /** Who is on the trolley: age, sex and build from the case. */
+    person: Person;
+    /**
+     * Peripheral perfusion from the capillary refill: normal, poor (> 3 s) or shut down (> 4 s). The pleth's
+     * amplitude follows it; the skin's colour follows `signs` (which also carries what the case says).
+     */
     perfusion: 'normal' | 'pale' | 'mottled';
     consciousness: 'alert' | 'drowsy' | 'unresponsive';
+    /**
+     * Every sign that shows now, in a fixed order: from the state (pale and mottled from the capillary refill,
+     * cyanosed below SpO2 85 %, drowsy from the GCS) and from the case's appearance entries while their conditions
+     * hold (hives, swollen lips, sweating, a grimace of pain until an analgesic acts).
+     */
+    signs: readonly AppearanceSign[];
+    /** Chest compressions running: their artefact on the ECG, their pressure on an arterial line. */
+    cpr: boolean;
     /** A bag of fluid running into the arm. */
     dripRunning: boolean;
     /** A syringe-driver infusion (vasopressor) running. */

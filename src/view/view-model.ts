@@ -1,11 +1,13 @@
 import {
   currentArrest,
+  inputsAt,
   isRunning,
   rhythmName,
   type CaseContext,
   type ResolvedCase,
   type Rhythm,
 } from '../engine/index.ts';
+import { personOf, signsNow } from './appearance.ts';
 import { ALARM_LIMITS, type AlarmLevel, type BayView } from './bay-view.ts';
 
 const level = (value: number, limits: { low: number; high: number }): AlarmLevel =>
@@ -33,7 +35,10 @@ export function bayView(
   const v = ctx.vitals;
   const dead = ctx.deathAtMin !== null;
   // An arrest is not death: the heart has stopped, and the team can still bring it back.
-  const arrest = !dead && currentArrest(ctx) !== null;
+  const arrestRecord = dead ? null : currentArrest(ctx);
+  const arrest = arrestRecord !== null;
+  // What the care given does this minute, as the engine reads it: pacing, compressions, analgesia.
+  const inputs = inputsAt(ctx, resolved, ctx.nowMin);
   const arterialLine = atBedside(ctx, resolved, 'arterial-line');
   // An arterial line reads beat to beat; otherwise the cuff cycles every few minutes and shows its last reading.
   const nibpAtMin = Math.floor(ctx.nowMin / NIBP_EVERY_MIN) * NIBP_EVERY_MIN;
@@ -49,10 +54,19 @@ export function bayView(
     temp: Math.round(v.temp * 10) / 10,
   };
   const lost = dead || arrest;
+  const unresponsive = lost || v.gcs < 9;
+  const signs = signsNow(ctx, resolved, { painRelieved: inputs.painRelieved, unresponsive, dead });
+  const pacing = dead || inputs.pacingRate <= 0 ? null : pacingOf(rhythm, v.hr, inputs.pacingRate);
   return {
     nowMin: ctx.nowMin,
     vitals,
-    rhythm: { id: rhythm, name: rhythmName(rhythm, v.hr) },
+    rhythm: {
+      id: rhythm,
+      name: pacedName(rhythmName(rhythm, v.hr), pacing),
+      arrestMin: arrestRecord === null ? null : ctx.nowMin - arrestRecord.startedAt,
+      qrs: qrsWidth(rhythm, resolved),
+    },
+    pacing,
     nibpAtMin,
     bpSource: arterialLine ? 'arterial' : 'nibp',
     alarms: {
@@ -63,8 +77,11 @@ export function bayView(
       temp: level(vitals.temp, ALARM_LIMITS.temp),
     },
     patient: {
+      person: personOf(resolved),
       perfusion: v.crt > 4 ? 'mottled' : v.crt > 3 ? 'pale' : 'normal',
-      consciousness: lost || v.gcs < 9 ? 'unresponsive' : v.gcs >= 14 ? 'alert' : 'drowsy',
+      consciousness: unresponsive ? 'unresponsive' : signs.includes('drowsiness') ? 'drowsy' : 'alert',
+      signs,
+      cpr: !dead && inputs.cpr,
       dripRunning: atBedside(ctx, resolved, 'drip'),
       infusionRunning: atBedside(ctx, resolved, 'syringe-driver'),
       oxygenMask: atBedside(ctx, resolved, 'oxygen-mask'),
@@ -86,6 +103,48 @@ export function bayView(
 const NO_RATE: readonly Rhythm[] = ['vf', 'asystole'];
 
 /**
+ * How wide the complexes are. Complete heart block's escape is the case's: a nodal block that atropine can quicken
+ * (drugsChangeRate) escapes from the junction, narrow; an infranodal one from the ventricles, wide.
+ */
+function qrsWidth(rhythm: Rhythm, resolved: ResolvedCase): 'narrow' | 'wide' {
+  switch (rhythm) {
+    case 'sinus':
+    case 'af':
+    case 'svt':
+    case 'vf':
+    case 'asystole':
+      return 'narrow';
+    case 'chb':
+      return resolved.data.physiology.rhythms.chb.drugsChangeRate ? 'narrow' : 'wide';
+    case 'vt':
+    case 'pvt':
+    case 'pea':
+      return 'wide';
+    default:
+      return rhythm satisfies never;
+  }
+}
+
+/** Arrest rhythms: pacing does not capture in them (the engine gives them no output whatever the pacer does). */
+const ARREST: readonly Rhythm[] = ['vf', 'pvt', 'pea', 'asystole'];
+
+/**
+ * What a demand pacer does: in an arrest it fires without capture; otherwise it captures when the patient's own
+ * rhythm is slower than its rate (the engine's heart rate is then the pacing rate) and holds back when faster.
+ */
+function pacingOf(rhythm: Rhythm, hr: number, rateBpm: number): NonNullable<BayView['pacing']> {
+  const state = ARREST.includes(rhythm) ? 'no-capture' : hr > rateBpm + 0.5 ? 'inhibited' : 'capture';
+  return { rateBpm: Math.round(rateBpm), state };
+}
+
+/** The monitor's rhythm name with what the pacer does to it ("Complete heart block, paced"). */
+function pacedName(name: string, pacing: BayView['pacing']): string {
+  if (pacing?.state === 'capture') return `${name}, paced`;
+  if (pacing?.state === 'no-capture') return `${name}, pacing without capture`;
+  return name;
+}
+
+/**
  * The pressure as the monitor shows it. In an arrest the engine's live value (what compressions make), or none
  * without compressions; a cuff's last reading from before the arrest would pretend there is a circulation.
  */
@@ -98,9 +157,11 @@ function pressure(
   return { sbp: Math.round(reading.sbp), dbp: Math.round(reading.dbp), map: Math.round(reading.map) };
 }
 
-export type OrderStatus = 'ordered' | 'in lab' | 'resulted' | 'preliminary';
+export type OrderStatus = 'ordered' | 'in lab' | 'resulted' | 'preliminary' | 'cancelled';
 
 export function orderStatus(order: CaseContext['orders'][number], nowMin: number): OrderStatus {
+  // Cancelled before its sample was taken: no sample, no result ever.
+  if (order.cancelledAt !== undefined) return 'cancelled';
   if (order.result?.kind === 'culture') {
     const stages = order.result.stages.filter((s) => s.atMin <= nowMin);
     if (stages.length === 0) return nowMin < order.sampledAt ? 'ordered' : 'in lab';

@@ -285,6 +285,10 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
     await page.keyboard.press('Enter');
     await tabTo('[data-action="dispose:operating-room"]');
     await page.keyboard.press('Enter');
+    // It asks first, with focus on keeping the patient: Tab to the confirming button, Enter.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('confirm');
+    await page.keyboard.press('Enter');
     await page.locator('[data-testid="score-percent"]').waitFor();
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     const expected = playScript(firstCase, {

@@ -67,6 +67,8 @@ describe('the untreated first case arrests in pulseless electrical activity', ()
 
   it('an interruptible advance stops at the arrest; the machine is in the arrest phase', () => {
     const actor = startActor(1, firstCase);
+    // Past the MAP alarm of the third hour, where a learner's advance would stop first.
+    actor.send({ type: 'ADVANCE', toMin: T - 30 });
     actor.send({ type: 'ADVANCE', toMin: T + 60, interruptible: true });
     expect(actor.getSnapshot().context.play.nowMin).toBe(T);
     expect(actor.getSnapshot().value).toEqual({ running: 'arrest' });

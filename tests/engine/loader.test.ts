@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadCase, loadCatalog, type Problem } from '../../src/engine/index.ts';
-import { CASE_PATH, caseText, catalogFiles, loadShippedCatalog } from '../support/load.ts';
+import { CASE_PATH, caseText, catalogFiles, loadEditedCase, loadShippedCatalog } from '../support/load.ts';
 
 const catalog = loadShippedCatalog();
 
@@ -278,5 +278,23 @@ describe('problems are reported where they are, all at once', () => {
       'presentation.arrivalVitals.dbp',
     ]);
     expect(warnings[0]?.message).toMatch(/the physiology starts at 90, not 80/);
+  });
+});
+
+describe("a sign on the patient's face", () => {
+  it('that reads glucose is refused in a case without a metabolic model (it would read 0 and show for ever)', () => {
+    const result = loadEditedCase(CASE_PATH, (data) => {
+      (data.appearance as unknown[]).push({
+        sign: 'sweating',
+        when: { below: { glucose: 60 } },
+        provenance: 'synthetic',
+        note: 'A test.',
+      });
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => `${p.path} ${p.message}`)).toContainEqual(
+      expect.stringMatching(/^appearance\[\d+\]\.when\.below\.glucose "glucose" needs a metabolic model/),
+    );
   });
 });

@@ -9,14 +9,20 @@ export async function clockMinutes(page: Page): Promise<number> {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
-/** Click a control by its data-action hook, with a DOM click (works inside a collapsed panel). */
-export async function hook(page: Page, action: string): Promise<void> {
+/**
+ * Click a control by its data-action hook, with a DOM click (works inside a collapsed panel). What asks first is
+ * accepted, as a script means it: a disposition's confirmation, and the "order another?" of a test still pending.
+ * (`hook(page, action, { confirm: false })` leaves the question open, for a test of the question itself.)
+ */
+export async function hook(page: Page, action: string, options: { confirm?: boolean } = {}): Promise<void> {
   const target = page.locator(`[data-action="${action}"]`);
   if ((await target.count()) !== 1)
     throw new Error(`expected one [data-action="${action}"], found ${String(await target.count())}`);
-  await target.evaluate((el: HTMLElement) => {
+  const confirm = (options.confirm ?? true) && /^(dispose|order):/.test(action);
+  await target.evaluate((el: HTMLElement, confirm: boolean) => {
     el.click();
-  });
+    if (confirm) document.querySelector<HTMLElement>('dialog[open] [data-action="confirm"]')?.click();
+  }, confirm);
 }
 
 /** Move the step-mode clock to `minute` with +60/+15/+5/+1. */
@@ -37,10 +43,12 @@ export async function perform(page: Page, step: ScriptAction): Promise<void> {
   }
   await hook(page, `${step.do}:${step.id ?? ''}`);
   if (step.do === 'treat') {
-    const field = page.locator('[data-field="dose"]');
-    await field.waitFor({ state: 'visible' });
-    if (step.dose !== undefined) await field.fill(String(step.dose));
-    await page.locator('[data-action="confirm"]').click();
+    // A procedure or a position ("Insert arterial line?") has no dose field: only the confirming button.
+    const confirm = page.locator('dialog[open] [data-action="confirm"]');
+    await confirm.waitFor({ state: 'visible' });
+    const field = page.locator('dialog[open] [data-field="dose"]');
+    if (step.dose !== undefined && (await field.isVisible())) await field.fill(String(step.dose));
+    await confirm.click();
   }
 }
 

@@ -119,7 +119,12 @@ describe('the bay view the app derives from the engine', () => {
 
   it('names the rhythm on the monitor: sinus tachycardia at arrival, with a pulse, a pressure and a saturation', () => {
     const arrival = view(after(to(1)));
-    expect(arrival.rhythm).toEqual({ id: 'sinus', name: 'Sinus tachycardia' });
+    expect(arrival.rhythm).toEqual({
+      id: 'sinus',
+      name: 'Sinus tachycardia',
+      arrestMin: null,
+      qrs: 'narrow',
+    });
     expect(arrival.vitals.spo2).toBeTypeOf('number');
     expect(arrival.vitals.map).toBeTypeOf('number');
     expect(arrival.patient).toMatchObject({ arrest: false, dead: false });
@@ -127,9 +132,10 @@ describe('the bay view the app derives from the engine', () => {
 });
 
 describe('the bay view in cardiac arrest, which is not death', () => {
-  // Untreated, the septic shock arrests in the tenth hour; an interruptible advance stops at the arrest.
+  // Untreated, the septic shock arrests in the tenth hour; an interruptible advance from the ninth (past the MAP
+  // alarm of the third hour, where it would stop first) stops at the arrest.
   const untilArrest = { type: 'ADVANCE', toMin: 16 * 60, interruptible: true } as const;
-  const arrested = after(untilArrest);
+  const arrested = after(to(9 * 60), untilArrest);
   const startedAt = currentArrest(arrested)?.startedAt ?? Number.NaN;
 
   it('stops the clock at the arrest, with the patient in arrest and not dead', () => {
@@ -142,7 +148,7 @@ describe('the bay view in cardiac arrest, which is not death', () => {
 
   it('shows the rhythm by name, its electrical rate in PEA, no saturation and no pressure without compressions', () => {
     const v = view(arrested);
-    expect(v.rhythm).toEqual({ id: 'pea', name: 'Pulseless electrical activity' });
+    expect(v.rhythm).toEqual({ id: 'pea', name: 'Pulseless electrical activity', arrestMin: 0, qrs: 'wide' });
     expect(v.vitals.hr).toBe(Math.round(arrested.vitals.hr));
     expect(v.vitals.spo2).toBeNull();
     expect(v.vitals).toMatchObject({ sbp: null, dbp: null, map: null, rr: 0 });
@@ -150,7 +156,7 @@ describe('the bay view in cardiac arrest, which is not death', () => {
   });
 
   it('shows the pressure the compressions make, and their ventilations, once CPR runs', () => {
-    const cpr = after(untilArrest, act({ do: 'treat', id: 'cpr' }), to(startedAt + 1));
+    const cpr = after(to(9 * 60), untilArrest, act({ do: 'treat', id: 'cpr' }), to(startedAt + 1));
     expect(currentArrest(cpr)).not.toBeNull();
     const v = view(cpr);
     expect(v.vitals.map).toBe(Math.round(cpr.vitals.map));
@@ -161,11 +167,11 @@ describe('the bay view in cardiac arrest, which is not death', () => {
   });
 
   it('after death, a flat line: asystole, no rate, no pressure, and the patient dead, no longer in arrest', () => {
-    const dead = after(untilArrest, to(startedAt + 60));
+    const dead = after(to(9 * 60), untilArrest, to(startedAt + 60));
     expect(dead.deathAtMin).not.toBeNull();
     const v = view(dead);
     expect(v.patient).toMatchObject({ arrest: false, dead: true });
-    expect(v.rhythm).toEqual({ id: 'asystole', name: 'Asystole' });
+    expect(v.rhythm).toEqual({ id: 'asystole', name: 'Asystole', arrestMin: null, qrs: 'narrow' });
     expect(v.vitals).toMatchObject({ hr: null, sbp: null, map: null, spo2: null, rr: 0 });
   });
 });

@@ -10,13 +10,14 @@ import {
   update,
   type CaseContext,
   type LearnerAction,
+  type OrderRecord,
   type ProcedureRecord,
   type TimelineEntry,
   type TreatmentRecord,
 } from './context.ts';
 import { actOnRhythm, intubated } from './rhythm-actions.ts';
 import { nextRandom, triangular } from './rng.ts';
-import { checkAction } from './targets.ts';
+import { checkAction, diagnosisName } from './targets.ts';
 import { appended } from './lists.ts';
 
 export { actionWords, checkAction, describeAction, targetsFor } from './targets.ts';
@@ -39,7 +40,28 @@ function checkNow(ctx: CaseContext, resolved: ResolvedCase, action: LearnerActio
   }
   if (action.do === 'consult' && ctx.consults.some((c) => c.consultId === action.id))
     return `"${action.id}" has already been called`;
+  if (action.do === 'cancel') return whyNotCancel(ctx, resolved, action.id);
   return null;
+}
+
+/** The order a cancel would withdraw: the latest of that test still waiting for its sample (none once it is taken). */
+function cancellable(ctx: CaseContext, testId: string): OrderRecord | undefined {
+  return ctx.orders.findLast((o) => o.testId === testId && o.cancelledAt === undefined && o.result === null);
+}
+
+/** Why an order cannot be cancelled now: never ordered, already cancelled, or its sample already taken (the scan done). */
+function whyNotCancel(ctx: CaseContext, resolved: ResolvedCase, testId: string): string | null {
+  if (cancellable(ctx, testId) !== undefined) return null;
+  const test = resolved.catalog.tests[testId];
+  const name = test?.name ?? testId;
+  const orders = ctx.orders.filter((o) => o.testId === testId);
+  if (orders.length === 0) return `${name} has not been ordered`;
+  if (orders.every((o) => o.cancelledAt !== undefined)) return `${name} has already been cancelled`;
+  // A lab sample is taken and sent; a scan or a bedside test is simply done.
+  const sampled = test?.category === 'lab' || test?.category === 'microbiology';
+  return sampled
+    ? `the sample for ${name} has already been taken: too late to cancel`
+    : `${name} has already been done: too late to cancel`;
 }
 
 /** Apply one learner action at the current minute. Refused actions are logged with their reason, never thrown. */
@@ -114,6 +136,13 @@ function perform(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction
     }
     case 'order':
       return orderTest(ctx, resolved, action.id, say);
+    case 'cancel': {
+      const order = cancellable(ctx, action.id);
+      return {
+        orders: ctx.orders.map((o) => (o === order ? { ...o, cancelledAt: now } : o)),
+        timeline: say(`Cancelled ${catalog.tests[action.id]?.name ?? action.id}.`),
+      };
+    }
     case 'treat':
       return giveTreatment(ctx, resolved, action.id, action.dose, say);
     case 'stop': {
@@ -130,10 +159,12 @@ function perform(ctx: CaseContext, resolved: ResolvedCase, action: LearnerAction
         timeline: say(`Called ${consult?.name ?? action.id} (expected in ${String(arrivesAt - now)} min).`),
       };
     }
-    case 'diagnose': {
-      const label = data.diagnoses.find((d) => d.id === action.id)?.label ?? action.id;
-      return { diagnoses: addOnce(ctx.diagnoses, action.id), timeline: say(`Working diagnosis: ${label}.`) };
-    }
+    case 'diagnose':
+      // The catalogue's general name, never the case's own wording: that would say which diagnoses the case lists.
+      return {
+        diagnoses: addOnce(ctx.diagnoses, action.id),
+        timeline: say(`Working diagnosis: ${diagnosisName(resolved, action.id)}.`),
+      };
     case 'dispose': {
       const disposition = catalog.dispositions[action.id];
       const leaves = disposition?.stopsTreatment === true;

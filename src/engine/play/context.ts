@@ -5,12 +5,13 @@ import type { ComputedResult } from '../sim/results.ts';
 import { seedRng } from './rng.ts';
 import type { TextFact } from '../case/schema/fact.ts';
 import { COURSE_PHASE, phasesOfCourse, type Phase, type Rhythm } from '../case/schema/course.ts';
+import type { StopKind } from '../case/schema/case.ts';
 
 export { ARREST_PHASE, COURSE_PHASE } from '../case/schema/course.ts';
 import type { StateVariable } from '../case/schema/state.ts';
 
 export type LearnerAction =
-  | { do: 'examine' | 'ask' | 'order' | 'stop' | 'consult' | 'diagnose' | 'dispose'; id: string }
+  | { do: 'examine' | 'ask' | 'order' | 'cancel' | 'stop' | 'consult' | 'diagnose' | 'dispose'; id: string }
   | { do: 'treat'; id: string; dose?: number };
 
 /** The patient as the learner would read them at one moment: each value rounded as a monitor or lab shows it. */
@@ -61,9 +62,19 @@ export type Due =
   | { kind: 'rosc' }
   | { kind: 'death'; cause: string };
 
+/**
+ * Where a learner's advance stood when it stopped for something the machine handles (a course event, an arrest): once
+ * it is handled, what it said at the bedside (from this timeline entry on) and whether the rhythm changed decide
+ * whether the advance stops there too or goes on.
+ */
+export interface Settle {
+  timelineFrom: number;
+  rhythm: Rhythm;
+}
+
 /** Work the machine does in order: move time, take an action, end the learner's part. */
 export type WorkItem =
-  | { kind: 'advance'; toMin: number; interruptible: boolean }
+  | { kind: 'advance'; toMin: number; interruptible: boolean; settle?: Settle }
   | { kind: 'act'; action: LearnerAction; by?: 'team' }
   | { kind: 'end' }
   /**
@@ -96,6 +107,8 @@ export interface OrderRecord {
   resultAt: number;
   /** Filled when the sample is taken: results follow the patient at that moment. */
   result: ComputedResult | null;
+  /** Set when the learner cancelled the order before its sample was taken: no sample, no result, not counted. */
+  cancelledAt?: number;
 }
 
 export interface TreatmentRecord {
@@ -147,6 +160,18 @@ export interface TracePoint {
   metabolic?: { glucose: number; potassium: number; ph: number; bicarbonate: number; ketones: number };
 }
 
+/** Something the learner must see that stopped their advance of the clock, in words ("MAP 54 mmHg"). */
+export interface StopReason {
+  kind: StopKind;
+  text: string;
+}
+
+/** Why the learner's last advance ended where it did: the minute, and what happened then (most urgent first). */
+export interface ClockStop {
+  atMin: number;
+  reasons: StopReason[];
+}
+
 /** fault: the case's physiology gave a non-number and the engine stopped the play (a case author's bug). */
 export type EndReason = 'disposition' | 'learner' | 'horizon' | 'death' | 'fault';
 
@@ -191,6 +216,11 @@ export interface CaseContext {
   examNow: Record<string, TextFact>;
   due: Due[];
   queue: WorkItem[];
+  /**
+   * Set when a learner's (interruptible) advance ended at a minute with something they must see (a new alarm, a
+   * critical result, a rhythm change, a course event's words, a consultant arriving); cleared by the next event.
+   */
+  stoppedFor: ClockStop | null;
 }
 
 /**
@@ -219,7 +249,7 @@ export function update(ctx: CaseContext, c: Partial<CaseContext>): CaseContext {
     alarms: c.alarms ?? ctx.alarms,
     timeline: c.timeline ?? ctx.timeline,
     trace: c.trace ?? ctx.trace,
-    // null is a real value for these three, so only a key that is present replaces them
+    // null is a real value for these (and stoppedFor), so only a key that is present replaces them
     disposition: 'disposition' in c ? (c.disposition ?? null) : ctx.disposition,
     ended: 'ended' in c ? (c.ended ?? null) : ctx.ended,
     deathAtMin: 'deathAtMin' in c ? (c.deathAtMin ?? null) : ctx.deathAtMin,
@@ -233,6 +263,7 @@ export function update(ctx: CaseContext, c: Partial<CaseContext>): CaseContext {
     examNow: c.examNow ?? ctx.examNow,
     due: c.due ?? ctx.due,
     queue: c.queue ?? ctx.queue,
+    stoppedFor: 'stoppedFor' in c ? (c.stoppedFor ?? null) : ctx.stoppedFor,
   };
 }
 
@@ -282,6 +313,7 @@ export function initialContext(resolved: ResolvedCase, seed: number, vitals: Vit
     examNow: {},
     due: [],
     queue: [],
+    stoppedFor: null,
   };
   return update(start, {});
 }

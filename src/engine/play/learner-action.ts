@@ -9,7 +9,7 @@ import type { LearnerAction } from './context.ts';
  */
 export const LearnerActionSchema = z.union([
   z.strictObject({
-    do: z.enum(['examine', 'ask', 'order', 'stop', 'consult', 'diagnose', 'dispose']),
+    do: z.enum(['examine', 'ask', 'order', 'cancel', 'stop', 'consult', 'diagnose', 'dispose']),
     id: KebabId,
   }),
   z.strictObject({

@@ -91,8 +91,9 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
             null,
           ),
       })),
+      // Every event starts afresh: why the last advance stopped is no longer news.
       enqueue: assign(({ context: { play }, event }) => ({
-        play: update(play, { queue: [...play.queue, ...workFor(play, event)] }),
+        play: update(play, { queue: [...play.queue, ...workFor(play, event)], stoppedFor: null }),
       })),
       work: assign(({ context: { play } }) => ({ play: drain(play, resolved) })),
       fire: assign(({ context: { play } }, params: { event: string }) => {

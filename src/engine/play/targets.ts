@@ -1,5 +1,6 @@
 import type { ResolvedCase } from '../case/load/load-case.ts';
 import { didYouMean } from '../case/load/suggest.ts';
+import type { DiagnosisSystem } from '../case/schema/catalog.ts';
 import type { LearnerAction } from './context.ts';
 
 /** What a case lets the learner do (the ids each verb takes), why an action is refused, and how actions read. */
@@ -23,6 +24,7 @@ function listTargets(resolved: ResolvedCase, verb: LearnerAction['do']): string[
     case 'ask':
       return data.history.map((h) => h.id);
     case 'order':
+    case 'cancel':
       return Object.keys(catalog.tests);
     case 'treat':
     case 'stop':
@@ -30,7 +32,7 @@ function listTargets(resolved: ResolvedCase, verb: LearnerAction['do']): string[
     case 'consult':
       return Object.keys(catalog.consults);
     case 'diagnose':
-      return data.diagnoses.map((d) => d.id);
+      return diagnosisOptions(resolved).map((d) => d.id);
     case 'dispose':
       return Object.keys(catalog.dispositions);
     default:
@@ -38,10 +40,58 @@ function listTargets(resolved: ResolvedCase, verb: LearnerAction['do']): string[
   }
 }
 
+/** A working diagnosis as the learner finds it: the catalogue's general name, or the case's label for its own. */
+export interface DiagnosisOption {
+  id: string;
+  name: string;
+  /** Where it is browsed; absent for a case's own diagnosis given none (found by searching only). */
+  system?: DiagnosisSystem;
+  synonyms: readonly string[];
+}
+
+const optionCache = new WeakMap<ResolvedCase, DiagnosisOption[]>();
+
+/**
+ * Every working diagnosis the learner can commit in this case, by name (never in the case's order, which would put
+ * the answer first): the whole catalogue, and the diagnoses the case adds of its own.
+ */
+export function diagnosisOptions(resolved: ResolvedCase): DiagnosisOption[] {
+  const cached = optionCache.get(resolved);
+  if (cached !== undefined) return cached;
+  const { catalog, data } = resolved;
+  const options: DiagnosisOption[] = Object.entries(catalog.diagnoses).map(([id, d]) => ({
+    id,
+    name: d.name,
+    system: d.system,
+    synonyms: d.synonyms,
+  }));
+  for (const d of data.diagnoses)
+    if (!(d.id in catalog.diagnoses))
+      options.push({
+        id: d.id,
+        name: d.label ?? d.id,
+        ...(d.system === undefined ? {} : { system: d.system }),
+        synonyms: d.synonyms ?? [],
+      });
+  // A plain code-unit comparison of folded names: the same order in Node and every browser.
+  const key = (o: DiagnosisOption) => o.name.toLowerCase();
+  options.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : 1));
+  optionCache.set(resolved, options);
+  return options;
+}
+
+/** The name the learner committed a diagnosis by (the catalogue's, or the case's label for its own). */
+export function diagnosisName(resolved: ResolvedCase, id: string): string {
+  return (
+    resolved.catalog.diagnoses[id]?.name ?? resolved.data.diagnoses.find((d) => d.id === id)?.label ?? id
+  );
+}
+
 const NOUN: Record<LearnerAction['do'], string> = {
   examine: 'exam region',
   ask: 'history question',
   order: 'test',
+  cancel: 'test',
   treat: 'treatment',
   stop: 'treatment',
   consult: 'consult',
@@ -79,6 +129,8 @@ export function actionWords(resolved: ResolvedCase, ref: string): { what: string
       return { what: `"${data.history.find((h) => h.id === id)?.question ?? id}"`, done: 'asked' };
     case 'order':
       return { what: catalog.tests[id]?.name ?? id, done: 'ordered' };
+    case 'cancel':
+      return { what: catalog.tests[id]?.name ?? id, done: 'cancelled' };
     case 'treat':
       return { what: catalog.treatments[id]?.name ?? id, done: 'given' };
     case 'stop':
@@ -86,7 +138,7 @@ export function actionWords(resolved: ResolvedCase, ref: string): { what: string
     case 'consult':
       return { what: catalog.consults[id]?.name ?? id, done: 'called' };
     case 'diagnose':
-      return { what: `"${data.diagnoses.find((d) => d.id === id)?.label ?? id}"`, done: 'named' };
+      return { what: `"${diagnosisName(resolved, id)}"`, done: 'named' };
     case 'dispose':
       return { what: 'Patient', done: `sent to ${catalog.dispositions[id]?.name ?? id}` };
     default:

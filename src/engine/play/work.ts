@@ -1,13 +1,17 @@
 import { actionMinutes, applyAction } from './actions.ts';
-import { advanceTo, withVitalsNow } from '../sim/advance.ts';
+import { advanceTo, mostUrgentFirst, withVitalsNow } from '../sim/advance.ts';
 import {
+  currentArrest,
   update,
   type CaseContext,
   type LearnerAction,
   type ReplayStep,
+  type Settle,
+  type StopReason,
   type TimelineEntry,
   type WorkItem,
 } from './context.ts';
+import { rhythmName } from '../sim/arrest.ts';
 import { BUDGET } from '../budget.ts';
 import { appended, growingInPlace } from './lists.ts';
 
@@ -22,7 +26,11 @@ import { momentOf, readingsOf } from '../sim/gate.ts';
  */
 export type CaseEvent =
   | { type: 'START' }
-  /** Move the clock to toMin. Interruptible: stop early when the patient needs the learner (an arrest, an event). */
+  /**
+   * Move the clock to toMin. Interruptible (the learner's own advance): stop early at the first minute with something
+   * the learner must see (a new alarm, a critical result, a rhythm change, an event's words, a consultant arriving),
+   * recorded in the play's stoppedFor.
+   */
   | { type: 'ADVANCE'; toMin: number; interruptible?: boolean }
   | { type: 'ADVANCE_TO_NEXT_RESULT' }
   | { type: 'ACT'; action: LearnerAction }
@@ -36,6 +44,7 @@ export type CaseEvent =
 export function nextResultAt(ctx: CaseContext): number | null {
   let next: number | null = null;
   for (const order of ctx.orders) {
+    if (order.cancelledAt !== undefined) continue;
     const times =
       order.result?.kind === 'culture' ? order.result.stages.map((s) => s.atMin) : [order.resultAt];
     for (const t of times) if (t > ctx.nowMin && (next === null || t < next)) next = t;
@@ -83,13 +92,20 @@ export function work(play: CaseContext, resolved: ResolvedCase): CaseContext {
   if (item === undefined) return play;
   switch (item.kind) {
     case 'advance': {
+      if (item.settle !== undefined) return settled(play, item, item.settle, rest, horizon);
       const target = Math.min(horizon, item.toMin);
       if (play.nowMin >= target || play.deathAtMin !== null)
         return reachedHorizon(update(play, { queue: rest }), horizon);
-      const moved = advanceTo(play, resolved, target);
-      // Stopped for something the machine must handle: a learner's interruptible advance ends there.
-      if (moved.due.length > 0)
-        return item.interruptible && moved.ended === null ? update(moved, { queue: rest }) : moved;
+      const moved = advanceTo(play, resolved, target, item.interruptible);
+      if (moved.due.length > 0) {
+        // Stopped for something the machine must handle. A learner's advance then looks at what it brought.
+        if (!item.interruptible || moved.ended !== null) return moved;
+        const settle: Settle = { timelineFrom: moved.timeline.length, rhythm: moved.rhythm };
+        return update(moved, { queue: [{ ...item, settle }, ...rest] });
+      }
+      // A learner's advance stopped short for something they must see (stoppedFor says what).
+      if (item.interruptible && moved.nowMin < target && moved.ended === null)
+        return update(moved, { queue: rest });
       return reachedHorizon(update(moved, { queue: rest }), horizon);
     }
     case 'replay':
@@ -123,6 +139,52 @@ export function work(play: CaseContext, resolved: ResolvedCase): CaseContext {
     default:
       return item satisfies never;
   }
+}
+
+/**
+ * A learner's advance, once the machine has handled what stopped it (a course event, an arrest, a return of
+ * circulation): it stops there if that changed the rhythm or said something at the bedside (or an alarm sounded in
+ * the same minute), and records why; an event the learner cannot see (a silent change of course) lets it go on.
+ */
+function settled(
+  play: CaseContext,
+  item: Extract<WorkItem, { kind: 'advance' }>,
+  settle: Settle,
+  rest: WorkItem[],
+  horizon: number,
+): CaseContext {
+  const earlier = play.stoppedFor?.atMin === play.nowMin ? play.stoppedFor.reasons : [];
+  const heard = [...earlier, ...seenAfterDue(play, settle)];
+  if (heard.length === 0)
+    return update(play, {
+      queue: [{ kind: 'advance', toMin: item.toMin, interruptible: item.interruptible }, ...rest],
+    });
+  const stoppedFor = { atMin: play.nowMin, reasons: mostUrgentFirst(heard) };
+  return reachedHorizon(update(play, { stoppedFor, queue: rest }), horizon);
+}
+
+/** What the machine's handling of an event or an arrest showed at the bedside: a rhythm change, words said. */
+function seenAfterDue(play: CaseContext, settle: Settle): StopReason[] {
+  const seen: StopReason[] = [];
+  if (play.rhythm !== settle.rhythm) seen.push({ kind: 'rhythm', text: rhythmWords(play) });
+  for (let i = settle.timelineFrom; i < play.timeline.length; i++) {
+    const e = play.timeline[i];
+    if (e?.atMin !== play.nowMin || e.debriefOnly === true || e.afterEnd === true) continue;
+    // What people say, and the course moving into a new phase (the event's own name is for the debrief).
+    if (e.kind === 'message' || (e.kind === 'event' && e.ref?.startsWith('phase:') === true))
+      seen.push({ kind: 'event', text: e.text.replace(/\.$/, '') });
+  }
+  return seen;
+}
+
+/** The rhythm as the monitor shows it now, or the arrest (or the return of circulation) that changed it. */
+function rhythmWords(play: CaseContext): string {
+  const name = rhythmName(play.rhythm, play.vitals.hr);
+  if (currentArrest(play)?.startedAt === play.nowMin) return `Cardiac arrest: ${name.toLowerCase()}`;
+  const last = play.arrests.at(-1);
+  if (last?.outcome === 'rosc' && last.endedAt === play.nowMin)
+    return `Return of spontaneous circulation: ${name.toLowerCase()}`;
+  return name;
 }
 
 /** The next minute of a replayed log as work, and the rest of the log after it. */

@@ -43,14 +43,24 @@ interface Done {
   entry: LogEntry;
 }
 
-/** The learner's accepted actions (never the receiving team's standing orders). */
+/**
+ * The learner's accepted actions (never the receiving team's standing orders). An order cancelled before its sample
+ * was taken was never done: it answers no "ordered within" rule, costs nothing and harms no one.
+ */
 function doneActions(ctx: CaseContext): Done[] {
-  return ctx.log.flatMap((entry, index) =>
-    entry.accepted && entry.by === undefined
+  // Each accepted order made one order record, in the same order.
+  let orderN = 0;
+  return ctx.log.flatMap((entry, index) => {
+    if (!entry.accepted) return [];
+    const cancelled = entry.action.do === 'order' && ctx.orders[orderN++]?.cancelledAt !== undefined;
+    return entry.by === undefined && !cancelled
       ? [{ ref: `${entry.action.do}:${entry.action.id}`, atMin: entry.atMin, index, entry }]
-      : [],
-  );
+      : [];
+  });
 }
+
+/** Orders that went ahead (a cancelled one has no result to wait for). */
+const kept = (ctx: CaseContext) => ctx.orders.filter((o) => o.cancelledAt === undefined);
 
 /** Whether the patient was in the gate's state when the action was done (no gate: always). */
 function heldAt(gate: StateGate | undefined, d: Done, ctx: CaseContext): boolean {
@@ -325,7 +335,7 @@ function anchorMinute(
       : { atMin: first.atMin, what: `the first ${what}` };
   }
   const name = resolved.catalog.tests[from.resultOf]?.name ?? from.resultOf;
-  const order = ctx.orders.find((o) => o.testId === from.resultOf);
+  const order = kept(ctx).find((o) => o.testId === from.resultOf);
   if (order === undefined) return { atMin: 0, what: `arrival (${name} never ordered)` };
   return { atMin: firstAvailableAt(order.result, order.resultAt), what: `the ${name} result` };
 }
@@ -339,7 +349,7 @@ function harmApplies(
   const when = rule.onlyIf;
   if (when === undefined) return true;
   const reported = (testId: string) =>
-    ctx.orders.some((o) => o.testId === testId && firstAvailableAt(o.result, o.resultAt) <= hit.atMin);
+    kept(ctx).some((o) => o.testId === testId && firstAvailableAt(o.result, o.resultAt) <= hit.atMin);
   if (when.beforeResultOf?.some(reported) === true) return false;
   if (when.mapBelow !== undefined && !(hit.entry.observed.map < when.mapBelow)) return false;
   if (when.spo2Above !== undefined && !(hit.entry.observed.spo2 > when.spo2Above)) return false;

@@ -6,6 +6,7 @@ import {
   type CaseContext,
   type Due,
   type OrderRecord,
+  type StopReason,
   type TimelineEntry,
   type TracePoint,
 } from '../play/context.ts';
@@ -20,6 +21,7 @@ import { momentOf, readingsOf } from './gate.ts';
 import { modelFor } from './model.ts';
 import { appended, own } from '../play/lists.ts';
 import { clockText } from '../play/clock.ts';
+import { consultWords } from './consult-note.ts';
 import type { Treatment } from '../case/schema/catalog.ts';
 
 /** A bolus runs until its whole volume is in. */
@@ -148,9 +150,16 @@ export function tracePoint(atMin: number, v: Vitals, metabolic = false): TracePo
  * handling everything due on the way: samples taken, results reported, procedures, alarms, exposures, the arrest
  * clock. It stops early at the first minute something needs the machine (a case event, an arrest, a return of
  * circulation, death): that is left in `due`, and nothing moves until the machine has handled it.
+ * `interruptible` (the learner's own advance) also stops at the first minute with something the learner must see
+ * (a new alarm, a critical result, the rhythm changing, a consultant arriving), recorded in `stoppedFor`.
  * Returns a new context; the one passed in is not changed.
  */
-export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: number): CaseContext {
+export function advanceTo(
+  ctx: CaseContext,
+  resolved: ResolvedCase,
+  toMin: number,
+  interruptible = false,
+): CaseContext {
   if (toMin <= ctx.nowMin || ctx.deathAtMin !== null || ctx.due.length > 0 || ctx.ended?.reason === 'fault')
     return ctx;
   const model = modelFor(ctx, resolved);
@@ -177,7 +186,10 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
   let due: Due[] = [];
   let orders = ctx.orders;
   let vitals = ctx.vitals;
-  const note = (atMin: number, kind: TimelineEntry['kind'], text: string, ref?: string) =>
+  // What the learner must see at the minute being simulated (only looked for in the learner's own advance).
+  const heard: StopReason[] = [];
+  const listening = interruptible && !afterEnd;
+  const note: Note = (atMin, kind, text, ref, stopFor) => {
     timeline.push({
       atMin,
       kind,
@@ -185,6 +197,8 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
       ...(ref === undefined ? {} : { ref }),
       ...(afterEnd ? { afterEnd } : {}),
     });
+    if (listening && stopFor !== undefined) heard.push(stopFor);
+  };
 
   let fault: { minute: number; vital: string } | null = null;
   let minute = ctx.nowMin;
@@ -220,11 +234,23 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
       const shownSpo2 = Math.round(spo2);
       if (!alarms.mapLow && shownMap < MAP_ALERT_BELOW) {
         alarms.mapLow = true;
-        note(minute, 'alert', `MAP has fallen below ${String(MAP_ALERT_BELOW)} mmHg (${String(shownMap)}).`);
+        note(
+          minute,
+          'alert',
+          `MAP has fallen below ${String(MAP_ALERT_BELOW)} mmHg (${String(shownMap)}).`,
+          undefined,
+          { kind: 'alarm', text: `MAP ${String(shownMap)} mmHg` },
+        );
       } else if (alarms.mapLow && shownMap >= MAP_ALERT_CLEAR) alarms.mapLow = false;
       if (!alarms.spo2Low && shownSpo2 < SPO2_ALERT_BELOW) {
         alarms.spo2Low = true;
-        note(minute, 'alert', `SpO2 has fallen below ${String(SPO2_ALERT_BELOW)}% (${String(shownSpo2)}%).`);
+        note(
+          minute,
+          'alert',
+          `SpO2 has fallen below ${String(SPO2_ALERT_BELOW)}% (${String(shownSpo2)}%).`,
+          undefined,
+          { kind: 'alarm', text: `SpO2 ${String(shownSpo2)}%` },
+        );
       } else if (alarms.spo2Low && shownSpo2 >= SPO2_ALERT_CLEAR) alarms.spo2Low = false;
     }
 
@@ -244,7 +270,10 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
       // Unshocked, or shocked without success, VF loses its energy and flattens into asystole.
       if (rhythm === 'vf' && arrest.minutes >= r.vfToAsystoleMin) {
         rhythm = 'asystole';
-        note(minute, 'alert', 'The ventricular fibrillation has become asystole.');
+        note(minute, 'alert', 'The ventricular fibrillation has become asystole.', undefined, {
+          kind: 'rhythm',
+          text: 'Asystole',
+        });
       }
       if (arrest.cprStartedAt === null && arrest.minutes >= r.noCprDeathMin)
         due = [
@@ -297,7 +326,7 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
       due = found.due;
     }
 
-    const stop = due.length > 0;
+    const stop = due.length > 0 || heard.length > 0;
     if (stop || sampleOrResult || minute % TRACE_EVERY_MIN === 0 || minute === toMin || arrest !== null)
       vitals = now;
     if (minute % TRACE_EVERY_MIN === 0) trace.push(tracePoint(minute, vitals, withMetabolic));
@@ -318,11 +347,26 @@ export function advanceTo(ctx: CaseContext, resolved: ResolvedCase, toMin: numbe
     events: caseEvents,
     due,
     ...(arrest === null ? {} : { arrests: withCurrent(ctx, arrest) }),
+    ...(heard.length === 0 ? {} : { stoppedFor: { atMin: minute, reasons: mostUrgentFirst(heard) } }),
   });
   return fault === null ? moved : update(moved, simulationFault(moved, fault.minute, fault.vital));
 }
 
-type Note = (atMin: number, kind: TimelineEntry['kind'], text: string, ref?: string) => void;
+/** A timeline entry to add; `stopFor` when it is something that stops the learner's advance of the clock. */
+type Note = (
+  atMin: number,
+  kind: TimelineEntry['kind'],
+  text: string,
+  ref?: string,
+  stopFor?: StopReason,
+) => void;
+
+const URGENCY: readonly StopReason['kind'][] = ['rhythm', 'alarm', 'critical-result', 'event', 'consultant'];
+
+/** Reasons to stop the clock, the most urgent kind first (a stable sort: same-kind reasons keep their order). */
+export function mostUrgentFirst(reasons: readonly StopReason[]): StopReason[] {
+  return [...reasons].sort((a, b) => URGENCY.indexOf(a.kind) - URGENCY.indexOf(b.kind));
+}
 
 function noteEventsAt(
   ctx: CaseContext,
@@ -355,12 +399,16 @@ function noteEventsAt(
   }
   for (const consult of ctx.consults) {
     if (consult.arrivesAt === minute) {
-      const said = resolved.data.consultNotes[consult.consultId]?.value;
+      const words = resolved.data.consultNotes[consult.consultId];
+      const said =
+        words === undefined ? undefined : consultWords(words, { log: ctx.log, orders, atMin: minute }).value;
+      const name = resolved.catalog.consults[consult.consultId]?.name ?? consult.consultId;
       note(
         minute,
         'event',
-        `${resolved.catalog.consults[consult.consultId]?.name ?? consult.consultId} at the bedside.${said === undefined ? '' : ` ${said}`}`,
+        `${name} at the bedside.${said === undefined ? '' : ` ${said}`}`,
         `consult:${consult.consultId}`,
+        { kind: 'consultant', text: `${name} at the bedside` },
       );
     }
   }
@@ -376,11 +424,12 @@ function takeSamplesDue(
   vitals: Vitals,
   minute: number,
 ): OrderRecord[] {
-  if (!orders.some((o) => o.result === null && o.sampledAt <= minute)) return orders;
+  // A cancelled order has no sample to take.
+  const toSample = (o: OrderRecord) =>
+    o.result === null && o.sampledAt <= minute && o.cancelledAt === undefined;
+  if (!orders.some(toSample)) return orders;
   return orders.map((o) =>
-    o.result === null && o.sampledAt <= minute
-      ? { ...o, result: computeResult(resolved, o.testId, vitals, o.sampledAt) }
-      : o,
+    toSample(o) ? { ...o, result: computeResult(resolved, o.testId, vitals, o.sampledAt) } : o,
   );
 }
 
@@ -408,7 +457,10 @@ function reportResultsDue(
           (r) =>
             `${r.name} ${valueText(r.value, r.censored)}${r.unit === '' ? '' : ` ${r.unit}`} (${flagWords(r.flag)})`,
         );
-        note(minute, 'alert', `Critical result: ${values.join('; ')}.`, `order:${order.testId}`);
+        note(minute, 'alert', `Critical result: ${values.join('; ')}.`, `order:${order.testId}`, {
+          kind: 'critical-result',
+          text: values.join('; '),
+        });
       }
     }
   }

@@ -3,6 +3,7 @@ import type { Vitals } from './physiology/observe.ts';
 import type { ComponentValue } from '../case/schema/case.ts';
 import type { Component, MeasurableRange, Range } from '../case/schema/catalog.ts';
 import type { Provenance, TextFact } from '../case/schema/fact.ts';
+import type { EcgLeadSet, EcgMorphology } from '../case/schema/ecg.ts';
 
 export type Flag = '' | 'L' | 'H' | 'LL' | 'HH';
 
@@ -28,12 +29,30 @@ export interface ResultRow {
   note?: string;
 }
 
+/**
+ * An ECG as recorded: what the view needs to draw it. The rhythm at recording is the play's (its log), the rate the
+ * patient's at the moment of recording, the shape of each complex the case's.
+ */
+export interface EcgRecording {
+  leads: EcgLeadSet;
+  /** Ventricular rate at recording (beats/min), as the monitor counted it. */
+  rateBpm: number;
+  /** The case's morphology; null: a normal tracing (the case declares none). */
+  morphology: EcgMorphology | null;
+}
+
 export type ComputedResult =
   | { kind: 'panel'; rows: ResultRow[]; comment: TextFact | null }
-  | { kind: 'report'; report: TextFact; impression: TextFact | null }
+  | { kind: 'report'; report: TextFact; impression: TextFact | null; ecg?: EcgRecording }
   | { kind: 'culture'; stages: { atMin: number; status: 'preliminary' | 'final'; report: TextFact }[] };
 
 const ASSUMED_NORMAL = 'The case gives no value for this; a normal result is assumed.';
+/** A read's own result is a pointer: what it says is each ECG's report, shown with the tracings it covers. */
+const READ_WITH_TRACINGS: TextFact = {
+  value: 'the written read of each ECG recorded before it was asked for is in Results.',
+  provenance: 'synthetic',
+  note: "The game's wording; the read itself is each ECG's report in the case.",
+};
 
 /** The result of a test for a sample taken now, with the patient in the given state. */
 export function computeResult(
@@ -45,8 +64,20 @@ export function computeResult(
   const test = resolved.catalog.tests[testId];
   if (test === undefined) throw new Error(`unknown test ${testId}`); // loader and action checks make this a bug
   const given = resolved.data.results[testId];
+  if (test.reads !== undefined) return { kind: 'report', report: READ_WITH_TRACINGS, impression: null };
+  // An ECG is drawn, not only written: the tracing carries the rate of the moment and the case's morphology.
+  const ecg =
+    test.ecg === undefined
+      ? {}
+      : {
+          ecg: {
+            leads: test.ecg,
+            rateBpm: Math.round(vitals.hr),
+            morphology: given?.kind === 'report' ? (given.morphology ?? null) : null,
+          },
+        };
   if (given?.kind === 'report')
-    return { kind: 'report', report: given.report, impression: given.impression ?? null };
+    return { kind: 'report', report: given.report, impression: given.impression ?? null, ...ecg };
   if (given?.kind === 'culture') {
     return {
       kind: 'culture',
@@ -62,6 +93,7 @@ export function computeResult(
       kind: 'report',
       report: { value: 'No abnormality reported.', provenance: 'synthetic', note: ASSUMED_NORMAL },
       impression: null,
+      ...ecg,
     };
   }
   if (test.kind === 'culture') {
@@ -236,6 +268,9 @@ export function summarise(result: ComputedResult, upToMin: number): string {
         )
         .join('; ');
     case 'report':
+      // An ECG's read is the learner's to make from the tracing: the timeline says only that it is there.
+      if (result.ecg !== undefined)
+        return 'tracing recorded; no written read until a cardiology read is asked for.';
       return (result.impression ?? result.report).value;
     case 'culture': {
       const latest = result.stages.filter((s) => s.atMin <= upToMin).at(-1);

@@ -2,6 +2,7 @@ import { orderStatus, type OrderStatus } from '../../view/view-model.ts';
 import { durationText } from '../../engine/index.ts';
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
+import { matches, searchField, type Searchable } from '../search.ts';
 import { actionButton, panel } from './panel.ts';
 
 const GROUPS: [string, string][] = [
@@ -24,6 +25,8 @@ function statusText(status: OrderStatus, category: string): string {
       return 'preliminary result';
     case 'resulted':
       return imaging ? 'reported' : 'resulted';
+    case 'cancelled':
+      return 'cancelled';
     default:
       return status satisfies never;
   }
@@ -32,36 +35,26 @@ function statusText(status: OrderStatus, category: string): string {
 /** Search-as-you-type order entry over the whole catalogue ("lac" finds lactate), grouped, with turnaround. */
 export function ordersPanel(intents: Intents): Component {
   const { el, body, badge } = panel('orders', 'Order tests', 'testTubes');
-  const search = h('input', {
-    type: 'search',
-    id: 'order-search',
-    autocomplete: 'off',
-    'aria-describedby': 'order-search-hint',
-    placeholder: 'Type to find a test, e.g. lac',
-  });
-  const hint = h(
-    'p',
-    { id: 'order-search-hint', class: 'meta' },
-    'Filters the list below by name or abbreviation.',
-  );
   const list = h('div', { class: 'order-list' });
+  let searchable: (Searchable & { el: HTMLElement })[] = [];
+  let query = '';
+  const filter = () => {
+    for (const item of searchable) item.el.hidden = !matches(query, item);
+  };
+  const search = searchField({
+    id: 'order-search',
+    label: 'Find a test',
+    placeholder: 'Type to find a test, e.g. lac',
+    hint: 'Filters the list below by name or abbreviation.',
+    results: list,
+    onSearch: (typed) => {
+      query = typed;
+      filter();
+    },
+  });
   const pending = h('div', { class: 'pending', 'aria-label': 'Orders in progress' });
   // What is already on its way comes first, then the order entry.
-  body.append(
-    h('h3', {}, 'Your orders'),
-    pending,
-    h('label', { for: 'order-search', class: 'search-label' }, 'Find a test'),
-    search,
-    hint,
-    list,
-  );
-
-  let searchable: { el: HTMLElement; text: string }[] = [];
-  const filter = () => {
-    const q = search.value.trim().toLowerCase();
-    for (const item of searchable) item.el.hidden = q !== '' && !item.text.includes(q);
-  };
-  search.addEventListener('input', filter);
+  body.append(h('h3', {}, 'Your orders'), pending, search.label, search.input, search.hint, list);
 
   const renderCatalogue = memo(
     ({ resolved }: PlayModel) => {
@@ -77,7 +70,7 @@ export function ordersPanel(intents: Intents): Component {
               {},
               actionButton(intents, { do: 'order', id }, [t.name, h('span', { class: 'meta' }, ` · ${eta}`)]),
             );
-            searchable.push({ el: li, text: [id, t.name, ...t.synonyms].join(' ').toLowerCase() });
+            searchable.push({ el: li, name: t.name, others: [id, ...t.synonyms] });
             return li;
           });
         return h(
@@ -95,14 +88,19 @@ export function ordersPanel(intents: Intents): Component {
 
   const renderPending = memo(
     ({ ctx, resolved }: PlayModel) => {
+      // One "Cancel" per test (the latest order still waiting for its sample), so its hook names one control.
+      const cancellable = new Map(
+        ctx.orders.filter((o) => orderStatus(o, ctx.nowMin) === 'ordered').map((o) => [o.testId, o.n]),
+      );
       const rows = ctx.orders.map((o) => {
         const test = resolved.catalog.tests[o.testId];
+        const name = test?.name ?? o.testId;
         const status = orderStatus(o, ctx.nowMin);
         const waiting = status === 'ordered' || status === 'in lab';
         return h(
           'li',
           { class: `order-${status.replace(' ', '-')}` },
-          h('span', { class: 'order-name' }, test?.name ?? o.testId),
+          h('span', { class: 'order-name' }, name),
           ' ',
           h('span', { class: 'order-status' }, statusText(status, test?.category ?? 'lab')),
           waiting
@@ -110,6 +108,17 @@ export function ordersPanel(intents: Intents): Component {
                 'span',
                 { class: 'meta' },
                 ` · result in about ${durationText(Math.max(0, o.resultAt - ctx.nowMin))}`,
+              )
+            : null,
+          cancellable.get(o.testId) === o.n
+            ? h(
+                'span',
+                { class: 'order-cancel' },
+                ' ',
+                actionButton(intents, { do: 'cancel', id: o.testId }, [
+                  'Cancel',
+                  h('span', { class: 'sr-only' }, ` ${name}`),
+                ]),
               )
             : null,
         );

@@ -3,6 +3,15 @@ import { h, type Child } from '../dom.ts';
 import type { Intents } from '../model.ts';
 import { icon, type IconName } from '../icons.ts';
 
+/**
+ * Bring an opened panel into view: its column scrolls on a wide screen, the page under the pinned top on a phone.
+ * "nearest" scrolls only as far as needed (a tall panel to its top). Focus stays where the learner put it.
+ */
+export function revealPanel(el: HTMLElement): void {
+  const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  el.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
+}
+
 /** A collapsible panel: a native <details>, so it opens by keyboard and screen readers announce its state. */
 export function panel(
   id: string,
@@ -12,25 +21,46 @@ export function panel(
 ): { el: HTMLDetailsElement; body: HTMLElement; badge: HTMLElement } {
   const badge = h('span', { class: 'badge', 'aria-live': 'off' });
   const body = h('div', { class: 'panel-body' });
-  const el = h(
-    'details',
-    { class: 'panel', id: `panel-${id}`, open },
-    h('summary', {}, h('span', { class: 'panel-title' }, icon(iconName), title), badge),
-    body,
+  // Only a panel the learner opens is scrolled to: not one open from the start or opened by the game (an arrest).
+  let opening = false;
+  const summary = h(
+    'summary',
+    {
+      on: {
+        click: () => {
+          opening = true;
+        },
+      },
+    },
+    h('span', { class: 'panel-title' }, icon(iconName), title),
+    badge,
   );
+  const el = h('details', { class: 'panel', id: `panel-${id}`, open }, summary, body);
+  el.addEventListener('toggle', () => {
+    if (el.open && opening) revealPanel(el);
+    opening = false;
+  });
   return { el, body, badge };
 }
 
+const PROVENANCE = {
+  synthetic: { mark: '*', words: 'Synthetic: not in the case report; made up to be plausible' },
+  corrected: { mark: '†', words: "Corrected: the case report's meaning, repaired (translation, unit, typo)" },
+} as const;
+
+/**
+ * Where a fact comes from, without a tag on every line: a small mark whose words show on hover (title) and are
+ * read by a screen reader; every source is listed in the debrief's Sources section. A fact as the report gives it
+ * has no mark.
+ */
 export function provenanceTag(provenance: string): HTMLElement | null {
-  if (provenance === 'source') return null;
+  if (provenance !== 'synthetic' && provenance !== 'corrected') return null;
+  const { mark, words } = PROVENANCE[provenance];
   return h(
     'span',
-    {
-      class: `prov prov-${provenance}`,
-      title:
-        provenance === 'synthetic' ? 'Synthetic: not in the case report' : 'Corrected from the case report',
-    },
-    provenance === 'synthetic' ? 'synthetic' : 'repaired',
+    { class: `prov-mark prov-${provenance}`, title: words },
+    h('span', { 'aria-hidden': 'true' }, mark),
+    h('span', { class: 'sr-only' }, ` (${provenance})`),
   );
 }
 

@@ -1,15 +1,15 @@
 import {
-  changeSince,
   clockText,
-  flagWords,
   valueText,
   type CaseContext,
-  type Change,
+  type ComputedResult,
   type ResultRow,
 } from '../../engine/index.ts';
 import { visibleResults } from '../../view/view-model.ts';
 import { h, memo, replaceKeepingFocus, type Child } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
+import { ecgArticle, readArticle } from './ecg-result.ts';
+import { flagCell, severity, trend, type Units } from './result-grade.ts';
 import { panel, provenanceTag } from './panel.ts';
 
 function range(r: ResultRow['range']): string {
@@ -29,53 +29,33 @@ function valueCell(value: number | string, censored: ResultRow['censored']): Chi
   ];
 }
 
-const ARROW: Record<Change, string> = { up: '↑', down: '↓', same: '=' };
-
-/** "↑ from 5.8": the change since the previous sample, the arrow hidden from screen readers that hear "up". */
-function trend(
-  previous: ResultRow | undefined,
-  now: ResultRow,
-  units: PlayModel['units'],
-): HTMLElement | null {
-  if (previous === undefined) return null;
-  const change = changeSince(previous, now);
-  if (change === null) return null;
-  const before = units === 'si' && previous.si !== null ? previous.si.value : previous.value;
-  return h(
-    'span',
-    { class: 'trend' },
-    h('span', { 'aria-hidden': 'true' }, `${ARROW[change]} `),
-    // Said after the value: "6.1, down from 7.3".
-    h('span', { class: 'sr-only' }, change === 'same' ? ', unchanged ' : `, ${change} `),
-    `from ${valueText(before, previous.censored)}`,
-  );
-}
-
 /**
- * A result table: value, unit, reference range, flag in words and provenance on every row; given the previous sample
- * of the same test, each number shows how it changed since.
+ * A result table: value, unit, reference range, flag in words and provenance on every row; given the earlier samples
+ * of the same test (oldest first), each number shows its trend. How far a value lies outside its range sets how
+ * loudly it is marked: mild, marked, critical.
  */
 export function resultTable(
   rows: ResultRow[],
-  units: PlayModel['units'],
+  units: Units,
   caption: string,
-  previous: ResultRow[] = [],
+  earlier: ResultRow[][] = [],
 ): HTMLElement {
   const body = rows.map((r) => {
     const si = units === 'si' && r.si !== null ? r.si : null;
     const value = si?.value ?? r.value;
-    const flag = r.flag === '' ? '' : `${r.flag} (${flagWords(r.flag)})`;
+    const graded = si === null ? r : { ...r, value: si.value, range: si.range };
+    const grade = severity(graded);
     const source = () => provenanceTag(r.provenance) ?? h('span', { class: 'prov prov-source' }, 'report');
-    const before = previous.find((p) => p.componentId === r.componentId);
+    const history = earlier.flatMap((sample) => sample.filter((p) => p.componentId === r.componentId));
     // On a phone the source moves under the test name, so six columns need not fit a 390-px screen.
     return h(
       'tr',
-      { class: r.flag === '' ? '' : r.flag.length === 2 ? 'critical' : 'abnormal' },
+      { class: grade === 'normal' ? '' : grade === 'mild' ? 'abnormal' : grade },
       h('th', { scope: 'row' }, r.name, h('span', { class: 'source-inline' }, ' ', source())),
-      h('td', { class: 'num' }, ...valueCell(value, r.censored), trend(before, r, units)),
+      h('td', { class: 'num' }, ...valueCell(value, r.censored), trend(history, r, units)),
       h('td', {}, si?.unit ?? r.unit),
       h('td', {}, range(si?.range ?? r.range)),
-      h('td', { class: 'flag' }, flag),
+      h('td', { class: 'flag' }, ...flagCell(graded)),
       h('td', { class: 'source-col' }, source()),
     );
   });
@@ -98,19 +78,57 @@ export function resultTable(
 }
 
 type Order = CaseContext['orders'][number];
+type Report = Extract<ComputedResult, { kind: 'report' }>;
 
 /**
- * The inbox order: the most recently ordered test first, and a repeated test's results together, newest sample first,
- * each with the sample before it so its numbers can show their trend.
+ * A written report: the findings first, then the impression, as a reader builds the conclusion from what is seen.
+ * The impression of a scan is the radiologist's.
  */
-function inboxOrder(orders: Order[]): { order: Order; previous: Order | undefined }[] {
-  const byTest = new Map<string, Order[]>();
-  for (const order of [...orders].reverse())
-    byTest.set(order.testId, [...(byTest.get(order.testId) ?? []), order]);
-  return [...byTest.values()].flatMap((repeats) => {
-    const newestFirst = [...repeats].sort((a, b) => b.sampledAt - a.sampledAt);
-    return newestFirst.map((order, i) => ({ order, previous: newestFirst[i + 1] }));
-  });
+function reportArticle(result: Report, caption: string, imaging: boolean, testId: string): HTMLElement {
+  return h(
+    'article',
+    { class: 'result report', 'data-result': testId },
+    h('h3', {}, caption),
+    h(
+      'p',
+      {},
+      h('strong', {}, result.impression === null ? 'Report: ' : 'Findings: '),
+      result.report.value,
+      ' ',
+      provenanceTag(result.report.provenance),
+    ),
+    result.impression === null
+      ? null
+      : h(
+          'p',
+          { class: 'impression' },
+          h('strong', {}, imaging ? "Impression (radiologist's): " : 'Impression: '),
+          result.impression.value,
+          ' ',
+          provenanceTag(result.impression.provenance),
+        ),
+  );
+}
+
+/** When a result was last added to: its report, or a culture's latest stage so far. */
+function shownAt(order: Order, nowMin: number): number {
+  if (order.result?.kind !== 'culture') return order.resultAt;
+  return order.result.stages.filter((s) => s.atMin <= nowMin).at(-1)?.atMin ?? order.resultAt;
+}
+
+/**
+ * The inbox order: newest result first (a culture by its latest stage), the later order first when two arrive
+ * together; each with the earlier samples of the same test, oldest first, for its trend.
+ */
+export function inboxOrder(orders: Order[], nowMin: number): { order: Order; earlier: Order[] }[] {
+  return [...orders]
+    .sort((a, b) => shownAt(b, nowMin) - shownAt(a, nowMin) || b.n - a.n)
+    .map((order) => ({
+      order,
+      earlier: orders
+        .filter((o) => o.testId === order.testId && o.sampledAt < order.sampledAt)
+        .sort((a, b) => a.sampledAt - b.sampledAt || a.n - b.n),
+    }));
 }
 
 /** The results inbox: labs as tables (conventional or SI), reports as text, cultures as they mature. */
@@ -155,7 +173,7 @@ export function resultsPanel(intents: Intents): Component {
           ),
         ),
       );
-      const items = inboxOrder(visible).map(({ order: o, previous }) => {
+      const items = inboxOrder(visible, ctx.nowMin).map(({ order: o, earlier }) => {
         const test = resolved.catalog.tests[o.testId];
         const result = o.result;
         const name = test?.name ?? o.testId;
@@ -169,25 +187,19 @@ export function resultsPanel(intents: Intents): Component {
           case 'panel':
             return h(
               'article',
-              { class: 'result' },
+              { class: 'result', 'data-result': o.testId },
               resultTable(
                 result.rows,
                 units,
                 `${name} (${when})`,
-                previous?.result?.kind === 'panel' ? previous.result.rows : [],
+                earlier.flatMap((e) => (e.result?.kind === 'panel' ? [e.result.rows] : [])),
               ),
               result.comment === null ? null : h('p', { class: 'meta' }, result.comment.value),
             );
           case 'report':
-            return h(
-              'article',
-              { class: 'result report' },
-              h('h3', {}, `${name} (${when})`),
-              result.impression === null
-                ? null
-                : h('p', {}, h('strong', {}, 'Impression: '), result.impression.value),
-              h('p', {}, result.report.value, ' ', provenanceTag(result.report.provenance)),
-            );
+            if (test?.reads === 'ecg') return readArticle(ctx, resolved, o);
+            if (result.ecg !== undefined) return ecgArticle(ctx, resolved, o, intents);
+            return reportArticle(result, `${name} (${when})`, test?.category === 'imaging', o.testId);
           case 'culture':
             return h(
               'article',
@@ -227,7 +239,8 @@ export function resultsPanel(intents: Intents): Component {
       );
     },
     ({ ctx, units }) =>
-      `${units}|${String(visibleResults(ctx).length)}|${visibleResults(ctx)
+      // Every order counts: asking for a cardiology read changes what an ECG's result says about its read.
+      `${units}|${String(ctx.orders.length)}|${String(visibleResults(ctx).length)}|${visibleResults(ctx)
         .map((o) =>
           o.result?.kind === 'culture'
             ? String(o.result.stages.filter((s) => s.atMin <= ctx.nowMin).length)

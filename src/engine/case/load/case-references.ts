@@ -3,7 +3,8 @@ import { problemAt, walkJson, type JsonSource } from './json-source.ts';
 import type { Problem } from './problems.ts';
 import { didYouMean } from './suggest.ts';
 
-const ACTION_PATTERN = /^(examine|ask|order|treat|stop|consult|diagnose|dispose):([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+const ACTION_PATTERN =
+  /^(examine|ask|order|cancel|treat|stop|consult|diagnose|dispose):([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 type Json = Record<string, unknown>;
 const objectAt = (value: unknown): Json =>
@@ -49,6 +50,9 @@ export function referenceProblems(source: JsonSource, catalog: Catalog): Problem
     !diagnoses.some((d) => d.correct === true)
   )
     error(['diagnoses'], 'at least one diagnosis must be correct');
+  diagnoses.forEach((d, i) => {
+    problems.push(...caseDiagnosisProblems(source, catalog, d, i));
+  });
 
   const keyed = [
     ['exam', catalog.examRegions, 'exam region'],
@@ -58,6 +62,14 @@ export function referenceProblems(source: JsonSource, catalog: Catalog): Problem
   ] as const;
   for (const [field, known, what] of keyed)
     for (const key of Object.keys(objectAt(raw[field]))) must(key, known, what, [field, key]);
+
+  for (const [consult, note] of Object.entries(objectAt(raw.consultNotes)))
+    listAt(objectAt(note).variants).forEach((variant, i) => {
+      listAt(objectAt(variant).ifResulted).forEach((test, j) => {
+        if (typeof test === 'string')
+          must(test, catalog.tests, 'test', ['consultNotes', consult, 'variants', i, 'ifResulted', j]);
+      });
+    });
 
   const physiology = objectAt(raw.physiology);
   listAt(objectAt(physiology.driver).effectiveTreatments).forEach((treatment, i) => {
@@ -88,10 +100,43 @@ export function referenceProblems(source: JsonSource, catalog: Catalog): Problem
     });
   });
 
-  const known = knownTargets(catalog, idsIn(raw.history), idsIn(raw.diagnoses));
+  // The learner may commit any catalogue diagnosis, so a rule may name one the case does not list.
+  const known = knownTargets(catalog, idsIn(raw.history), [
+    ...Object.keys(catalog.diagnoses),
+    ...idsIn(raw.diagnoses),
+  ]);
   problems.push(...actionReferenceProblems(source, known));
   problems.push(...bestPathProblems(source, listAt(objectAt(raw.bestPath).actions), known));
   return problems;
+}
+
+/**
+ * A case diagnosis either names a catalogue diagnosis (which brings its name, system and synonyms) or defines one
+ * for this case with a label.
+ */
+function caseDiagnosisProblems(source: JsonSource, catalog: Catalog, diagnosis: Json, i: number): Problem[] {
+  const id = stringAt(diagnosis, 'id');
+  if (id === undefined) return [];
+  const error = (path: PropertyKey[], message: string) =>
+    problemAt(source, ['diagnoses', i, ...path], message);
+  if (!(id in catalog.diagnoses))
+    return diagnosis.label === undefined
+      ? [
+          error(
+            ['id'],
+            `diagnosis "${id}" is not in the diagnosis catalogue${didYouMean(id, Object.keys(catalog.diagnoses))}: ` +
+              'use a catalogue id, or give it a "label" to add it for this case only',
+          ),
+        ]
+      : [];
+  return (['system', 'synonyms'] as const)
+    .filter((field) => field in diagnosis)
+    .map((field) =>
+      error(
+        [field],
+        `"${id}" is a catalogue diagnosis: its ${field} come${field === 'system' ? 's' : ''} from the catalogue`,
+      ),
+    );
 }
 
 /** Each best-path action names something that exists, and the actions run forward in time. */
@@ -162,6 +207,7 @@ function knownTargets(
     examine: Object.keys(catalog.examRegions),
     ask: historyIds,
     order: Object.keys(catalog.tests),
+    cancel: Object.keys(catalog.tests),
     treat: Object.keys(catalog.treatments),
     stop: Object.keys(catalog.treatments),
     consult: Object.keys(catalog.consults),

@@ -99,6 +99,13 @@ function crossReferences(source: JsonSource, data: CaseFile, catalog: Catalog): 
           needsMetabolic(variable, ['exam', region, 'changes', i, 'when', side, variable]);
     });
   }
+  // A sign on the patient's face reads the simulated state too: glucose without a metabolic model would read 0.
+  data.appearance.forEach((sign, i) => {
+    if (sign.when === undefined) return;
+    for (const side of ['below', 'above'] as const)
+      for (const variable of Object.keys(sign.when[side]))
+        needsMetabolic(variable, ['appearance', i, 'when', side, variable]);
+  });
   if (physiology.gcs.glucoseBelow !== undefined)
     needsMetabolic('glucose', ['physiology', 'gcs', 'glucoseBelow']);
   if (physiology.arrest.potassiumBelow !== undefined)

@@ -12,9 +12,18 @@ export interface TextFile {
 
 /** Merge every catalogue file; an id defined twice, or an inconsistent entry, is reported where it stands. */
 export function loadCatalog(files: readonly TextFile[]): Loaded<Catalog> {
-  const catalog: Catalog = { tests: {}, treatments: {}, consults: {}, dispositions: {}, examRegions: {} };
+  const catalog: Catalog = {
+    tests: {},
+    treatments: {},
+    consults: {},
+    dispositions: {},
+    examRegions: {},
+    diagnoses: {},
+  };
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
+  // Two diagnoses of the same name would be two identical search results: the learner could not tell them apart.
+  const diagnosisByName = new Map<string, string>();
   for (const file of files) {
     const parsed = parseJson(file.name, file.text);
     if (!parsed.ok) {
@@ -36,6 +45,19 @@ export function loadCatalog(files: readonly TextFile[]): Loaded<Catalog> {
           );
         (catalog[section] as Record<string, unknown>)[id] = entry;
       }
+    }
+    for (const [id, diagnosis] of Object.entries(result.data.diagnoses ?? {})) {
+      const name = diagnosis.name.trim().toLowerCase();
+      const other = diagnosisByName.get(name);
+      if (other !== undefined && other !== id)
+        problems.push(
+          problemAt(
+            source,
+            ['diagnoses', id, 'name'],
+            `diagnosis "${other}" already has the name "${diagnosis.name}": the learner could not tell them apart`,
+          ),
+        );
+      diagnosisByName.set(name, id);
     }
     for (const [id, test] of Object.entries(result.data.tests ?? {})) {
       if (

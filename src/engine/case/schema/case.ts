@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MeasurableRange } from './catalog.ts';
+import { DiagnosisSystem, MeasurableRange } from './catalog.ts';
 import {
   fact,
   factFields,
@@ -14,6 +14,7 @@ import { ActionRef, parameterSchema, ShockModel, StateCondition, StateVariable }
 import { ScoringRule } from './scoring.ts';
 import { ScriptAction } from './script.ts';
 import { Course } from './course.ts';
+import { EcgMorphology } from './ecg.ts';
 import { STATE_RANGES } from './state.ts';
 import { BUDGET } from '../../budget.ts';
 import {
@@ -150,9 +151,19 @@ export const CaseResult = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('report').meta({ description: 'A written report (imaging, ECG, procedure).' }),
-    report: TextFact.meta({ description: 'The report: the findings as written.' }),
+    report: TextFact.meta({
+      description:
+        'The findings as written; shown first, before the impression (for an ECG: the written read).',
+    }),
     impression: TextFact.optional().meta({
-      description: 'The conclusion; the timeline shows it in place of the report.',
+      description:
+        "The reader's conclusion (the radiologist's, the cardiologist's), shown after the findings; the timeline " +
+        'shows it in place of the report (for an ECG, only once a cardiology read is back).',
+    }),
+    morphology: EcgMorphology.optional().meta({
+      description:
+        'For an ECG test: the shape of the tracing the game draws (ST deviation, T waves, Q waves … by lead). ' +
+        'The learner sees the tracing; the report and impression are the cardiology read.',
     }),
   }),
   z.strictObject({
@@ -198,6 +209,97 @@ export const ChangingFinding = z
   });
 export const ExamFinding = z.union([TextFact, ChangingFinding]);
 export type ExamFinding = z.infer<typeof ExamFinding>;
+
+/** Signs the bay draws on the patient; the view also derives pallor, mottling, cyanosis and drowsiness from the state. */
+export const APPEARANCE_SIGNS = [
+  'pallor',
+  'mottling',
+  'sweating',
+  'cyanosis',
+  'flushing',
+  'urticaria',
+  'lip-swelling',
+  'pain',
+  'drowsiness',
+  'deep-breathing',
+] as const;
+export const AppearanceSign = z.enum(APPEARANCE_SIGNS).meta({
+  description:
+    'A sign the bay draws on the patient: pallor, mottling (of the limbs), sweating, cyanosis (lips), flushing ' +
+    '(face), urticaria (hives), lip-swelling (angio-oedema), pain (a grimace, gone while an analgesic acts), ' +
+    'drowsiness (heavy lids) or deep-breathing (large breaths, e.g. Kussmaul).',
+});
+export type AppearanceSign = z.infer<typeof AppearanceSign>;
+
+export const Appearance = z
+  .strictObject({
+    sign: AppearanceSign,
+    when: StateCondition.optional().meta({
+      description:
+        'While this holds (any threshold crossed), the sign shows; without it, the sign shows throughout. Use the ' +
+        'thresholds of the matching exam finding, so what the learner sees and what they examine agree.',
+      examples: [{ above: { severity: 0.4 } }],
+    }),
+    ...factFields,
+  })
+  .check(keepsReportedWording)
+  .meta({
+    description:
+      'How the patient looks, as the case describes them (hives that fade as adrenaline works, the grimace of ' +
+      'pain). The monitor-derived signs (pale and mottled from capillary refill, cyanosed from the saturation, ' +
+      'drowsy from the GCS) need no entry.',
+  });
+export type Appearance = z.infer<typeof Appearance>;
+
+/**
+ * What a consultant says may depend on what has been done by the time they arrive: a surgeon does not comment on a
+ * CT that was never ordered. The first variant whose conditions all hold is said; otherwise the note's own text.
+ */
+export const ConsultVariant = z
+  .strictObject({
+    ifDone: list(ActionRef)
+      .default([])
+      .meta({
+        description:
+          'Actions that must all have been done (accepted) before the consultant arrives, as "verb:id" ' +
+          '(e.g. "order:ct-abdomen-pelvis", "treat:norepinephrine").',
+      }),
+    ifResulted: list(KebabId).default([]).meta({
+      description:
+        'Tests (catalogue ids) whose result must all be back, so the consultant can have read it, when they arrive.',
+    }),
+    text: TextFact.meta({ description: 'What the consultant says when the conditions hold.' }),
+  })
+  .check((ctx) => {
+    if (ctx.value.ifDone.length === 0 && ctx.value.ifResulted.length === 0)
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        path: ['ifDone'],
+        message:
+          'a variant needs a condition: "ifDone" or "ifResulted" (the note\'s own text is the fallback)',
+      });
+  })
+  .meta({ description: 'Words for the consultant on arrival when something has (already) been done.' });
+export type ConsultVariant = z.infer<typeof ConsultVariant>;
+
+export const ConsultNote = z
+  .strictObject({
+    value: text()
+      .min(1)
+      .meta({ description: 'What the consultant says on arrival when no variant applies.' }),
+    ...factFields,
+    variants: list(ConsultVariant)
+      .default([])
+      .meta({
+        description:
+          'Words that follow what has been done by the time the consultant arrives: the first whose conditions all ' +
+          'hold is said instead of "value". Put the most specific first.',
+      }),
+  })
+  .check(keepsReportedWording)
+  .meta({ description: 'What a consultant says on arrival, with its provenance (and variants).' });
+export type ConsultNote = z.infer<typeof ConsultNote>;
 
 export const VITALS = ['hr', 'sbp', 'dbp', 'rr', 'spo2', 'temp'] as const;
 const VITAL_RANGES = Object.fromEntries(VITALS.map((v) => [v, STATE_RANGES[v]]));
@@ -252,6 +354,24 @@ export const Handover = z
   .meta({ description: 'Standing orders of a receiving team (HDU, ward, theatre).' });
 export type Handover = z.infer<typeof Handover>;
 
+/** What stops a learner's advance of the clock: a new alarm, a critical result, a rhythm change, an event, a consultant. */
+export const STOP_KINDS = ['alarm', 'critical-result', 'rhythm', 'event', 'consultant'] as const;
+export type StopKind = (typeof STOP_KINDS)[number];
+
+export const ClockOptions = z
+  .strictObject({
+    pauseRealTimeOn: list(z.enum(STOP_KINDS))
+      .default([])
+      .meta({
+        description:
+          'In real time, the clock pauses (as the step buttons stop) at the first minute with one of these: "alarm" ' +
+          '(MAP below 55 mmHg, SpO2 below 90 %), "critical-result", "rhythm" (a rhythm change, an arrest), "event" ' +
+          '(what a course event says at the bedside), "consultant" (a consultant\'s arrival). Default: none.',
+        examples: [['alarm', 'critical-result', 'rhythm']],
+      }),
+  })
+  .meta({ description: 'How the clock behaves in this case.' });
+
 export const CaseFile = z
   .strictObject({
     $schema: schemaRef('./case.schema.json'),
@@ -271,7 +391,36 @@ export const CaseFile = z
       .strictObject({
         citation: text()
           .min(1)
-          .meta({ description: 'The published case report, as a reader would look it up.' }),
+          .meta({
+            description:
+              "The published case report, as a reader would look it up. Shown only in the debrief: a report's title " +
+              'usually names the diagnosis.',
+          }),
+        authors: text().min(1).optional().meta({
+          description:
+            'The report\'s authors as cited ("Bailuni Neto JJ, Siqueira BL, et al."), where known.',
+        }),
+        title: text().min(1).optional().meta({
+          description: "The report's own title, where known (debrief only: it usually names the diagnosis).",
+        }),
+        journal: text().min(1).optional().meta({
+          description: 'The journal (or congress) and its volume and pages as cited, where known.',
+        }),
+        year: wholeInRange(1800, 2200, '')
+          .optional()
+          .meta({ description: 'Year of publication, where known.' }),
+        doi: text()
+          .regex(/^10\.\d{4,9}\/\S+$/, {
+            error: 'a DOI looks like "10.12659/AJCR.934600" (no "doi:" or URL)',
+          })
+          .optional()
+          .meta({
+            description: 'The DOI without "doi:" or a URL, where known.',
+            examples: ['10.12659/AJCR.934600'],
+          }),
+        language: text().min(1).optional().meta({
+          description: 'The language the report was published in, when not English ("Spanish").',
+        }),
         file: text().optional().meta({ description: 'The verbatim report this case is built from.' }),
         note: text().optional().meta({
           description: 'For a real case: shown on the briefing after "Based on a published case report."',
@@ -294,6 +443,7 @@ export const CaseFile = z
           "Seed for a play's random draws (test turnaround within turnaroundRangeMin) when no script or --seed " +
           'gives one. The same seed and actions give the same play.',
       }),
+    clock: ClockOptions.optional(),
     patient: z
       .strictObject({
         ageYears: fact(inRange(0, 120, 'years'), 'Age in years (0–120).'),
@@ -307,8 +457,23 @@ export const CaseFile = z
             'Weight (kg, 0.3–400). Converts the per-kg figures: mL/kg in fluid-volume scoring and the overload threshold, ' +
             'and urine output (mL/kg/h) into mL for the fluid balance.',
         }),
+        build: fact(z.enum(['slim', 'average', 'heavy']), 'Build, as the bay draws the patient.')
+          .optional()
+          .meta({
+            description:
+              'Build as the bay draws the patient (slim, average, heavy). Without it the bay judges it from the ' +
+              'weight and sex.',
+          }),
       })
       .meta({ description: 'Who the patient is.' }),
+    appearance: list(Appearance)
+      .default([])
+      .meta({
+        description:
+          'Signs the bay draws on the patient and when (hives, swollen lips, sweating, the grimace of pain), each ' +
+          'with its provenance. Signs the monitor implies (pallor, mottling, cyanosis, drowsiness) come from the ' +
+          'state without an entry.',
+      }),
     presentation: z
       .strictObject({
         story: TextFact.meta({ description: 'What the learner is told at the start.' }),
@@ -366,10 +531,10 @@ export const CaseFile = z
       )
       .default({})
       .meta({ description: 'Timing that differs from the catalogue for this case (e.g. a slow culture).' }),
-    consultNotes: z
-      .record(KebabId, TextFact)
-      .default({})
-      .meta({ description: 'What each consultant says on arrival.' }),
+    consultNotes: z.record(KebabId, ConsultNote).default({}).meta({
+      description:
+        'What each consultant says on arrival; variants make the words follow what has been done by then.',
+    }),
     physiology: ShockModel,
     course: Course.check(parametersWithinBounds)
       .optional()
@@ -395,12 +560,33 @@ export const CaseFile = z
     diagnoses: list(
       z.strictObject({
         id: KebabId.meta({
-          description: 'The diagnosis, as in "diagnose:id".',
+          description:
+            'The diagnosis, as in "diagnose:id": an id of the diagnosis catalogue (cases/catalog/diagnoses.json), ' +
+            'or one this case adds (then give it a label).',
           examples: ['septic-shock'],
         }),
-        label: text().min(1).meta({
-          description: 'The diagnosis as offered in the diagnosis panel and named on the timeline.',
+        label: text()
+          .min(1)
+          .optional()
+          .meta({
+            description:
+              "The case's own wording, shown in the debrief with the explanation. For a catalogue diagnosis the " +
+              'learner searches and commits the catalogue\'s general name, so the label may be specific ("Anaphylaxis ' +
+              '(peanut) with airway compromise"). Required for a diagnosis the catalogue lacks: it is then its name ' +
+              "everywhere, found only in this case, so keep it as general as the catalogue's.",
+          }),
+        system: DiagnosisSystem.optional().meta({
+          description:
+            'For a diagnosis the catalogue lacks: the body system it is browsed under (without one it is found only ' +
+            'by searching). A catalogue diagnosis has its own.',
         }),
+        synonyms: list(text())
+          .optional()
+          .meta({
+            description:
+              'For a diagnosis the catalogue lacks: other names the search finds it by. A catalogue diagnosis has its ' +
+              'own.',
+          }),
         correct: z.boolean().meta({
           description:
             'Whether this is a right answer; at least one must be. Points come from "diagnosis" scoring rules.',
@@ -411,7 +597,12 @@ export const CaseFile = z
       }),
     )
       .min(2)
-      .meta({ description: 'The working diagnoses offered, correct ones and plausible distractors.' }),
+      .meta({
+        description:
+          'What this case says about working diagnoses: the correct ones and plausible distractors, each explained ' +
+          'in the debrief. The learner searches the whole catalogue (and these); one the case does not list is not ' +
+          'correct and carries no explanation.',
+      }),
     realCourse: z
       .strictObject({
         summary: TextFact.meta({ description: 'The real course in a few sentences.' }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KebabId, schemaRef } from './fact.ts';
 import { Kinetics } from './physiology.ts';
+import { EcgLeadSet } from './ecg.ts';
 import { BUDGET } from '../../budget.ts';
 import {
   aboveZero,
@@ -143,6 +144,31 @@ export const Test = z
         description: 'Notes on the test for authors and reviewers: how it is done, its timing, its caveats.',
         examples: ['Point-of-care analyser in the bay; a laboratory lactate takes 15–45 min.'],
       }),
+    ecg: EcgLeadSet.optional().meta({
+      description:
+        'This test records a 12-lead ECG (a report): the game draws the tracing from the rhythm at recording and ' +
+        "the case's morphology, and keeps the written read back until a cardiology read is asked for. " +
+        'right-sided: V3R–V6R in place of V3–V6.',
+    }),
+    reads: z
+      .literal('ecg')
+      .optional()
+      .meta({
+        description:
+          "A specialist's written read (a report) of the ECGs recorded before it was asked for: a cardiology read. " +
+          "It shows each ECG's report and impression once it is back.",
+      }),
+  })
+  .check((ctx) => {
+    const { kind, ecg, reads } = ctx.value;
+    const field = ecg !== undefined ? 'ecg' : reads !== undefined ? 'reads' : null;
+    if (field !== null && kind !== 'report')
+      ctx.issues.push({
+        code: 'custom',
+        input: kind,
+        path: ['kind'],
+        message: `a test with "${field}" is a written report: kind must be "report", not "${kind}"`,
+      });
   })
   .meta({ description: 'An orderable test, defined once for all cases.' });
 export type Test = z.infer<typeof Test>;
@@ -575,6 +601,52 @@ export const ExamRegion = z
   .meta({ description: 'A region the learner can examine; the case gives its findings in "exam".' });
 export type ExamRegion = z.infer<typeof ExamRegion>;
 
+/** Body systems a learner can browse working diagnoses by. */
+export const DiagnosisSystem = z.enum([
+  'cardiovascular',
+  'respiratory',
+  'infection',
+  'gastrointestinal',
+  'renal-metabolic',
+  'endocrine',
+  'neurological',
+  'toxicology',
+  'allergy',
+  'trauma',
+  'obstetric-gynaecological',
+  'haematology-oncology',
+  'musculoskeletal-skin',
+  'mental-health',
+]);
+export type DiagnosisSystem = z.infer<typeof DiagnosisSystem>;
+
+export const Diagnosis = z
+  .strictObject({
+    name: text()
+      .min(1)
+      .meta({
+        description:
+          'The name the learner finds by searching and sees on the problem list: the diagnosis in general terms, ' +
+          "never one case's details (a case's own wording goes in its diagnoses' label).",
+        examples: ['Inferior STEMI'],
+      }),
+    system: DiagnosisSystem.meta({
+      description: 'The body system it is listed under when the learner browses.',
+    }),
+    synonyms: list(text())
+      .default([])
+      .meta({
+        description: 'Other names the search should find it by: abbreviations, other spellings, lay terms.',
+        examples: [['DKA', 'ketoacidosis']],
+      }),
+  })
+  .meta({
+    description:
+      'A working diagnosis the learner can commit in any case. Whether it is right, and why, is said by the case ' +
+      '(its "diagnoses"); one the case does not list is simply not the diagnosis here.',
+  });
+export type Diagnosis = z.infer<typeof Diagnosis>;
+
 /** One catalogue file. The loader merges every file in cases/catalog/, so any section may be absent. */
 export const CatalogFile = z
   .strictObject({
@@ -599,10 +671,19 @@ export const CatalogFile = z
       .record(KebabId, ExamRegion)
       .optional()
       .meta({ description: 'Exam regions by id, as in "examine:id".' }),
+    diagnoses: z
+      .record(KebabId, Diagnosis)
+      .optional()
+      .meta({
+        description:
+          'Working diagnoses by id, as in "diagnose:id": the broad list the learner searches in every case, so that ' +
+          'what is offered never depends on the answer.',
+      }),
   })
   .meta({
     title: 'Bedside catalogue',
-    description: 'Shared definitions of tests, treatments, consults, dispositions and exam regions.',
+    description:
+      'Shared definitions of tests, treatments, consults, dispositions, exam regions and working diagnoses.',
   });
 export type CatalogFile = z.infer<typeof CatalogFile>;
 
@@ -612,5 +693,13 @@ export interface Catalog {
   consults: Record<string, Consult>;
   dispositions: Record<string, Disposition>;
   examRegions: Record<string, ExamRegion>;
+  diagnoses: Record<string, Diagnosis>;
 }
-export const CATALOG_SECTIONS = ['tests', 'treatments', 'consults', 'dispositions', 'examRegions'] as const;
+export const CATALOG_SECTIONS = [
+  'tests',
+  'treatments',
+  'consults',
+  'dispositions',
+  'examRegions',
+  'diagnoses',
+] as const;

@@ -7,6 +7,7 @@ export const VERBS = [
   'examine',
   'ask',
   'order',
+  'cancel',
   'treat',
   'stop',
   'consult',
@@ -29,7 +30,8 @@ export const ScriptAction = z
     }),
     id: KebabId.optional().meta({
       description:
-        'What the verb acts on: an exam region, history item, test, treatment, consult, diagnosis or disposition id.',
+        'What the verb acts on: an exam region, history item, test (to order, or cancel before its sample is taken), ' +
+        'treatment, consult, diagnosis or disposition id.',
       examples: ['blood-cultures', 'norepinephrine'],
     }),
     dose: aboveZero(DOSE_MAX, "the treatment's dose unit")
