@@ -201,9 +201,9 @@ describe('events no view should send, sent anyway', () => {
 
 describe('a course that would fire without end', () => {
   it('stops firing events at the budget, and the checker says so', () => {
-    // Ten repeating events whose trigger always holds, over a week: unbounded, 10,080 firings each.
+    // Ten repeating events whose trigger always holds: unbounded, one firing each a minute (1,440 each in the day).
     const restless = editedFirstCase((data) => {
-      data.horizonMin = BUDGET.horizonMin;
+      data.horizonMin = 24 * 60;
       const course = data.course as { events: unknown[] };
       for (let i = 0; i < 10; i++)
         course.events.push({
@@ -226,5 +226,5 @@ describe('a course that would fire without end', () => {
     const check = checkCase(restless);
     const budget = check.results.find((r) => r.name.startsWith('the course fires fewer events'));
     expect(budget?.ok).toBe(false);
-  }, 60_000);
+  }, 120_000);
 });
