@@ -2,22 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, useBuiltSite } from '../support/browser.ts';
+import { axeViolations, pageWithErrors, useBuiltSite } from '../support/browser.ts';
 import { clockMinutes, hook, openCase, openPicker } from '../support/drive.ts';
 import { ROOT } from '../support/load.ts';
 
 const CASE = 'septic-shock-spondylodiscitis';
 const site = useBuiltSite();
 
-async function newPage(width = 1280, height = 720): Promise<{ page: Page; errors: string[] }> {
-  const page = await site.browser.newPage({ viewport: { width, height } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('GPU stall')) errors.push(m.text());
-  });
-  return { page, errors };
-}
+const newPage = (width?: number, height?: number) => pageWithErrors(site.browser, width, height);
 
 /** What the clock says about its stop, on screen, and what the live region says aloud. */
 async function stopNotice(page: Page): Promise<{ shown: string | null; said: string }> {

@@ -1,22 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { playScript } from '../../src/engine/index.ts';
-import { axeViolations, useBuiltSite } from '../support/browser.ts';
+import { axeViolations, pageWithErrors, useBuiltSite } from '../support/browser.ts';
 import { clockMinutes, hook, openCase, perform } from '../support/drive.ts';
 import { firstCase } from '../support/play.ts';
 
 const CASE = 'septic-shock-spondylodiscitis';
 const site = useBuiltSite();
 
-async function newPage(width = 1280, height = 720): Promise<{ page: Page; errors: string[] }> {
-  const page = await site.browser.newPage({ viewport: { width, height } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('GPU stall')) errors.push(m.text());
-  });
-  return { page, errors };
-}
+const newPage = (width?: number, height?: number) => pageWithErrors(site.browser, width, height);
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? null);
 const pendingOrders = (page: Page) => page.locator('#panel-orders .pending li').allTextContents();

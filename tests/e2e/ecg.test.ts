@@ -1,19 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, useBuiltSite } from '../support/browser.ts';
+import { axeViolations, pageWithErrors, useBuiltSite } from '../support/browser.ts';
 import { advanceTo, clockMinutes, hook, openCase } from '../support/drive.ts';
 
 const site = useBuiltSite();
 
-async function newPage(width = 1280, height = 720): Promise<{ page: Page; errors: string[] }> {
-  const page = await site.browser.newPage({ viewport: { width, height } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('GPU stall')) errors.push(m.text());
-  });
-  return { page, errors };
-}
+const newPage = (width?: number, height?: number) => pageWithErrors(site.browser, width, height);
 
 async function openResults(page: Page): Promise<void> {
   if (!(await page.locator('#panel-results').evaluate((el) => (el as HTMLDetailsElement).open)))

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { playScript } from '../../src/engine/index.ts';
 import { Script } from '../../src/engine/case/schema/script.ts';
-import { axeViolations, useBuiltSite } from '../support/browser.ts';
+import { axeViolations, pageWithErrors, useBuiltSite } from '../support/browser.ts';
 import { clockMinutes, hook, openCase, openPicker, perform } from '../support/drive.ts';
 import { ROOT } from '../support/load.ts';
 import { firstCase } from '../support/play.ts';
@@ -15,15 +15,7 @@ const script = (file: string) =>
 
 const site = useBuiltSite();
 
-async function newPage(width = 1280, height = 720): Promise<{ page: Page; errors: string[] }> {
-  const page = await site.browser.newPage({ viewport: { width, height } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().includes('GPU stall')) errors.push(m.text());
-  });
-  return { page, errors };
-}
+const newPage = (width?: number, height?: number) => pageWithErrors(site.browser, width, height);
 
 async function scorePercent(page: Page): Promise<number> {
   const text = (await page.locator('[data-testid="score-percent"]').textContent()) ?? '';

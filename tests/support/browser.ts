@@ -73,6 +73,21 @@ export function useBuiltSite(): { url: string; browser: Browser } {
   return site;
 }
 
+/** A page of `browser` at this size, with the page errors and console errors it logs collected as they come. */
+export async function pageWithErrors(
+  browser: Browser,
+  width = 1280,
+  height = 720,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().includes('GPU stall')) errors.push(m.text());
+  });
+  return { page, errors };
+}
+
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's accessibility audit of the page as it is now: each violation with the elements it names. */
