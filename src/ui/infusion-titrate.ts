@@ -16,7 +16,14 @@ export function titrateControls(intents: Pick<Intents, 'chooseDose'>) {
   const running = ({ ctx, resolved }: PlayModel) =>
     ctx.treatments.filter((t) => {
       const def = resolved.catalog.treatments[t.treatmentId];
-      return def?.mode === 'infusion' && def.category !== 'position' && isRunning(t, ctx.nowMin);
+      // Drugs and fluids running at a rate: not a position, and not CPR or pacing (the arrest banner and the
+      // Treat panel hold those; "Titrate CPR" beside the vitals would be nonsense).
+      return (
+        def?.mode === 'infusion' &&
+        def.category !== 'position' &&
+        def.category !== 'resuscitation' &&
+        isRunning(t, ctx.nowMin)
+      );
     });
   const update = memo(
     (model: PlayModel) => {
