@@ -47,11 +47,18 @@ export type ComputedResult =
   | { kind: 'culture'; stages: { atMin: number; status: 'preliminary' | 'final'; report: TextFact }[] };
 
 const ASSUMED_NORMAL = 'The case gives no value for this; a normal result is assumed.';
-/** A read's own result is a pointer: what it says is each ECG's report, shown with the tracings it covers. */
-const READ_WITH_TRACINGS: TextFact = {
-  value: 'the written read of each ECG recorded before it was asked for is in Results.',
-  provenance: 'synthetic',
-  note: "The game's wording; the read itself is each ECG's report in the case.",
+/** A read's own result is a pointer: what it says is each recording's report, shown with what it covers. */
+const READ_POINTER: Record<'ecg' | 'imaging', TextFact> = {
+  ecg: {
+    value: 'the written read of each ECG recorded before it was asked for is in Results.',
+    provenance: 'synthetic',
+    note: "The game's wording; the read itself is each ECG's report in the case.",
+  },
+  imaging: {
+    value: 'the preliminary impression of each scan done before it was asked for is in Results.',
+    provenance: 'synthetic',
+    note: "The game's wording; the wet read is each scan's impression in the case, given before its report.",
+  },
 };
 
 /** The result of a test for a sample taken now, with the patient in the given state. */
@@ -64,7 +71,7 @@ export function computeResult(
   const test = resolved.catalog.tests[testId];
   if (test === undefined) throw new Error(`unknown test ${testId}`); // loader and action checks make this a bug
   const given = resolved.data.results[testId];
-  if (test.reads !== undefined) return { kind: 'report', report: READ_WITH_TRACINGS, impression: null };
+  if (test.reads !== undefined) return { kind: 'report', report: READ_POINTER[test.reads], impression: null };
   // An ECG is drawn, not only written: the tracing carries the rate of the moment and the case's morphology.
   const ecg =
     test.ecg === undefined

@@ -4,6 +4,7 @@ import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
 import { matches, searchField, type Searchable } from '../search.ts';
 import { actionButton, panel } from './panel.ts';
+import { wetReadControl } from './wet-read.ts';
 
 const GROUPS: [string, string][] = [
   ['lab', 'Laboratory'],
@@ -110,6 +111,7 @@ export function ordersPanel(intents: Intents): Component {
                 ` · result in about ${durationText(Math.max(0, o.resultAt - ctx.nowMin))}`,
               )
             : null,
+          status === 'in lab' ? wetReadControl(ctx, resolved, o, intents) : null,
           cancellable.get(o.testId) === o.n
             ? h(
                 'span',

@@ -9,6 +9,7 @@ import { visibleResults } from '../../view/view-model.ts';
 import { h, memo, replaceKeepingFocus, type Child } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
 import { ecgArticle, readArticle } from './ecg-result.ts';
+import { wetReadArticle } from './wet-read.ts';
 import { flagCell, severity, trend, type Units } from './result-grade.ts';
 import { panel, provenanceTag } from './panel.ts';
 
@@ -198,6 +199,7 @@ export function resultsPanel(intents: Intents): Component {
             );
           case 'report':
             if (test?.reads === 'ecg') return readArticle(ctx, resolved, o);
+            if (test?.reads === 'imaging') return wetReadArticle(ctx, resolved, o);
             if (result.ecg !== undefined) return ecgArticle(ctx, resolved, o, intents);
             return reportArticle(result, `${name} (${when})`, test?.category === 'imaging', o.testId);
           case 'culture':

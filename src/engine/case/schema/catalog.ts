@@ -151,12 +151,13 @@ export const Test = z
         'right-sided: V3R–V6R in place of V3–V6.',
     }),
     reads: z
-      .literal('ecg')
+      .enum(['ecg', 'imaging'])
       .optional()
       .meta({
         description:
-          "A specialist's written read (a report) of the ECGs recorded before it was asked for: a cardiology read. " +
-          "It shows each ECG's report and impression once it is back.",
+          'A specialist\'s read (a report) of what was recorded before it was asked for. "ecg": a cardiology ' +
+          'read, showing each ECG\'s report and impression once it is back. "imaging": a radiologist\'s wet read, ' +
+          'the preliminary impression of each scan already done whose report is not back yet.',
       }),
   })
   .check((ctx) => {
