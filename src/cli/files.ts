@@ -104,7 +104,7 @@ export function parseFileArgs(args: string[], usage: string): { files: string[];
     process.stderr.write(`Usage: ${usage}\n`);
     return null;
   }
-  return values.catalog === undefined
-    ? { files: positionals }
-    : { files: positionals, catalog: values.catalog };
+  // The JSON Schemas beside the cases (for editors) are not cases: `cases/*.json` names them too.
+  const files = positionals.filter((p) => !p.endsWith('.schema.json'));
+  return values.catalog === undefined ? { files } : { files, catalog: values.catalog };
 }

@@ -12,7 +12,7 @@ export function validateFiles(args: string[]): number {
   const { files: positionals, catalog } = parsed;
   let errors = 0;
   let warnings = 0;
-  for (const path of positionals.filter((p) => !p.endsWith('.schema.json'))) {
+  for (const path of positionals) {
     let problems: Problem[];
     if (isCatalogFile(path)) {
       const file = readText(path);

@@ -281,6 +281,41 @@ describe('an event after an action', () => {
   });
 });
 
+describe('an event after an order', () => {
+  const resolved = withEvents({
+    id: 'porter',
+    label: 'The porter comes for the sample',
+    when: { after: 'order:lactate', delayMin: 20 },
+    effects: [say('the porter is here for the lactate.')],
+  });
+
+  it('fires the delay after the order', () => {
+    const ctx = runPlan(resolved, [[10, { do: 'order', id: 'lactate' }]], 60);
+    expect(firedAt(ctx, 'porter')).toEqual([30]);
+  });
+
+  it('never fires when the order was cancelled before its sample: a cancelled order was never done', () => {
+    const cancelled = withEvents({
+      id: 'porter',
+      label: 'The porter comes for the CT',
+      when: { after: 'order:ct-abdomen-pelvis', delayMin: 20 },
+      effects: [say('the porter is here to take him to CT.')],
+    });
+    const ctx = runPlan(
+      cancelled,
+      [
+        [10, { do: 'order', id: 'ct-abdomen-pelvis' }],
+        [12, { do: 'cancel', id: 'ct-abdomen-pelvis' }],
+      ],
+      60,
+    );
+    expect(ctx.orders[0]?.cancelledAt).toBe(12);
+    expect(firedAt(ctx, 'porter')).toEqual([]);
+    const kept = runPlan(cancelled, [[10, { do: 'order', id: 'ct-abdomen-pelvis' }]], 60);
+    expect(firedAt(kept, 'porter')).toEqual([30]);
+  });
+});
+
 describe('an event limited to phases', () => {
   const worse = {
     id: 'worse',

@@ -30,7 +30,17 @@ export interface CaseCheck {
 }
 
 type Verb = Exclude<ScriptAction['do'], 'end'>;
-const VERBS: Verb[] = ['examine', 'ask', 'order', 'treat', 'stop', 'consult', 'diagnose', 'dispose'];
+const VERBS: Verb[] = [
+  'examine',
+  'ask',
+  'order',
+  'cancel',
+  'treat',
+  'stop',
+  'consult',
+  'diagnose',
+  'dispose',
+];
 
 /**
  * Plays a case automatically and proves what an author needs to know before learners see it: its own best path
@@ -249,13 +259,23 @@ function deadEndActions(resolved: ResolvedCase): { tried: number; broken: string
   return { tried, broken };
 }
 
-/** A seeded random learner: 1–15 actions of any verb at minutes 0–240, doses within the catalogue's limits. */
+/**
+ * A seeded random learner: 1–15 actions of any verb at minutes 0–240, doses within the catalogue's limits, and
+ * cancels of its own orders up to half an hour after them.
+ */
 function randomScript(resolved: ResolvedCase, random: () => number): ScriptAction[] {
   const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
   const count = 1 + Math.floor(random() * 15);
   const actions: ScriptAction[] = [];
   for (let i = 0; i < count; i += 1) {
     const verb = pick(VERBS) ?? 'examine';
+    if (verb === 'cancel') {
+      // A learner cancels what they ordered, soon after, often before the sample is taken (sometimes too late).
+      const ordered = pick(actions.filter((a) => a.do === 'order'));
+      if (ordered !== undefined)
+        actions.push({ at: ordered.at + Math.floor(random() * 31), do: 'cancel', id: ordered.id ?? '' });
+      continue;
+    }
     const id = pick(targetsFor(resolved, verb));
     if (id === undefined) continue;
     const at = Math.floor(random() * 241);

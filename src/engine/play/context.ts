@@ -31,6 +31,19 @@ export interface LogEntry {
   by?: 'team';
 }
 
+/**
+ * Visit what was done, oldest first: the log's accepted entries, less every order cancelled before its sample was
+ * taken (it was never done). Each accepted order made one order record, in the same order, which says so.
+ */
+export function forEachDone(ctx: CaseContext, visit: (entry: LogEntry, index: number) => void): void {
+  let orderN = 0;
+  ctx.log.forEach((entry, index) => {
+    if (!entry.accepted) return;
+    if (entry.action.do === 'order' && ctx.orders[orderN++]?.cancelledAt !== undefined) return;
+    visit(entry, index);
+  });
+}
+
 /** One cardiac arrest, from its start to a return of circulation or death. */
 export interface ArrestRecord {
   startedAt: number;

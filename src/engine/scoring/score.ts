@@ -1,4 +1,4 @@
-import type { CaseContext, LogEntry } from '../play/context.ts';
+import { forEachDone, type CaseContext, type LogEntry } from '../play/context.ts';
 import type { ResolvedCase } from '../case/load/load-case.ts';
 import { actionWords, describeAction } from '../play/actions.ts';
 import { fluidRateMlPerMin } from '../sim/care.ts';
@@ -48,15 +48,12 @@ interface Done {
  * was taken was never done: it answers no "ordered within" rule, costs nothing and harms no one.
  */
 function doneActions(ctx: CaseContext): Done[] {
-  // Each accepted order made one order record, in the same order.
-  let orderN = 0;
-  return ctx.log.flatMap((entry, index) => {
-    if (!entry.accepted) return [];
-    const cancelled = entry.action.do === 'order' && ctx.orders[orderN++]?.cancelledAt !== undefined;
-    return entry.by === undefined && !cancelled
-      ? [{ ref: `${entry.action.do}:${entry.action.id}`, atMin: entry.atMin, index, entry }]
-      : [];
+  const done: Done[] = [];
+  forEachDone(ctx, (entry, index) => {
+    if (entry.by === undefined)
+      done.push({ ref: `${entry.action.do}:${entry.action.id}`, atMin: entry.atMin, index, entry });
   });
+  return done;
 }
 
 /** Orders that went ahead (a cancelled one has no result to wait for). */

@@ -3,7 +3,7 @@ import type { CaseContext, Due, EventState, TimelineEntry } from '../play/contex
 import type { ResolvedCase } from '../case/load/load-case.ts';
 import { copyPatient } from './physiology/state.ts';
 import { ARREST_RHYTHMS, type CaseEventSpec } from '../case/schema/course.ts';
-import { currentArrest } from '../play/context.ts';
+import { currentArrest, forEachDone } from '../play/context.ts';
 import { draw } from './arrest.ts';
 import { gateHolds, type Moment } from './gate.ts';
 
@@ -26,14 +26,13 @@ export function eventsReadTheLog(resolved: ResolvedCase): boolean {
   return reads;
 }
 
-/** First minute each action ("verb:id") was done, from the log. */
+/** First minute each action ("verb:id") was done, from the log: a cancelled order was never done. */
 export function firstDone(ctx: CaseContext): Map<string, number> {
   const done = new Map<string, number>();
-  for (const e of ctx.log) {
-    if (!e.accepted) continue;
+  forEachDone(ctx, (e) => {
     const ref = `${e.action.do}:${e.action.id}`;
     if (!done.has(ref)) done.set(ref, e.atMin);
-  }
+  });
   return done;
 }
 
