@@ -9,7 +9,7 @@ import {
 } from '../../src/engine/index.ts';
 import type { ScriptAction } from '../../src/engine/case/schema/script.ts';
 import { CASE_PATH, editedCase, loadShippedCase, loadShippedCatalog } from '../support/load.ts';
-import { firstCase, startActor } from '../support/play.ts';
+import { firstCase, seedWhere, startActor } from '../support/play.ts';
 
 /**
  * The learner's clock stops for danger: every advance they ask for (+5, +60, until the next result) stops at the
@@ -135,12 +135,7 @@ describe('an advance the learner asks for stops at a critical result, a consulta
   it('a course event that changes the rhythm and has the nurse speak stops it, saying both', () => {
     // Complete heart block comes at 20 min in one play in ten (inferior STEMI): a seed where it does.
     const stemi = loadShippedCase('cases/inferior-stemi-rv.json');
-    const blocks = (seed: number) => {
-      const probe = startActor(seed, stemi);
-      probe.send({ type: 'ADVANCE', toMin: 21 });
-      return (play(probe).events['complete-heart-block']?.firedAt.length ?? 0) > 0;
-    };
-    const seed = Array.from({ length: 200 }, (_, i) => i).find(blocks) ?? -1;
+    const seed = seedWhere(stemi, 'complete-heart-block', 21);
     const actor = startActor(seed, stemi);
     const stopped = advance(actor, 60);
     expect(stopped.nowMin).toBe(20);

@@ -62,6 +62,24 @@ export function runPlan(
   return actor.getSnapshot().context.play;
 }
 
+/**
+ * The first seed (from 0) whose untreated course fires the case event by the minute, and none of `without`: a chance
+ * event is drawn from the seed, so tests that need it (or need it absent) find their seed rather than name one.
+ */
+export function seedWhere(
+  resolved: ResolvedCase,
+  eventId: string | null,
+  byMin: number,
+  without: readonly string[] = [],
+): number {
+  const fired = (ctx: CaseContext, id: string) => (ctx.events[id]?.firedAt.length ?? 0) > 0;
+  for (let seed = 0; seed < 1000; seed += 1) {
+    const ctx = runPlan(resolved, [], byMin, seed);
+    if ((eventId === null || fired(ctx, eventId)) && !without.some((id) => fired(ctx, id))) return seed;
+  }
+  throw new Error(`no seed below 1000 fires ${eventId ?? 'nothing'} by minute ${String(byMin)}`);
+}
+
 /** The guideline path from shared/acceptance, as steps (SSC hour-1 bundle + the real team's course). */
 export const GUIDELINE_PATH: Step[] = [
   [0, 'examine', 'general'],

@@ -36,8 +36,8 @@ describe('an ECG is a tracing to read, not an answer', () => {
     expect(said).not.toMatch(/STEMI|infarction|ST elevation|Impression/i);
   });
 
-  it('draws the rhythm of the moment of recording, from the play', () => {
-    const tracing = ecgTracing(ctx, stemi, ecg);
+  it('draws the rhythm of the moment of recording, as the engine recorded it', () => {
+    const tracing = ecgTracing(ecg);
     expect(tracing).toMatchObject({
       rhythm: 'sinus',
       leads: 'standard',
@@ -49,8 +49,9 @@ describe('an ECG is a tracing to read, not an answer', () => {
   });
 
   it('a tracing recorded in another rhythm says the written report was for the arrival rhythm', () => {
-    const inBlock: CaseContext = { ...ctx, log: ctx.log.map((e) => ({ ...e, rhythm: 'chb' as const })) };
-    const tracing = ecgTracing(inBlock, stemi, ecg);
+    if (ecg.result?.kind !== 'report' || ecg.result.ecg === undefined) throw new Error('no ECG recorded');
+    const inBlock = { ...ecg, result: { ...ecg.result, ecg: { ...ecg.result.ecg, rhythm: 'chb' as const } } };
+    const tracing = ecgTracing(inBlock);
     expect(tracing?.rhythm).toBe('chb');
     expect(tracing === null ? null : readMatchesRhythm(tracing)).toBe(false);
   });
@@ -64,7 +65,7 @@ describe('an ECG is a tracing to read, not an answer', () => {
       ],
       20,
     );
-    const tracing = ecgTracing(both, stemi, find(both, 'ecg-right-sided'));
+    const tracing = ecgTracing(find(both, 'ecg-right-sided'));
     expect(tracing?.leads).toBe('right-sided');
     expect(tracing?.morphology?.leads.V4R?.stMm).toBeGreaterThanOrEqual(1);
   });

@@ -1,7 +1,7 @@
 import type { ResolvedCase } from '../case/load/load-case.ts';
 import type { ExamFinding } from '../case/schema/case.ts';
 import type { TextFact } from '../case/schema/fact.ts';
-import { bolusEndsAt, vitalsNow } from '../sim/advance.ts';
+import { bolusEndsAt, sampleNow, vitalsNow } from '../sim/advance.ts';
 import { isRunning } from '../sim/care.ts';
 import { observedFrom } from '../sim/gate.ts';
 import { meets, type Vitals } from '../sim/physiology/observe.ts';
@@ -217,7 +217,7 @@ function orderTest(
     );
   }
   const resultAt = sampledAt + Math.max(1, Math.round(turnaround));
-  const result = sampledAt === now ? computeResult(resolved, testId, vitalsNow(ctx, resolved), now) : null;
+  const result = sampledAt === now ? computeResult(resolved, testId, sampleNow(ctx, resolved)) : null;
   const n = ctx.orders.length + 1;
   return {
     rngState,

@@ -22,3 +22,16 @@ export function triangular(u: number, low: number, mode: number, high: number): 
     ? low + Math.sqrt(u * (high - low) * (mode - low))
     : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
 }
+
+/**
+ * A number in [0, 1) fixed by the seed, a name and a minute, drawn from no shared stream. What the patient is
+ * destined to do (a course event's chance) is drawn this way, so it never depends on what else was drawn before:
+ * ordering a test (whose turnaround is drawn) does not change whether the patient fibrillates at minute 25.
+ */
+export function keyedRandom(seed: number, key: string, minute: number): number {
+  let h = 0x811c9dc5; // FNV-1a over the name
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ seedRng(seed), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (minute >>> 0) ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return nextRandom(h).value;
+}

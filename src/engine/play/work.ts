@@ -222,15 +222,15 @@ export function eventsAfterAction(
   );
   if (!now || play.due.length > 0) return play;
   const events = { ...play.events };
-  const found = dueEvents(
+  const due = dueEvents(
     resolved,
     events,
     momentOf(play, readingsOf(play.vitals)),
     firstDone(play),
-    play.rngState,
+    play.seed,
     false,
   );
-  return update(play, { events, due: found.due, rngState: found.rngState });
+  return update(play, { events, due });
 }
 
 /** With nothing left to do at the horizon, the case ends there. */

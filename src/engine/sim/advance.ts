@@ -14,7 +14,7 @@ import type { ResolvedCase } from '../case/load/load-case.ts';
 import { meets, observe, type Vitals } from './physiology/observe.ts';
 import { copyPatient } from './physiology/state.ts';
 import { stepConstants, stepMinute } from './physiology/step.ts';
-import { computeResult, flagWords, summarise, valueText } from './results.ts';
+import { computeResult, flagWords, summarise, valueText, type Sample } from './results.ts';
 import { checkChance, draw, isShockable, withCurrent } from './arrest.ts';
 import { dueEvents, eventSpecs, eventsReadTheLog, firstDone } from './events.ts';
 import { momentOf, readingsOf } from './gate.ts';
@@ -49,6 +49,18 @@ export function vitalsNow(
     model,
     resolved.data.patient.weightKg.value,
   );
+}
+
+/** The patient now, as a sample or a recording taken this minute sees them. */
+export function sampleNow(ctx: CaseContext, resolved: ResolvedCase): Sample {
+  const model = modelFor(ctx, resolved);
+  const inputs = inputsAt(ctx, resolved, ctx.nowMin, model);
+  return {
+    atMin: ctx.nowMin,
+    vitals: observe(ctx.patient, inputs, model, resolved.data.patient.weightKg.value),
+    rhythm: ctx.rhythm,
+    pacingBpm: inputs.pacingRate,
+  };
 }
 
 /** Beyond this a vital is no longer a measurement (and rounding it for display overflows to Infinity). */
@@ -256,7 +268,12 @@ export function advanceTo(
 
     const sampleOrResult = events.has(minute);
     if (sampleOrResult) {
-      orders = takeSamplesDue(orders, resolved, now, minute);
+      orders = takeSamplesDue(orders, resolved, {
+        atMin: minute,
+        vitals: now,
+        rhythm,
+        pacingBpm: inputs.pacingRate,
+      });
       noteEventsAt(ctx, orders, resolved, minute, note);
     }
 
@@ -314,16 +331,14 @@ export function advanceTo(
       patient.arrestCause = null;
     }
     if (due.length === 0 && watchEvents) {
-      const found = dueEvents(
+      due = dueEvents(
         resolved,
         caseEvents,
         momentOf(ctx, readingsOf(now), minute, rhythm),
         done,
-        rngState,
+        ctx.seed,
         true,
       );
-      rngState = found.rngState;
-      due = found.due;
     }
 
     const stop = due.length > 0 || heard.length > 0;
@@ -418,18 +433,13 @@ function treatmentRunning(ctx: CaseContext, treatmentId: string, minute: number)
   return ctx.treatments.some((t) => t.treatmentId === treatmentId && isRunning(t, minute));
 }
 
-function takeSamplesDue(
-  orders: OrderRecord[],
-  resolved: ResolvedCase,
-  vitals: Vitals,
-  minute: number,
-): OrderRecord[] {
+function takeSamplesDue(orders: OrderRecord[], resolved: ResolvedCase, sample: Sample): OrderRecord[] {
   // A cancelled order has no sample to take.
   const toSample = (o: OrderRecord) =>
-    o.result === null && o.sampledAt <= minute && o.cancelledAt === undefined;
+    o.result === null && o.sampledAt <= sample.atMin && o.cancelledAt === undefined;
   if (!orders.some(toSample)) return orders;
   return orders.map((o) =>
-    toSample(o) ? { ...o, result: computeResult(resolved, o.testId, vitals, o.sampledAt) } : o,
+    toSample(o) ? { ...o, result: computeResult(resolved, o.testId, { ...sample, atMin: o.sampledAt }) } : o,
   );
 }
 

@@ -4,7 +4,7 @@ import type { ResolvedCase } from '../case/load/load-case.ts';
 import { copyPatient } from './physiology/state.ts';
 import { ARREST_RHYTHMS, type CaseEventSpec } from '../case/schema/course.ts';
 import { currentArrest, forEachDone } from '../play/context.ts';
-import { draw } from './arrest.ts';
+import { keyedRandom } from '../play/rng.ts';
 import { gateHolds, type Moment } from './gate.ts';
 
 const noEvents: readonly CaseEventSpec[] = [];
@@ -63,7 +63,7 @@ function firings(events: Readonly<Record<string, EventState>>): number {
 
 /**
  * The case events due at this minute, in the case's order: each one whose trigger holds, not spent, drawn against
- * its chance (once, from the play's seed). `tick` counts this minute towards "held for N minutes" (the integrator
+ * its chance (from the play's seed, the event and the minute, never from the stream that actions draw from). `tick` counts this minute towards "held for N minutes" (the integrator
  * calls it once per simulated minute; after an action it is called without counting).
  */
 export function dueEvents(
@@ -71,9 +71,9 @@ export function dueEvents(
   events: Record<string, EventState>,
   moment: Moment,
   done: ReadonlyMap<string, number>,
-  rngState: number,
+  seed: number,
   tick: boolean,
-): { due: Due[]; rngState: number } {
+): Due[] {
   const due: Due[] = [];
   const specs = eventSpecs(resolved);
   for (const spec of specs) {
@@ -92,9 +92,7 @@ export function dueEvents(
     const now = events[spec.id] ?? state;
     if (!triggered(spec, now, moment, done)) continue;
     if (spec.chance !== undefined) {
-      const d = draw(rngState, spec.chance);
-      rngState = d.rngState;
-      if (!d.happens) {
+      if (keyedRandom(seed, spec.id, moment.atMin) >= spec.chance) {
         // Missed this time: a one-off event is spent; a repeating one must see its trigger anew.
         events[spec.id] = { ...now, heldMin: 0, spent: !spec.repeat || spec.when.state === undefined };
         continue;
@@ -108,7 +106,7 @@ export function dueEvents(
     events[spec.id] = { ...now, heldMin: 0, spent: !spec.repeat || spec.when.state === undefined };
     due.push({ kind: 'event', id: spec.id });
   }
-  return { due, rngState };
+  return due;
 }
 
 /**

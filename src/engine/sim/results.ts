@@ -4,6 +4,7 @@ import type { ComponentValue } from '../case/schema/case.ts';
 import type { Component, MeasurableRange, Range } from '../case/schema/catalog.ts';
 import type { Provenance, TextFact } from '../case/schema/fact.ts';
 import type { EcgLeadSet, EcgMorphology } from '../case/schema/ecg.ts';
+import type { Rhythm } from '../case/schema/course.ts';
 
 export type Flag = '' | 'L' | 'H' | 'LL' | 'HH';
 
@@ -30,15 +31,37 @@ export interface ResultRow {
 }
 
 /**
- * An ECG as recorded: what the view needs to draw it. The rhythm at recording is the play's (its log), the rate the
- * patient's at the moment of recording, the shape of each complex the case's.
+ * An ECG as recorded: what the view needs to draw it. The rhythm, rate and any pacing are the patient's at the
+ * moment of recording, the shape of each complex the case's.
  */
 export interface EcgRecording {
   leads: EcgLeadSet;
+  /** The rhythm at recording. */
+  rhythm: Rhythm;
   /** Ventricular rate at recording (beats/min), as the monitor counted it. */
   rateBpm: number;
+  /** The pacing rate when a pacemaker set the heart rate at recording (it captured); 0 when not paced. */
+  pacedBpm: number;
   /** The case's morphology; null: a normal tracing (the case declares none). */
   morphology: EcgMorphology | null;
+}
+
+/** The patient at the moment a sample is taken or a recording made. */
+export interface Sample {
+  atMin: number;
+  vitals: Vitals;
+  rhythm: Rhythm;
+  /** The rate of a running pacemaker (beats/min), 0 when none runs. */
+  pacingBpm: number;
+}
+
+/** Rhythms without a circulation: pacing does not capture in them. */
+const PULSELESS: readonly Rhythm[] = ['vf', 'pvt', 'pea', 'asystole'];
+
+/** The pacing rate if the pacemaker set the heart rate (the engine's heart rate is the higher of the two), else 0. */
+function pacedRate({ rhythm, pacingBpm, vitals }: Sample): number {
+  if (pacingBpm <= 0 || PULSELESS.includes(rhythm)) return 0;
+  return Math.round(vitals.hr) <= Math.round(pacingBpm) ? pacingBpm : 0;
 }
 
 export type ComputedResult =
@@ -62,12 +85,8 @@ const READ_POINTER: Record<'ecg' | 'imaging', TextFact> = {
 };
 
 /** The result of a test for a sample taken now, with the patient in the given state. */
-export function computeResult(
-  resolved: ResolvedCase,
-  testId: string,
-  vitals: Vitals,
-  sampledAt: number,
-): ComputedResult {
+export function computeResult(resolved: ResolvedCase, testId: string, sample: Sample): ComputedResult {
+  const { vitals, atMin: sampledAt } = sample;
   const test = resolved.catalog.tests[testId];
   if (test === undefined) throw new Error(`unknown test ${testId}`); // loader and action checks make this a bug
   const given = resolved.data.results[testId];
@@ -79,7 +98,9 @@ export function computeResult(
       : {
           ecg: {
             leads: test.ecg,
+            rhythm: sample.rhythm,
             rateBpm: Math.round(vitals.hr),
+            pacedBpm: pacedRate(sample),
             morphology: given?.kind === 'report' ? (given.morphology ?? null) : null,
           },
         };

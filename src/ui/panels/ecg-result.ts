@@ -77,7 +77,7 @@ export function ecgArticle(
   order: Order,
   intents: Intents,
 ): HTMLElement | null {
-  const tracing = ecgTracing(ctx, resolved, order);
+  const tracing = ecgTracing(order);
   if (tracing === null) return null;
   const name = resolved.catalog.tests[order.testId]?.name ?? order.testId;
   return h(
@@ -90,9 +90,9 @@ export function ecgArticle(
 }
 
 /** The written read of one ECG: its findings, then the impression, with a word when the rhythm has changed. */
-export function writtenRead(ctx: CaseContext, resolved: ResolvedCase, ecg: Order): HTMLElement[] {
+export function writtenRead(ecg: Order): HTMLElement[] {
   const result = ecg.result;
-  const tracing = ecgTracing(ctx, resolved, ecg);
+  const tracing = ecgTracing(ecg);
   if (result?.kind !== 'report' || tracing === null) return [];
   const rhythmNote = readMatchesRhythm(tracing)
     ? null
@@ -147,7 +147,7 @@ export function readArticle(ctx: CaseContext, resolved: ResolvedCase, read: Orde
               {},
               `${resolved.catalog.tests[ecg.testId]?.name ?? ecg.testId}, recorded T+ ${clockText(ecg.sampledAt)}`,
             ),
-            ...writtenRead(ctx, resolved, ecg),
+            ...writtenRead(ecg),
           ),
         )),
   );
@@ -155,7 +155,7 @@ export function readArticle(ctx: CaseContext, resolved: ResolvedCase, read: Orde
 
 /** The debrief's ECGs: each tracing the learner recorded with its written read, which the debrief always shows. */
 export function debriefEcgs(ctx: CaseContext, resolved: ResolvedCase): HTMLElement | null {
-  const recorded = ctx.orders.filter((o) => ecgTracing(ctx, resolved, o) !== null);
+  const recorded = ctx.orders.filter((o) => ecgTracing(o) !== null);
   const unrecorded = Object.entries(resolved.data.results).filter(
     ([testId, r]) =>
       r.kind === 'report' &&
@@ -168,14 +168,14 @@ export function debriefEcgs(ctx: CaseContext, resolved: ResolvedCase): HTMLEleme
     { class: 'debrief-ecgs' },
     h('h3', {}, 'The ECGs and their read'),
     ...recorded.map((o) => {
-      const tracing = ecgTracing(ctx, resolved, o);
+      const tracing = ecgTracing(o);
       const name = resolved.catalog.tests[o.testId]?.name ?? o.testId;
       return h(
         'article',
         { class: 'result ecg-result' },
         h('h4', {}, `${name}, recorded T+ ${clockText(o.sampledAt)}`),
         tracing === null ? null : tracingFigure(tracing, o, name, 'debrief'),
-        ...writtenRead(ctx, resolved, o),
+        ...writtenRead(o),
       );
     }),
     ...unrecorded.map(([testId, r]) =>
