@@ -8,6 +8,8 @@ export interface HeartSpec {
   /** The ventricular rate the view gives (null: none a monitor can count). */
   rateBpm: number | null;
   pacing: BayView['pacing'];
+  /** Lead II as the case's ECG has it, drawn on conducted (sinus and narrow) beats; null: the textbook complex. */
+  leadII: BayView['leadII'];
   cpr: boolean;
   /** Minutes into the arrest: VF is coarse at first and finer as the minutes pass. */
   arrestMin: number;
@@ -26,6 +28,7 @@ export function heartSpec(view: BayView): HeartSpec {
     qrs: view.rhythm.qrs,
     rateBpm: view.vitals.hr,
     pacing: dead ? null : view.pacing,
+    leadII: dead ? null : view.leadII,
     cpr: !dead && cpr,
     arrestMin: view.rhythm.arrestMin ?? 0,
     output: !dead && !arrest,

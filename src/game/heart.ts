@@ -4,6 +4,7 @@ import {
   compressionPressure,
   fibrillatoryWaves,
   narrowComplex,
+  type LeadIIShape,
   pacingSpike,
   prSec,
   pWave,
@@ -28,6 +29,8 @@ interface Beat {
   prev: number;
   /** Stroke of the pulse it makes, 0–1 (0: no output). */
   stroke: number;
+  /** Lead II as the case's ECG has it, for a conducted beat; null: the textbook complex. */
+  leadII: LeadIIShape | null;
 }
 
 /** A half-wave of VF: a wavelet of its own length and height, so the strip never repeats. */
@@ -232,6 +235,7 @@ export class Heart {
         next: interval,
         prev,
         stroke: this.stroke(next.kind, prev, mean),
+        leadII: this.spec.leadII,
       });
     }
   }
@@ -291,9 +295,9 @@ const ARREST_FILLING_MMHG = 10;
 function complex(b: Beat, dt: number): number {
   switch (b.kind) {
     case 'sinus':
-      return pWave(dt + prSec(b.prev)) + narrowComplex(dt, b.prev);
+      return pWave(dt + prSec(b.prev)) + narrowComplex(dt, b.prev, b.leadII);
     case 'narrow':
-      return narrowComplex(dt, b.prev);
+      return narrowComplex(dt, b.prev, b.leadII);
     case 'wide':
       return wideComplex(dt, b.prev);
     case 'vt':

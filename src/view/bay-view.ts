@@ -1,5 +1,8 @@
 import type { AppearanceSign, Rhythm } from '../engine/index.ts';
 import type { Person } from './appearance.ts';
+import type { EcgMorphology } from './ecg-reads.ts';
+
+type LeadFinding = NonNullable<EcgMorphology['leads']['II']>;
 
 /**
  * Everything the bay scene draws, already decided by the engine and the app. The scene reads this and draws; it
@@ -48,6 +51,13 @@ export interface BayView {
    * mode: no spikes). Null when no pacing runs.
    */
   pacing: { rateBpm: number; state: 'capture' | 'no-capture' | 'inhibited' } | null;
+  /**
+   * Lead II as the case's standard 12-lead ECG declares it, for the monitor's narrow conducted beats: ST deviation at
+   * the J point (mm at 10 mm/mV, + for elevation), the T wave, a pathological Q, and low QRS voltage. Only while the
+   * beats are conducted like those of the rhythm the ECG describes (sinus, AF, SVT, a junctional escape); null in a
+   * ventricular, paced or arrest rhythm, or when the case declares nothing beyond the usual complex for lead II.
+   */
+  leadII: { stMm: number; t: NonNullable<LeadFinding['t']>; q: boolean; lowVoltage: boolean } | null;
   /** Minute of the last non-invasive BP cycle (the monitor prints its time next to the BP). */
   nibpAtMin: number;
   /** Where the BP comes from: the cuff (cycling) or an arterial line (continuous, with its waveform). */

@@ -9,6 +9,7 @@ import {
 } from '../engine/index.ts';
 import { personOf, signsNow } from './appearance.ts';
 import { ALARM_LIMITS, type AlarmLevel, type BayView } from './bay-view.ts';
+import type { EcgMorphology } from './ecg-reads.ts';
 
 const level = (value: number, limits: { low: number; high: number }): AlarmLevel =>
   value < limits.low ? 'low' : value > limits.high ? 'high' : 'ok';
@@ -57,6 +58,7 @@ export function bayView(
   const unresponsive = lost || v.gcs < 9;
   const signs = signsNow(ctx, resolved, { painRelieved: inputs.painRelieved, unresponsive, dead });
   const pacing = dead || inputs.pacingRate <= 0 ? null : pacingOf(rhythm, v.hr, inputs.pacingRate);
+  const qrs = qrsWidth(rhythm, resolved);
   return {
     nowMin: ctx.nowMin,
     vitals,
@@ -64,9 +66,10 @@ export function bayView(
       id: rhythm,
       name: pacedName(rhythmName(rhythm, v.hr), pacing),
       arrestMin: arrestRecord === null ? null : ctx.nowMin - arrestRecord.startedAt,
-      qrs: qrsWidth(rhythm, resolved),
+      qrs,
     },
     pacing,
+    leadII: leadIIOf(resolved, rhythm, qrs, pacing),
     nibpAtMin,
     bpSource: arterialLine ? 'arterial' : 'nibp',
     alarms: {
@@ -123,6 +126,46 @@ function qrsWidth(rhythm: Rhythm, resolved: ResolvedCase): 'narrow' | 'wide' {
     default:
       return rhythm satisfies never;
   }
+}
+
+/**
+ * Rhythms whose beats reach the ventricles down the bundle branches (narrow when the branches conduct): an ECG's ST
+ * segments and T waves recorded in one of them show in any other. A ventricular beat (VT, a broad escape, a paced
+ * beat) depolarises the ventricles another way and has an ST and T of its own.
+ */
+const CONDUCTED: readonly Rhythm[] = ['sinus', 'af', 'svt', 'chb'];
+
+/** The morphology of the case's standard 12-lead ECG (the one the monitor's lead II shares), or null if it has none. */
+function standardEcgMorphology(resolved: ResolvedCase): EcgMorphology | null {
+  for (const [testId, result] of Object.entries(resolved.data.results)) {
+    const standard = resolved.catalog.tests[testId]?.ecg === 'standard';
+    if (standard && result.kind === 'report' && result.morphology !== undefined) return result.morphology;
+  }
+  return null;
+}
+
+/**
+ * Lead II as the case's ECG has it, while the monitor's beats are conducted ones like those the ECG was recorded in;
+ * null otherwise, or when the case gives lead II nothing beyond the usual complex (the monitor's own is drawn).
+ */
+function leadIIOf(
+  resolved: ResolvedCase,
+  rhythm: Rhythm,
+  qrs: 'narrow' | 'wide',
+  pacing: BayView['pacing'],
+): BayView['leadII'] {
+  const morphology = standardEcgMorphology(resolved);
+  if (morphology === null || !CONDUCTED.includes(morphology.rhythm)) return null;
+  if (!CONDUCTED.includes(rhythm) || qrs === 'wide' || pacing?.state === 'capture') return null;
+  const finding = morphology.leads.II ?? {};
+  const shape: NonNullable<BayView['leadII']> = {
+    stMm: finding.stMm ?? 0,
+    t: finding.t ?? 'upright',
+    q: finding.q ?? false,
+    lowVoltage: morphology.lowVoltage,
+  };
+  const usual = shape.stMm === 0 && shape.t === 'upright' && !shape.q && !shape.lowVoltage;
+  return usual ? null : shape;
 }
 
 /** Arrest rhythms: pacing does not capture in them (the engine gives them no output whatever the pacer does). */

@@ -7,6 +7,7 @@ const spec = (over: Partial<HeartSpec>): HeartSpec => ({
   qrs: 'narrow',
   rateBpm: 75,
   pacing: null,
+  leadII: null,
   cpr: false,
   arrestMin: 0,
   output: true,

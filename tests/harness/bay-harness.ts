@@ -28,6 +28,7 @@ const base: BayView = {
   vitals: { hr: 78, sbp: 124, dbp: 76, map: 92, spo2: 98, rr: 14, temp: 36.8 },
   rhythm: { id: 'sinus', name: 'Sinus rhythm', arrestMin: null, qrs: 'narrow' },
   pacing: null,
+  leadII: null,
   nibpAtMin: 40,
   bpSource: 'nibp',
   alarms: OK,
@@ -98,6 +99,11 @@ export const SCENARIOS: Record<string, BayView> = {
   svt: perfusing('svt', 'Supraventricular tachycardia', 186, [96, 62]),
   vt: perfusing('vt', 'Ventricular tachycardia (with a pulse)', 170, [86, 54]),
   chb,
+  /** Sinus bradycardia with the ST elevation of an inferior STEMI in lead II (cases/inferior-stemi-rv.json). */
+  stemi: {
+    ...perfusing('sinus', 'Sinus bradycardia', 58, [104, 66]),
+    leadII: { stMm: 2.5, t: 'upright', q: false, lowVoltage: false },
+  },
   'chb-junctional': { ...chb, rhythm: { ...chb.rhythm, qrs: 'narrow' } },
   paced: {
     ...chb,

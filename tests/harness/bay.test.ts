@@ -188,3 +188,24 @@ describe('the patient looks like the case in the bay', () => {
     expect(septic.red).toBeLessThan(arrival.red / 5);
   }, 60_000);
 });
+
+describe("lead II shows the case's ST segment", () => {
+  /** The trace's height (px above the baseline) 60 ms after each J point: 9–10 columns after the R's upstroke. */
+  async function stAfterEachR(scenario: string): Promise<number[]> {
+    const columns = await ecgColumns(scenario);
+    const mids = mid(columns);
+    return peaks(columns, 50)
+      .filter((c) => c + 10 < columns.length)
+      .map((c) => ((mids[c + 9] ?? 0) + (mids[c + 10] ?? 0)) / 2);
+  }
+
+  it('an inferior STEMI lifts the ST segment 2.5 mm (about 17 px at 70 px/mV); plain sinus keeps it on the baseline', async () => {
+    const stemi = await stAfterEachR('stemi');
+    expect(stemi.length).toBeGreaterThanOrEqual(3);
+    for (const px of stemi) expect(px).toBeGreaterThan(12);
+    for (const px of stemi) expect(px).toBeLessThan(24);
+    const sinus = await stAfterEachR('sinus');
+    expect(sinus.length).toBeGreaterThanOrEqual(3);
+    for (const px of sinus) expect(Math.abs(px)).toBeLessThan(4);
+  }, 60_000);
+});

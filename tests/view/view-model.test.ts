@@ -8,6 +8,7 @@ import {
   type LearnerAction,
 } from '../../src/engine/index.ts';
 import { currentArrest } from '../../src/engine/play/context.ts';
+import { loadShippedCase } from '../support/load.ts';
 import { firstCase } from '../support/play.ts';
 
 /** Play events on the first case and return the context, as the app's session would hold it. */
@@ -173,5 +174,59 @@ describe('the bay view in cardiac arrest, which is not death', () => {
     expect(v.patient).toMatchObject({ arrest: false, dead: true });
     expect(v.rhythm).toEqual({ id: 'asystole', name: 'Asystole', arrestMin: null, qrs: 'narrow' });
     expect(v.vitals).toMatchObject({ hr: null, sbp: null, map: null, spo2: null, rr: 0 });
+  });
+});
+
+describe("lead II on the monitor follows the case's 12-lead ECG", () => {
+  const stemi = loadShippedCase('cases/inferior-stemi-rv.json');
+  /** The STEMI played untreated to `toMin` with this seed (its chance events: heart block at 20 min, VF at 25). */
+  function stemiAt(toMin: number, seed: number): CaseContext {
+    const actor = createActor(createCaseMachine(stemi, { seed })).start();
+    actor.send({ type: 'START' });
+    actor.send(to(toMin));
+    const ctx = actor.getSnapshot().context.play;
+    actor.stop();
+    return ctx;
+  }
+  /** The first seed whose untreated play is in `rhythm` at 30 min: which seed it is follows the engine's dice. */
+  function seedInRhythmAt30(rhythm: CaseContext['rhythm']): number {
+    const seed = Array.from({ length: 200 }, (_, i) => i + 1).find((s) => stemiAt(30, s).rhythm === rhythm);
+    if (seed === undefined) throw new Error(`no seed reaches ${rhythm}`);
+    return seed;
+  }
+  const stemiView = (ctx: CaseContext) => bayView(ctx, stemi, { paused: false, reducedMotion: false });
+
+  it("shows the inferior STEMI's ST elevation in lead II in sinus rhythm, as its ECG declares (2.5 mm)", () => {
+    const v = stemiView(stemiAt(10, stemi.data.defaultSeed));
+    expect(v.rhythm.id).toBe('sinus');
+    expect(v.leadII).toEqual({ stMm: 2.5, t: 'upright', q: false, lowVoltage: false });
+    expect(v.leadII?.stMm).toBeGreaterThan(0);
+  });
+
+  it('keeps it over the narrow junctional escape of heart block, and drops it in VF (no conducted beats)', () => {
+    const block = stemiView(stemiAt(30, seedInRhythmAt30('chb')));
+    expect(block.rhythm).toMatchObject({ id: 'chb', qrs: 'narrow' });
+    expect(block.leadII?.stMm).toBe(2.5);
+    const vf = stemiView(stemiAt(30, seedInRhythmAt30('vf')));
+    expect(vf.rhythm.id).toBe('vf');
+    expect(vf.leadII).toBeNull();
+  });
+
+  it('drops it while the pacemaker captures: paced beats are ventricular', () => {
+    const actor = createActor(createCaseMachine(stemi, { seed: seedInRhythmAt30('chb') })).start();
+    actor.send({ type: 'START' });
+    actor.send(to(30));
+    actor.send(act({ do: 'treat', id: 'transcutaneous-pacing', dose: 70 }));
+    actor.send(to(31));
+    const v = stemiView(actor.getSnapshot().context.play);
+    actor.stop();
+    expect(v.pacing?.state).toBe('capture');
+    expect(v.leadII).toBeNull();
+  });
+
+  it("leaves the septic patient's lead II as the monitor's own: the case's ECG gives it nothing beyond sinus", () => {
+    const v = view(after(to(1)));
+    expect(v.rhythm.id).toBe('sinus');
+    expect(v.leadII).toBeNull();
   });
 });
