@@ -48,3 +48,31 @@ describe('an ECG records the rhythm, rate and pacing of its moment', () => {
     expect(paced?.rateBpm).toBe(70);
   });
 });
+
+describe("what the patient is destined to do does not depend on the learner's other draws", () => {
+  it('orders before minute 20 (each draws a turnaround) leave the heart block and VF of every seed as they were', () => {
+    const fate = (seed: number, plan: [number, LearnerAction][]) => {
+      const actor = startActor(seed, stemi);
+      for (const [minute, action] of plan) {
+        at(actor, minute);
+        act(actor, action);
+      }
+      at(actor, 30);
+      const { events } = ctxOf(actor);
+      return ['complete-heart-block', 'ventricular-fibrillation'].map((id) => events[id]?.firedAt ?? []);
+    };
+    const busy: [number, LearnerAction][] = [
+      [1, { do: 'order', id: 'troponin' }],
+      [2, { do: 'order', id: 'bmp' }],
+      [3, { do: 'order', id: 'cbc' }],
+      [5, { do: 'order', id: 'chest-xray' }],
+    ];
+    let happened = 0;
+    for (let seed = 0; seed < 60; seed += 1) {
+      const alone = fate(seed, []);
+      expect(fate(seed, busy), `seed ${String(seed)}`).toEqual(alone);
+      if (alone.some((f) => f.length > 0)) happened += 1;
+    }
+    expect(happened).toBeGreaterThan(3); // the comparison covers seeds where something happens
+  });
+});
