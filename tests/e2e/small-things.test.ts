@@ -161,6 +161,28 @@ describe('the real case is cited in full only once it is played', { timeout: 120
     const marks = answers.locator('.prov-mark');
     expect(await marks.count()).toBeGreaterThan(0);
     expect(await marks.first().getAttribute('title')).toMatch(/^(Synthetic|Corrected)/);
+    // Hover is not for keyboard or touch: a legend under the panel says what the marks shown mean.
+    const legend = answers.locator('.prov-legend');
+    expect(await legend.innerText()).toMatch(
+      /(Synthetic|Corrected): .*Every source is listed in the debrief/,
+    );
+
+    // Results: no Source column; a value not as the report gives it has its mark beside the number.
+    await hook(page, 'order:esr');
+    await advanceTo(page, 90);
+    await page.locator('#panel-results summary').click();
+    const table = page.locator('#panel-results table.results').first();
+    await table.waitFor();
+    expect(await table.locator('thead th').allTextContents()).toEqual([
+      'Test',
+      'Value',
+      'Units',
+      'Reference',
+      'Flag',
+    ]);
+    expect(await page.locator('#panel-results td.num .prov-mark').count()).toBeGreaterThan(0);
+    expect(await page.locator('#panel-results .prov-legend').innerText()).toContain('Every source is listed');
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 import { clockText } from '../../engine/index.ts';
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
-import { actionButton, panel, provenanceTag } from './panel.ts';
+import { actionButton, panel, provenanceLegend, provenanceTag } from './panel.ts';
 
 /**
  * Exam regions; a finding appears once the region is examined (silence in the case means normal). A finding can
@@ -33,7 +33,8 @@ export function examinePanel(intents: Intents): Component {
             : null,
         );
       });
-      replaceKeepingFocus(body, h('ul', { class: 'choices' }, ...items));
+      const list = h('ul', { class: 'choices' }, ...items);
+      replaceKeepingFocus(body, ...[list, provenanceLegend(list)].filter((n) => n !== null));
     },
     ({ ctx }) => `${ctx.examined.join()}|${String(ctx.findings.length)}|${String(ctx.timeline.length)}`,
   );

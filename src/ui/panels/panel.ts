@@ -65,6 +65,27 @@ export function provenanceTag(provenance: string): HTMLElement | null {
 }
 
 /**
+ * What the marks in these nodes mean, in words a keyboard or touch user can read (hover is not for everyone): one line
+ * naming only the marks shown, or null when there are none.
+ */
+export function provenanceLegend(...nodes: (Node | null)[]): HTMLElement | null {
+  const shown = (['synthetic', 'corrected'] as const).filter((p) =>
+    nodes.some((n) => n instanceof Element && n.querySelector(`.prov-mark.prov-${p}`) !== null),
+  );
+  if (shown.length === 0) return null;
+  return h(
+    'p',
+    { class: 'prov-legend meta' },
+    ...shown.flatMap((p, i) => [
+      i > 0 ? ' · ' : '',
+      h('span', { class: `prov-mark prov-${p}`, 'aria-hidden': 'true' }, PROVENANCE[p].mark),
+      ` ${PROVENANCE[p].words}.`,
+    ]),
+    ' Every source is listed in the debrief.',
+  );
+}
+
+/**
  * A button that performs one learner action, carrying its `verb:id` hook (the command line's verbs and ids).
  * `pressed` makes it a toggle for screen readers ("asked", "examined", "named"), announced as pressed or not.
  * `hook` names the attribute carrying the `verb:id`: a second control for the same action (the arrest banner's

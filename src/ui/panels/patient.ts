@@ -1,6 +1,6 @@
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
-import { actionButton, panel, provenanceTag } from './panel.ts';
+import { actionButton, panel, provenanceLegend, provenanceTag } from './panel.ts';
 
 /** The presenting story and the history questions; answers appear as they are asked. */
 export function patientPanel(intents: Intents): Component {
@@ -19,8 +19,7 @@ export function patientPanel(intents: Intents): Component {
             : null,
         );
       });
-      replaceKeepingFocus(
-        body,
+      const shown = [
         h('p', { class: 'story' }, data.presentation.story.value),
         h(
           'p',
@@ -31,7 +30,9 @@ export function patientPanel(intents: Intents): Component {
         ),
         h('h3', {}, 'Ask'),
         h('ul', { class: 'choices' }, ...items),
-      );
+      ];
+      const legend = provenanceLegend(...shown);
+      replaceKeepingFocus(body, ...shown, ...(legend === null ? [] : [legend]));
     },
     ({ ctx }) => ctx.asked.join(),
   );

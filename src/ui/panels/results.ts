@@ -11,7 +11,7 @@ import type { Component, Intents, PlayModel } from '../model.ts';
 import { ecgArticle, readArticle } from './ecg-result.ts';
 import { wetReadArticle } from './wet-read.ts';
 import { flagCell, severity, trend, type Units } from './result-grade.ts';
-import { panel, provenanceTag } from './panel.ts';
+import { panel, provenanceLegend, provenanceTag } from './panel.ts';
 
 function range(r: ResultRow['range']): string {
   if (r === null) return '';
@@ -31,9 +31,9 @@ function valueCell(value: number | string, censored: ResultRow['censored']): Chi
 }
 
 /**
- * A result table: value, unit, reference range, flag in words and provenance on every row; given the earlier samples
- * of the same test (oldest first), each number shows its trend. How far a value lies outside its range sets how
- * loudly it is marked: mild, marked, critical.
+ * A result table: value, unit, reference range and flag in words on every row, and a mark beside a value not as the
+ * report gives it. Given the earlier samples of the same test (oldest first), each number shows its trend. How far a
+ * value lies outside its range sets how loudly it is marked: mild, marked, critical.
  */
 export function resultTable(
   rows: ResultRow[],
@@ -46,18 +46,23 @@ export function resultTable(
     const value = si?.value ?? r.value;
     const graded = si === null ? r : { ...r, value: si.value, range: si.range };
     const grade = severity(graded);
-    const source = () => provenanceTag(r.provenance) ?? h('span', { class: 'prov prov-source' }, 'report');
     const history = earlier.flatMap((sample) => sample.filter((p) => p.componentId === r.componentId));
-    // On a phone the source moves under the test name, so six columns need not fit a 390-px screen.
+    // A value not as the report gives it carries its mark beside the number; the legend and the debrief say more.
+    const mark = provenanceTag(r.provenance);
     return h(
       'tr',
       { class: grade === 'normal' ? '' : grade === 'mild' ? 'abnormal' : grade },
-      h('th', { scope: 'row' }, r.name, h('span', { class: 'source-inline' }, ' ', source())),
-      h('td', { class: 'num' }, ...valueCell(value, r.censored), trend(history, r, units)),
+      h('th', { scope: 'row' }, r.name),
+      h(
+        'td',
+        { class: 'num' },
+        ...valueCell(value, r.censored),
+        ...(mark === null ? [] : [mark]),
+        trend(history, r, units),
+      ),
       h('td', {}, si?.unit ?? r.unit),
       h('td', {}, range(si?.range ?? r.range)),
       h('td', { class: 'flag' }, ...flagCell(graded)),
-      h('td', { class: 'source-col' }, source()),
     );
   });
   return h(
@@ -71,7 +76,6 @@ export function resultTable(
         'tr',
         {},
         ...['Test', 'Value', 'Units', 'Reference', 'Flag'].map((t) => h('th', { scope: 'col' }, t)),
-        h('th', { scope: 'col', class: 'source-col' }, 'Source'),
       ),
     ),
     h('tbody', {}, ...body),
@@ -232,12 +236,13 @@ export function resultsPanel(intents: Intents): Component {
             return result satisfies never;
         }
       });
+      const shown = items.filter((x) => x !== null);
+      const legend = provenanceLegend(...shown);
       replaceKeepingFocus(
         body,
         unitSwitch,
-        ...(items.length > 0
-          ? items.filter((x) => x !== null)
-          : [h('p', { class: 'meta' }, 'No results yet.')]),
+        ...(shown.length > 0 ? shown : [h('p', { class: 'meta' }, 'No results yet.')]),
+        ...(legend === null ? [] : [legend]),
       );
     },
     ({ ctx, units }) =>
