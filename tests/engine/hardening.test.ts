@@ -12,6 +12,7 @@ import {
   type ResolvedCase,
 } from '../../src/engine/index.ts';
 import { parseJson } from '../../src/engine/case/load/json-source.ts';
+import { brokenVital } from '../../src/engine/sim/advance.ts';
 import { untreatedCourseProblems } from '../../src/engine/case/load/untreated-course.ts';
 import { caseText, CASE_PATH, editedFirstCase, loadFirstCase } from '../support/load.ts';
 import { firstCase } from '../support/play.ts';
@@ -228,3 +229,19 @@ describe('a course that would fire without end', () => {
     expect(budget?.ok).toBe(false);
   }, 120_000);
 });
+
+describe('the screen for a broken vital covers every vital', () => {
+  // The screen is a hand-written sum (fast); a vital added to the physiology but not to the sum would slip through.
+  const vitals = runPlanVitals();
+  it.each(Object.keys(vitals))('%s: NaN, Infinity or a value beyond any measurement is named', (key) => {
+    expect(brokenVital(vitals)).toBeNull();
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, -1e12])
+      expect(brokenVital({ ...vitals, [key]: bad })).toBe(key);
+  });
+});
+
+function runPlanVitals() {
+  const actor = createActor(createCaseMachine(firstCase, { seed: 1 })).start();
+  actor.send({ type: 'START' });
+  return actor.getSnapshot().context.play.vitals;
+}
