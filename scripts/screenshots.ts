@@ -1,11 +1,14 @@
 // npm run screenshots — builds the site and saves Chromium screenshots of every screen at the sizes we check by
 // eye (1280×720, 1920×1080, a 390×844 phone) into tmp/screenshots/. Open them and look before calling UI work done.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { Script } from '../src/engine/case/schema/script.ts';
 import { launch, serveBuiltSite } from '../tests/support/browser.ts';
-import { hook, openCase, openPicker, perform } from '../tests/support/drive.ts';
+import { advanceTo, hook, openCase, openPicker, perform } from '../tests/support/drive.ts';
+import { SCENARIOS } from '../tests/harness/bay-scenarios.ts';
 import { ROOT, loadShippedCase, shippedCasePaths } from '../tests/support/load.ts';
 
 const SIZES = [
@@ -118,6 +121,84 @@ async function hardening(browser: Browser, url: string, width: number, height: n
   await page.close();
 }
 
+/** Each case's ECGs as the learner reads them (the tracing, then the enlarged view), and the first case's wet read. */
+async function ecgs(browser: Browser, url: string, width: number, height: number): Promise<void> {
+  for (const path of shippedCasePaths()) {
+    const resolved = loadShippedCase(path);
+    const id = resolved.data.id;
+    const tests = Object.keys(resolved.data.results).filter(
+      (t) => resolved.catalog.tests[t]?.ecg !== undefined,
+    );
+    if (tests.length === 0) continue;
+    const page = await browser.newPage({ viewport: { width, height } });
+    await openCase(page, url, id);
+    for (const t of tests) await hook(page, `order:${t}`);
+    await advanceTo(page, 10);
+    await page.locator('#panel-results summary').click();
+    for (const t of tests) {
+      const article = page.locator(`#panel-results article.ecg-result[data-result="${t}"]`);
+      await article.scrollIntoViewIfNeeded();
+      await article.screenshot({
+        path: join(out, `11-ecg-${id}-${t}-${String(width)}x${String(height)}.png`),
+      });
+    }
+    await page.locator('#panel-results .ecg-enlarge').first().click();
+    await shoot(page, `11-ecg-${id}-enlarged`);
+    await page.close();
+  }
+  const page = await browser.newPage({ viewport: { width, height } });
+  await openCase(page, url, CASE);
+  await hook(page, 'order:ct-abdomen-pelvis');
+  await advanceTo(page, 35);
+  await page.locator('#panel-orders summary').click();
+  await page.locator('#panel-orders .pending').scrollIntoViewIfNeeded();
+  await shoot(page, '12-wet-read-offered');
+  await page.locator('[data-read-action="order:radiology-wet-read"]').click();
+  await advanceTo(page, 50);
+  await page.locator('#panel-results summary').click();
+  await page.locator('#panel-results article.wet-read').scrollIntoViewIfNeeded();
+  await shoot(page, '12-wet-read-given');
+  await page.close();
+}
+
+/**
+ * The bay from the harness page (served by Vite): the monitor in each rhythm, and each case's patient at arrival
+ * (untreated) and along its best path.
+ */
+async function bays(browser: Browser, width: number, height: number): Promise<void> {
+  const cacheDir = mkdtempSync(join(tmpdir(), 'bedside-shots-vite-'));
+  const vite = await createServer({
+    root: ROOT,
+    logLevel: 'error',
+    cacheDir,
+    optimizeDeps: { entries: ['tests/harness/bay.html'] },
+    server: { port: 0, host: '127.0.0.1' },
+  });
+  await vite.listen();
+  const base = `${vite.resolvedUrls?.local[0] ?? ''}tests/harness/bay.html`;
+  const page = await browser.newPage({ viewport: { width, height } });
+  const show = async (query: string, name: string) => {
+    await page.goto(`${base}?${query}`);
+    await page.waitForFunction(() => 'bay' in window);
+    await shoot(page, name);
+  };
+  try {
+    for (const scenario of Object.keys(SCENARIOS))
+      await show(`scenario=${scenario}`, `13-monitor-${scenario}`);
+    for (const path of shippedCasePaths()) {
+      const resolved = loadShippedCase(path);
+      const id = resolved.data.id;
+      const half = resolved.data.bestPath.actions.at(-1)?.at ?? 60;
+      await show(`case=${id}&at=0&plan=none`, `14-patient-${id}-arrival`);
+      await show(`case=${id}&at=${String(Math.floor(half / 2))}&plan=best`, `14-patient-${id}-treated`);
+    }
+  } finally {
+    await page.close();
+    await vite.close();
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
 const { url, server } = await serveBuiltSite();
 const browser = await launch();
 try {
@@ -125,6 +206,8 @@ try {
   for (const [width, height] of SIZES) await screens(browser, url, width, height);
   for (const [width, height] of SIZES) await otherCases(browser, url, width, height);
   for (const [width, height] of SIZES) await arrest(browser, url, width, height);
+  for (const [width, height] of SIZES) await ecgs(browser, url, width, height);
+  for (const [width, height] of SIZES) await bays(browser, width, height);
 } finally {
   await browser.close();
   server.httpServer.close();
