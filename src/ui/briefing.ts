@@ -83,8 +83,8 @@ export function briefingScreen(
     h(
       'p',
       { class: 'meta' },
-      'At the bedside a synthetic value is marked * and a corrected one † (its words show when the pointer rests ',
-      'on the mark); the debrief lists where every fact comes from.',
+      'At the bedside a synthetic value is marked *, a corrected one † and an inference from the report ~ (a ',
+      'line under each panel says what its marks mean); the debrief lists where every fact comes from.',
     ),
     h('h2', {}, 'Where you are'),
     h('p', {}, data.setting),

@@ -6,6 +6,7 @@ type RealCourseAction = ResolvedCase['data']['realCourse']['actions'][number];
 const HOW_KNOWN: Record<NonNullable<RealCourseAction['atMin']>['provenance'], string> = {
   source: 'as reported',
   corrected: 'as reported, corrected',
+  inferred: 'inferred from the report',
   synthetic: 'estimated',
 };
 

@@ -10,7 +10,7 @@ import { diagnosisReview } from './debrief-diagnoses.ts';
 import { h } from './dom.ts';
 import { debriefEcgs } from './panels/ecg-result.ts';
 import { resultTable } from './panels/results.ts';
-import { provenanceTag } from './panels/panel.ts';
+import { provenanceLegend, provenanceTag } from './panels/panel.ts';
 import { sourcesSection } from './sources.ts';
 import { vitalsChart } from './vitals-chart.ts';
 
@@ -260,14 +260,13 @@ export function debriefScreen(
       ),
     ),
     diagnosisReview(resolved, ctx),
-    data.teachingPoints.length > 0
-      ? h(
-          'section',
-          {},
-          h('h2', {}, 'Teaching points'),
-          h('ul', {}, ...data.teachingPoints.map((t) => h('li', {}, t.text))),
-        )
-      : null,
+    data.teachingPoints.length > 0 ? teachingPoints(data.teachingPoints) : null,
     sourcesSection(resolved),
   );
+}
+
+/** The case's teaching points, each marked where it is the author's inference or invention rather than the report's. */
+function teachingPoints(points: ResolvedCase['data']['teachingPoints']): HTMLElement {
+  const list = h('ul', {}, ...points.map((t) => h('li', {}, t.text, ' ', provenanceTag(t.provenance))));
+  return h('section', {}, h('h2', {}, 'Teaching points'), list, provenanceLegend(list));
 }

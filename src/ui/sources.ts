@@ -1,7 +1,8 @@
+import type { Provenance } from '../engine/case/schema/fact.ts';
 import type { ResolvedCase } from '../engine/index.ts';
 import { h, type Child } from './dom.ts';
+import { PROVENANCE_MARKS } from './panels/panel.ts';
 
-type Provenance = 'source' | 'corrected' | 'synthetic';
 type Path = readonly (string | number)[];
 
 /** One fact of the case as the Sources view lists it. */
@@ -17,8 +18,10 @@ interface Sourced {
 const WORDS: Record<Provenance, string> = {
   source: 'from the report',
   corrected: 'corrected from the report',
+  inferred: 'inferred from the report, not said in it',
   synthetic: 'synthetic, not from the report',
 };
+const PROVENANCES = Object.keys(WORDS) as Provenance[];
 const PATIENT: Record<string, [label: string, unit: string]> = {
   ageYears: ['Age', 'years'],
   sex: ['Sex', ''],
@@ -55,8 +58,7 @@ interface Place {
   stands?: string;
 }
 
-const isProvenance = (v: unknown): v is Provenance =>
-  v === 'source' || v === 'corrected' || v === 'synthetic';
+const isProvenance = (v: unknown): v is Provenance => PROVENANCES.some((p) => p === v);
 const record = (v: unknown): Record<string, unknown> =>
   typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -199,10 +201,19 @@ export function sourcedFacts(resolved: ResolvedCase): Sourced[] {
   return facts;
 }
 
-const counted = (facts: readonly Sourced[]): string => {
-  const n = (p: Provenance) => facts.filter((f) => f.provenance === p).length;
-  return `${String(n('source'))} from the report, ${String(n('corrected'))} corrected, ${String(n('synthetic'))} synthetic`;
+const COUNTED: Record<Provenance, string> = {
+  source: 'from the report',
+  corrected: 'corrected',
+  inferred: 'inferred',
+  synthetic: 'synthetic',
 };
+
+/** "30 from the report, 5 corrected, 12 synthetic": an inference is counted only where there is one. */
+export const counted = (facts: readonly Sourced[]): string =>
+  PROVENANCES.map((p) => [p, facts.filter((f) => f.provenance === p).length] as const)
+    .filter(([p, n]) => n > 0 || p !== 'inferred')
+    .map(([p, n]) => `${String(n)} ${COUNTED[p]}`)
+    .join(', ');
 
 /** The published report in full: authors, title, journal, year, DOI where known, and what is not known. */
 export function fullCitation(resolved: ResolvedCase): HTMLElement {
@@ -258,7 +269,8 @@ function factItem(fact: Sourced): HTMLElement {
 
 /**
  * The debrief's Sources: the report in full, then every fact of the case by where it comes from — as the report gives
- * it, corrected from it, or synthetic — so nothing made up passes for what happened to a real patient.
+ * it, corrected from it, inferred from it, or synthetic — so nothing made up or read into the report passes for what
+ * happened to a real patient.
  */
 export function sourcesSection(resolved: ResolvedCase): HTMLElement {
   const facts = sourcedFacts(resolved);
@@ -282,9 +294,11 @@ export function sourcesSection(resolved: ResolvedCase): HTMLElement {
       {},
       real
         ? 'This case is built on a published case report. Each fact below is marked: as the report gives it, ' +
-            "corrected from it (a translation, a unit or a typo repaired; the report's own words are kept), or " +
-            'synthetic: made up to be plausible where the report is silent. A synthetic value is not what happened ' +
-            'to the real patient, and the course after arrival is a simulation.'
+            "corrected from it (a translation, a unit or a typo repaired; the report's own words are kept), " +
+            'inferred from it (what the report implies but does not say, with what the inference rests on), or ' +
+            'synthetic: made up to be plausible where the report is silent. An inference is a reading of the ' +
+            'report, not its words; a synthetic value is not what happened to the real patient, and the course ' +
+            'after arrival is a simulation.'
         : 'A synthetic teaching case: there is no real patient. Every value below is synthetic, written to be ' +
             'plausible and built on the guidelines cited; the course after arrival is a simulation.',
     ),
@@ -294,8 +308,9 @@ export function sourcesSection(resolved: ResolvedCase): HTMLElement {
     h(
       'p',
       { class: 'meta' },
-      `${String(facts.length)} facts: ${counted(facts)}. At the bedside a synthetic value is marked *, a corrected ` +
-        'one † (its words show when the pointer rests on the mark).',
+      `${String(facts.length)} facts: ${counted(facts)}. At the bedside a synthetic value is marked ` +
+        `${PROVENANCE_MARKS.synthetic.mark}, a corrected one ${PROVENANCE_MARKS.corrected.mark}, an inferred one ` +
+        `${PROVENANCE_MARKS.inferred.mark} (its words show when the pointer rests on the mark).`,
     ),
     ...groups,
   );

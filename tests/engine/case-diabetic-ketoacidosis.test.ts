@@ -53,18 +53,18 @@ describe('the DKA results follow the patient', () => {
   it('the first results are the pack values: glucose 486, ketones 6.1, pH 7.13 / pCO2 16 / HCO3 5, K 5.8, gap 30', () => {
     expect(samples(bestCourse, 'poc-glucose', 'glucose')[0]).toBe(486);
     expect(samples(bestCourse, 'poc-ketones', 'beta-hydroxybutyrate')[0]).toBe(6.1);
-    expect(samples(bestCourse, 'blood-gas', 'ph')[0]).toBeCloseTo(7.13, 2);
-    expect(samples(bestCourse, 'blood-gas', 'pco2')[0]).toBeGreaterThanOrEqual(15);
-    expect(samples(bestCourse, 'blood-gas', 'pco2')[0]).toBeLessThanOrEqual(16);
-    expect(samples(bestCourse, 'blood-gas', 'hco3')[0]).toBe(5);
-    expect(samples(bestCourse, 'blood-gas', 'potassium')[0]).toBe(5.8);
+    expect(samples(bestCourse, 'blood-gas-venous', 'ph')[0]).toBeCloseTo(7.13, 2);
+    expect(samples(bestCourse, 'blood-gas-venous', 'pco2')[0]).toBeGreaterThanOrEqual(15);
+    expect(samples(bestCourse, 'blood-gas-venous', 'pco2')[0]).toBeLessThanOrEqual(16);
+    expect(samples(bestCourse, 'blood-gas-venous', 'hco3')[0]).toBe(5);
+    expect(samples(bestCourse, 'blood-gas-venous', 'potassium')[0]).toBe(5.8);
     expect(samples(bestCourse, 'bmp', 'anion-gap')[0]).toBe(30);
   });
 
   it('repeated glucose, ketones and gases show the change (potassium 5.8 → 5.4 → 4.9)', () => {
     const glucose = samples(bestCourse, 'poc-glucose', 'glucose');
     const ketones = samples(bestCourse, 'poc-ketones', 'beta-hydroxybutyrate');
-    const potassium = samples(bestCourse, 'blood-gas', 'potassium');
+    const potassium = samples(bestCourse, 'blood-gas-venous', 'potassium');
     expect(glucose.length).toBeGreaterThanOrEqual(5);
     for (let i = 1; i < glucose.length; i++) expect(glucose[i]).toBeLessThan(glucose[i - 1] ?? 0);
     for (let i = 1; i < ketones.length; i++) expect(ketones[i]).toBeLessThan(ketones[i - 1] ?? 0);

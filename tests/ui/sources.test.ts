@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sourcedFacts } from '../../src/ui/sources.ts';
+import { PROVENANCE_MARKS } from '../../src/ui/panels/panel.ts';
+import { counted, sourcedFacts } from '../../src/ui/sources.ts';
 import { caseText, loadShippedCase, shippedCasePaths } from '../support/load.ts';
 
 describe('the Sources view lists every fact of a case, by where it comes from', () => {
@@ -17,5 +18,35 @@ describe('the Sources view lists every fact of a case, by where it comes from', 
     const story = facts.find((f) => f.label === 'Presenting story');
     expect(story?.provenance).toBe('corrected');
     expect(story?.reported).toContain('feeling of dystrophy');
+  });
+});
+
+describe('an inference from the report is shown as one', () => {
+  it('the Sources view lists the first case’s inferred teaching points as inferences, with what each rests on', () => {
+    const facts = sourcedFacts(loadShippedCase('cases/septic-shock-spondylodiscitis.json'));
+    const points = facts.filter((f) => f.group === 'Teaching points');
+    expect(points.map((f) => [f.label, f.provenance])).toEqual([
+      ['Teaching point 1', 'inferred'],
+      ['Teaching point 2', 'inferred'],
+      ['Teaching point 3', 'inferred'],
+      ['Teaching point 4', 'inferred'],
+      ['Teaching point 5', 'synthetic'],
+    ]);
+    expect(points.filter((f) => f.provenance === 'inferred' && (f.note ?? '') === '')).toEqual([]);
+    expect(counted(points)).toBe('0 from the report, 0 corrected, 4 inferred, 1 synthetic');
+  });
+
+  it('a group with no inference is counted as before', () => {
+    const facts = sourcedFacts(loadShippedCase('cases/septic-shock-spondylodiscitis.json'));
+    expect(counted(facts.filter((f) => f.group === 'History'))).not.toContain('inferred');
+  });
+
+  it('at the bedside an inference has its own mark, with words saying what it is', () => {
+    const marks = Object.values(PROVENANCE_MARKS).map((m) => m.mark);
+    expect(new Set(marks).size).toBe(marks.length);
+    expect(PROVENANCE_MARKS.inferred).toEqual({
+      mark: '~',
+      words: 'Inferred: what the case report implies but does not say',
+    });
   });
 });

@@ -5,7 +5,7 @@ import { fluidRateMlPerMin } from '../sim/care.ts';
 import { durationText } from '../play/clock.ts';
 import { firstAvailableAt } from '../sim/results.ts';
 import type { Source } from '../case/schema/fact.ts';
-import type { ScoringRule } from '../case/schema/scoring.ts';
+import type { DoseRange, ScoringRule } from '../case/schema/scoring.ts';
 import type { StateGate } from '../case/schema/course.ts';
 import { gateHolds, gateWords } from '../sim/gate.ts';
 
@@ -74,6 +74,42 @@ function heldAt(gate: StateGate | undefined, d: Done, ctx: CaseContext): boolean
   });
 }
 
+type Gated = Extract<ScoringRule, { type: 'timed' | 'regimen' }>;
+
+/** A dose range in words: "50 mg", "40–60 mg", "at least 50 mg". */
+function rangeWords(range: DoseRange, unit: string): string {
+  const { atLeast, atMost } = range;
+  if (atLeast !== undefined && atMost !== undefined)
+    return atLeast === atMost ? `${String(atLeast)} ${unit}` : `${String(atLeast)}–${String(atMost)} ${unit}`;
+  return atLeast !== undefined ? `at least ${String(atLeast)} ${unit}` : `at most ${String(atMost)} ${unit}`;
+}
+
+/**
+ * Why a done action does not count for a rule with a dose range or a state gate, in words; null when it counts. The
+ * dose is the one ordered, or the catalogue default when none was.
+ */
+function whyNotCounted(rule: Gated, d: Done, ctx: CaseContext, resolved: ResolvedCase): string | null {
+  const { action } = d.entry;
+  const range = action.do === 'treat' ? rule.doses?.[action.id] : undefined;
+  const treatment = resolved.catalog.treatments[action.id];
+  if (range !== undefined && treatment !== undefined) {
+    const dose = (action.do === 'treat' ? action.dose : undefined) ?? treatment.defaultDose;
+    if (!((range.atLeast ?? 0) <= dose && dose <= (range.atMost ?? Infinity)))
+      return `${String(dose)} ${treatment.doseUnit}, but only ${rangeWords(range, treatment.doseUnit)} counts`;
+  }
+  if (!heldAt(rule.when, d, ctx)) {
+    const name = (id: string) => resolved.catalog.treatments[id]?.name ?? id;
+    return `but not while ${gateWords(rule.when ?? {}, name)}`;
+  }
+  return null;
+}
+
+/** "Hydrocortisone given at 1 h: 10 mg, but only 50 mg counts: no credit." */
+function refusedReason(resolved: ResolvedCase, d: Done, why: string): string {
+  const joint = why.startsWith('but') ? ',' : ':';
+  return `${capital(describeAction(resolved, d.ref))} at ${minutes(d.atMin)}${joint} ${why}: no credit.`;
+}
+
 /**
  * Score a play: a pure function of the case, the learner's record and the simulated patient. Positive items add
  * up to the maximum; harms and costs subtract; the total is kept within [0, max].
@@ -128,7 +164,6 @@ function evaluate(
 ): { earned: number; reason: string; applies?: boolean } {
   const matching = (refs: readonly string[]) => done.filter((d) => refs.includes(d.ref));
   const said = (ref: string) => describeAction(resolved, ref);
-  const name = (id: string) => resolved.catalog.treatments[id]?.name ?? id;
   switch (rule.type) {
     case 'timed': {
       const anchor = anchorMinute(rule.from, resolved, ctx, done);
@@ -144,17 +179,19 @@ function evaluate(
         };
       // After an arrest or a course event, only what was done once it happened answers it.
       const candidates = matching(rule.actions).filter((d) => !anchoredOnCourse || d.atMin >= anchor.atMin);
-      const gated = candidates.filter((d) => heldAt(rule.when, d, ctx));
+      const gated = candidates.filter((d) => whyNotCounted(rule, d, ctx, resolved) === null);
       const hit = occurrences(gated, rule.minGapMin)[rule.occurrence - 1];
       if (hit === undefined) {
-        const wrongState = candidates.length > gated.length && rule.when !== undefined;
+        const refused = candidates.find((d) => !gated.includes(d));
+        const why = refused === undefined ? null : whyNotCounted(rule, refused, ctx, resolved);
         return {
           earned: 0,
-          reason: wrongState
-            ? `${capital(said(candidates[0]?.ref ?? ''))} at ${minutes(candidates[0]?.atMin ?? 0)}, but not while ${gateWords(rule.when ?? {}, name)}: no credit.`
-            : rule.occurrence > 1
-              ? 'Not repeated.'
-              : 'Not done.',
+          reason:
+            refused !== undefined && why !== null
+              ? refusedReason(resolved, refused, why)
+              : rule.occurrence > 1
+                ? 'Not repeated.'
+                : 'Not done.',
         };
       }
       const delay = Math.max(0, hit.atMin - anchor.atMin);
@@ -195,17 +232,19 @@ function evaluate(
       };
     }
     case 'regimen': {
+      const inWindow = done.filter((d) => rule.withinMin === undefined || d.atMin <= rule.withinMin);
       const refs = new Set(
-        done
-          .filter(
-            (d) => (rule.withinMin === undefined || d.atMin <= rule.withinMin) && heldAt(rule.when, d, ctx),
-          )
-          .map((d) => d.ref),
+        inWindow.filter((d) => whyNotCounted(rule, d, ctx, resolved) === null).map((d) => d.ref),
       );
       const tier = rule.tiers.find((t) => t.requires.every((group) => group.some((ref) => refs.has(ref))));
-      return tier === undefined
-        ? { earned: 0, reason: 'Not done.' }
-        : { earned: rule.points * tier.fraction, reason: `${tier.label}.` };
+      if (tier !== undefined) return { earned: rule.points * tier.fraction, reason: `${tier.label}.` };
+      // Nothing scored: say so of an action a tier names that was done, but at the wrong dose or in the wrong state.
+      const named = new Set(rule.tiers.flatMap((t) => t.requires.flat()));
+      for (const d of inWindow) {
+        const why = named.has(d.ref) ? whyNotCounted(rule, d, ctx, resolved) : null;
+        if (why !== null) return { earned: 0, reason: refusedReason(resolved, d, why) };
+      }
+      return { earned: 0, reason: 'Not done.' };
     }
     case 'cumulative-volume': {
       const ml = volumeGiven(resolved, ctx, rule.treatments, rule.withinMin);

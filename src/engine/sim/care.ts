@@ -208,7 +208,8 @@ export function inputsAt(
     inputs.burdenFactorPerMin *=
       procedure.burdenFactor ** (1 / Math.max(1, procedure.endsAt - procedure.startsAt));
     if (minute < procedure.startsAt + procedure.inductionMin) {
-      inputs.inductionMapDropMmHg += procedure.inductionMapDropMmHg * (inputs.pressorRate > 0 ? 0.5 : 1);
+      inputs.inductionMapDropMmHg +=
+        procedure.inductionMapDropMmHg * (inputs.pressorRate > 0 ? model.pressor.inductionDropShare : 1);
     }
   }
   return inputs;

@@ -1,3 +1,4 @@
+import type { Provenance } from '../../engine/case/schema/fact.ts';
 import type { LearnerAction } from '../../engine/index.ts';
 import { h, type Child } from '../dom.ts';
 import type { Intents } from '../model.ts';
@@ -43,10 +44,15 @@ export function panel(
   return { el, body, badge };
 }
 
-const PROVENANCE = {
+/** The bedside mark and its words for each provenance that is not simply the report's: '*', '†', '~'. */
+export const PROVENANCE_MARKS = {
   synthetic: { mark: '*', words: 'Synthetic: not in the case report; made up to be plausible' },
   corrected: { mark: '†', words: "Corrected: the case report's meaning, repaired (translation, unit, typo)" },
-} as const;
+  inferred: { mark: '~', words: 'Inferred: what the case report implies but does not say' },
+} as const satisfies Record<Exclude<Provenance, 'source'>, { mark: string; words: string }>;
+type Marked = keyof typeof PROVENANCE_MARKS;
+const MARKED = Object.keys(PROVENANCE_MARKS) as Marked[];
+const isMarked = (provenance: string): provenance is Marked => Object.hasOwn(PROVENANCE_MARKS, provenance);
 
 /**
  * Where a fact comes from, without a tag on every line: a small mark whose words show on hover (title) and are
@@ -54,8 +60,8 @@ const PROVENANCE = {
  * has no mark.
  */
 export function provenanceTag(provenance: string): HTMLElement | null {
-  if (provenance !== 'synthetic' && provenance !== 'corrected') return null;
-  const { mark, words } = PROVENANCE[provenance];
+  if (!isMarked(provenance)) return null;
+  const { mark, words } = PROVENANCE_MARKS[provenance];
   return h(
     'span',
     { class: `prov-mark prov-${provenance}`, title: words },
@@ -69,7 +75,7 @@ export function provenanceTag(provenance: string): HTMLElement | null {
  * naming only the marks shown, or null when there are none.
  */
 export function provenanceLegend(...nodes: (Node | null)[]): HTMLElement | null {
-  const shown = (['synthetic', 'corrected'] as const).filter((p) =>
+  const shown = MARKED.filter((p) =>
     nodes.some((n) => n instanceof Element && n.querySelector(`.prov-mark.prov-${p}`) !== null),
   );
   if (shown.length === 0) return null;
@@ -78,8 +84,8 @@ export function provenanceLegend(...nodes: (Node | null)[]): HTMLElement | null 
     { class: 'prov-legend meta' },
     ...shown.flatMap((p, i) => [
       i > 0 ? ' · ' : '',
-      h('span', { class: `prov-mark prov-${p}`, 'aria-hidden': 'true' }, PROVENANCE[p].mark),
-      ` ${PROVENANCE[p].words}.`,
+      h('span', { class: `prov-mark prov-${p}`, 'aria-hidden': 'true' }, PROVENANCE_MARKS[p].mark),
+      ` ${PROVENANCE_MARKS[p].words}.`,
     ]),
     ' Every source is listed in the debrief.',
   );

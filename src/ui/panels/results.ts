@@ -56,8 +56,8 @@ export function resultTable(
       h(
         'td',
         { class: 'num' },
-        ...valueCell(value, r.censored),
-        ...(mark === null ? [] : [mark]),
+        // The mark stays on the number's line, however narrow the column.
+        h('span', { class: 'value-mark' }, ...valueCell(value, r.censored), ...(mark === null ? [] : [mark])),
         trend(history, r, units),
       ),
       h('td', {}, si?.unit ?? r.unit),

@@ -6,7 +6,8 @@ import {
   KebabId,
   keepsReportedWording,
   NumberFact,
-  Provenance,
+  provenanceFields,
+  saysWhatItIsInferredFrom,
   schemaRef,
   TextFact,
 } from './fact.ts';
@@ -630,10 +631,12 @@ export const CaseFile = z
       })
       .meta({ description: 'What really happened to the patient, for the debrief.' }),
     teachingPoints: list(
-      z.strictObject({
-        text: text().min(1).meta({ description: 'One teaching point, a sentence or two.' }),
-        provenance: Provenance,
-      }),
+      z
+        .strictObject({
+          text: text().min(1).meta({ description: 'One teaching point, a sentence or two.' }),
+          ...provenanceFields,
+        })
+        .check(saysWhatItIsInferredFrom),
     )
       .default([])
       .meta({ description: 'Listed at the end of the debrief, under "Teaching points".' }),

@@ -10,24 +10,38 @@ export const KebabId = z
   })
   .meta({ description: 'A kebab-case id, e.g. "blood-cultures".', examples: ['lactate', 'general-surgery'] });
 
-export const Provenance = z.enum(['source', 'corrected', 'synthetic']).meta({
+export const Provenance = z.enum(['source', 'corrected', 'inferred', 'synthetic']).meta({
   description:
     'Where a fact comes from. "source": exactly as the case report gives it. "corrected": the report\'s meaning, ' +
-    'repaired (translation, unit, typo) with the original kept in "reported". "synthetic": invented to be ' +
-    'plausible because the report is silent; never shown to a learner as what really happened.',
+    'repaired (translation, unit, typo) with the original kept in "reported". "inferred": an inference from the ' +
+    'report: what its facts imply (or a lesson drawn from them) but the report does not say, with a "note" saying ' +
+    'what it rests on; shown as an inference, never as the report\'s words. "synthetic": invented to be plausible ' +
+    'because the report is silent; never shown to a learner as what really happened.',
 });
 export type Provenance = z.infer<typeof Provenance>;
 
+const note = text()
+  .optional()
+  .meta({
+    description:
+      'Why the value is what it is: the repair made, the basis of a synthetic value, or what in the report an ' +
+      'inference rests on (required for "inferred").',
+  });
+
 export const factFields = {
   provenance: Provenance,
-  reported: text().optional().meta({
-    description:
-      'The case report\'s own words for this fact, verbatim (required for "source" and "corrected").',
-  }),
-  note: text().optional().meta({
-    description: 'Why the value is what it is: the repair made, or the basis of a synthetic value.',
-  }),
+  reported: text()
+    .optional()
+    .meta({
+      description:
+        'The case report\'s own words for this fact, verbatim (required for "source" and "corrected"; for ' +
+        '"inferred", the words it rests on, if one passage holds them).',
+    }),
+  note,
 };
+
+/** The fields of a teaching point or other text that carries a provenance but never quotes the report. */
+export const provenanceFields = { provenance: Provenance, note };
 
 /**
  * A fact with its provenance. Every fact a learner can see carries one, so the debrief can say which parts of the
@@ -46,17 +60,38 @@ export function fact<T extends z.ZodType>(value: T, description: string) {
     .meta({ description });
 }
 
-/** A "source" or "corrected" fact must keep the report's own words; a check for any object with fact fields. */
+/**
+ * A "source" or "corrected" fact must keep the report's own words, and an "inferred" one say what it is inferred
+ * from; a check for any object with fact fields.
+ */
 export function keepsReportedWording(ctx: {
-  value: { provenance: Provenance; reported?: string | undefined };
+  value: { provenance: Provenance; reported?: string | undefined; note?: string | undefined };
   issues: z.core.$ZodRawIssue[];
 }): void {
-  if (ctx.value.provenance !== 'synthetic' && ctx.value.reported === undefined) {
+  const { provenance, reported } = ctx.value;
+  if ((provenance === 'source' || provenance === 'corrected') && reported === undefined) {
     ctx.issues.push({
       code: 'custom',
       input: ctx.value,
       path: ['reported'],
-      message: `a "${ctx.value.provenance}" fact must keep the report's wording in "reported"`,
+      message: `a "${provenance}" fact must keep the report's wording in "reported"`,
+    });
+  }
+  saysWhatItIsInferredFrom(ctx);
+}
+
+/** An inference is not the report's word, so it must say in "note" what in the report it rests on. */
+export function saysWhatItIsInferredFrom(ctx: {
+  value: { provenance: Provenance; note?: string | undefined };
+  issues: z.core.$ZodRawIssue[];
+}): void {
+  if (ctx.value.provenance === 'inferred' && (ctx.value.note ?? '').trim() === '') {
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      path: ['note'],
+      message:
+        'an "inferred" fact must say in "note" what in the report it is inferred from (the report does not say it)',
     });
   }
 }

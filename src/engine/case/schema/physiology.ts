@@ -70,9 +70,10 @@ export const Intervention = z
     controlsSource: z
       .boolean()
       .meta({ description: 'After it, antimicrobials kill at killPerHAfterSourceControl.' }),
-    inductionMapDropMmHg: inRange(0, 100, 'mmHg')
-      .default(0)
-      .meta({ description: 'MAP fall (mmHg) at anaesthetic induction (halved if a vasopressor runs).' }),
+    inductionMapDropMmHg: inRange(0, 100, 'mmHg').default(0).meta({
+      description:
+        'MAP fall (mmHg) at anaesthetic induction (× pressor.inductionDropShare, a half, if a vasopressor runs).',
+    }),
     inductionMin: inRange(0, 240, 'min').default(0).meta({
       description: 'Minutes from the start of the procedure during which inductionMapDropMmHg applies.',
     }),
@@ -279,9 +280,15 @@ export const Ventilation = z
       .optional()
       .meta({
         description:
-          'Minutes of heavy compensation (pCO2 below 25) after which the breathing muscles tire and only half of the ' +
-          'compensation remains. Absent: no fatigue.',
+          'Minutes of heavy compensation (pCO2 below 25) after which the breathing muscles tire and only ' +
+          'tiredCompensationShare of the compensation remains. Absent: no fatigue.',
       }),
+    drowsyCompensationShare: share().default(0.25).meta({
+      description: 'Share of the compensation a patient below compensationLostBelowGcs still manages.',
+    }),
+    tiredCompensationShare: share().default(0.5).meta({
+      description: 'Share of the compensation left once the breathing muscles tire (fatigueAfterMin).',
+    }),
   })
   .meta({
     description:
@@ -407,6 +414,28 @@ export const Resuscitation = z
   });
 export type Resuscitation = z.infer<typeof Resuscitation>;
 
+/**
+ * Where fluid stops working: responsiveness falls linearly from 1 at fallsFromMlPerKg of net balance to 0 at
+ * fallsFromMlPerKg + fallsOverMlPerKg (a width rather than an end, so no value can put the end before the start).
+ */
+export const FluidPlateau = z
+  .strictObject({
+    fallsFromMlPerKg: inRange(0, 500, 'mL/kg').meta({
+      description: 'Net fluid balance (mL/kg) up to which filling leaves responsiveness whole.',
+    }),
+    fallsOverMlPerKg: aboveZero(500, 'mL/kg').meta({
+      description:
+        'mL/kg more over which responsiveness falls to 0: from then on a bolus only fills the tissues.',
+    }),
+  })
+  .meta({
+    description:
+      'The Frank–Starling plateau as the net balance grows (teaching grade). Septic shock (pack §4.4 B–C): ' +
+      '20 over 20, so 30 mL/kg still lifts the MAP and a bolus after 40 mL/kg adds 2 mmHg at most.',
+    examples: [{ fallsFromMlPerKg: 20, fallsOverMlPerKg: 20 }],
+  });
+export type FluidPlateau = z.infer<typeof FluidPlateau>;
+
 export const ShockModel = z
   .strictObject({
     model: z
@@ -507,11 +536,24 @@ export const ShockModel = z
         ),
         overloadStepMl: n(10, 10_000, 'mL', 'mL per step of overload.'),
         overloadMinSeverity: frac('Overload only harms while severity is above this (capillary leak).'),
+        nonResponderShare: share()
+          .default(0.4)
+          .meta({
+            description:
+              "Share of the transient pool's effect on MAP and HR that a patient who no longer responds to fluid " +
+              'still gets; the rest scales with fluid responsiveness (pack §4.3 E_fl: 0.4 + 0.6 × responsiveness).',
+          }),
+        plateau: FluidPlateau.optional().meta({
+          description:
+            'Fluid responsiveness also falls as the net balance grows, whatever the deficit (the ventricle fills). ' +
+            'Absent: responsiveness follows the deficit alone.',
+        }),
       })
       .meta({
         description:
           'Effective volume deficit (mL): capillary leak adds to it; crystalloid splits into a durable share and a ' +
-          'decaying transient pool; net balance beyond a threshold counts as overload.',
+          'decaying transient pool; net balance beyond a threshold counts as overload. Fluid responsiveness (0–1) is ' +
+          'deficit / responsiveDeficitMl, no more than the plateau leaves.',
       }),
     map: z
       .strictObject({
@@ -563,6 +605,13 @@ export const ShockModel = z
         ec50PerSeverity: n(0, 1000, 'mcg/kg/min', 'Added EC50 (mcg/kg/min) per unit severity.'),
         steroidEc50Factor: pos(10, '', 'EC50 multiplier once a corticosteroid has acted.'),
         halfLifeMin: halfLifeMin('Effect-site half-life (min).'),
+        inductionDropShare: share()
+          .default(0.5)
+          .meta({
+            description:
+              "Share of an anaesthetic induction's MAP drop (interventions[].inductionMapDropMmHg) that remains while " +
+              'a vasopressor runs (pack §4.4 F: −15 mmHg, −7 on norepinephrine).',
+          }),
       })
       .meta({
         description:
@@ -593,10 +642,22 @@ export const ShockModel = z
         mapSpan: n(1, 150, 'mmHg', 'mmHg above mapFloor for full output.'),
         tauH: tauH('Lag (h).'),
         nephrotoxicFactor: frac('Multiplier after a nephrotoxic drug.'),
+        lostPerDeficit: inRange(0, 10, 'per responsiveDeficitMl').default(0.5).meta({
+          description: 'Share of the output lost per responsiveDeficitMl of deficit (pack §4.3: 0.5).',
+        }),
+        deficitFloor: share().default(0.2).meta({
+          description:
+            'However large the deficit, it leaves at least this share of the output (pack §4.3: 0.2).',
+        }),
+        lostPerSeverity: share().default(0.5).meta({
+          description: 'Share of the output lost at severity 1, in proportion below it (pack §4.3: 0.5).',
+        }),
       })
       .meta({
         description:
-          'Urine output (mL/kg/h) moves towards a target set by MAP, deficit and severity, with lag tauH.',
+          'Urine output (mL/kg/h) moves, with lag tauH, towards maxMlPerKgH × clamp((MAP − mapFloor) / mapSpan, 0, 1) ' +
+          '× clamp(1 − lostPerDeficit × deficit, deficitFloor, 1) × (1 − lostPerSeverity × severity), × ' +
+          'nephrotoxicFactor after a nephrotoxic drug.',
       }),
     creatinine: z
       .strictObject({
@@ -609,18 +670,27 @@ export const ShockModel = z
           description: 'Rise in creatinine (mg/dL per hour) while urine output is below the threshold.',
         }),
         nephrotoxicFactor: pos(20, '', 'Rise multiplier after a nephrotoxic drug.'),
+        dialysedTo: inRange(STATE_RANGES.creatinine.min, STATE_RANGES.creatinine.max, 'mg/dL')
+          .default(0.9)
+          .meta({ description: 'Creatinine (mg/dL) that haemodialysis clears towards (a normal 0.9).' }),
       })
       .meta({
-        description: 'Creatinine (mg/dL) rises at a fixed rate while oliguric; the model never lowers it.',
+        description:
+          'Creatinine (mg/dL) rises at a fixed rate while oliguric; only haemodialysis lowers it (towards dialysedTo).',
       }),
     crt: z
       .strictObject({
         base: pos(STATE_RANGES.crt.max, 's', 'Capillary refill (s) when well perfused.'),
-        perMap: n(0, 20, 's', 'Added seconds at 20 mmHg below target.'),
+        perMap: n(0, 20, 's', 'Added seconds at mapSpan mmHg below target.'),
+        mapSpan: inRange(1, 100, 'mmHg').default(20).meta({
+          description: 'mmHg below the MAP target at which perMap is added in full (pack §4.3: 20).',
+        }),
         perVolume: n(0, 20, 's', 'Added seconds at full deficit and severity 1.'),
       })
       .meta({
-        description: 'Capillary refill time (s): longer with MAP below target and with deficit in shock.',
+        description:
+          'Capillary refill time (s) = base + perMap × clamp((target − MAP) / mapSpan, 0, 1) + perVolume × severity ' +
+          '× clamp(deficit, 0, 1): longer with MAP below target and with deficit in shock.',
       }),
     temperature: z
       .strictObject({

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { KebabId, Source } from './fact.ts';
 import { StateGate } from './course.ts';
 import { ActionRef, STATE_RANGES } from './state.ts';
-import { aboveZero, inRange, list, NEVER_MIN, POINTS_MAX, share, text, wholeInRange } from './bounds.ts';
+import {
+  aboveZero,
+  DOSE_MAX,
+  inRange,
+  list,
+  NEVER_MIN,
+  POINTS_MAX,
+  share,
+  text,
+  wholeInRange,
+} from './bounds.ts';
 
 const common = {
   id: KebabId,
@@ -67,7 +77,40 @@ const when = StateGate.optional().meta({
   examples: [{ atMost: { potassium: 5.0 } }, { running: ['norepinephrine', 'vasopressin'] }],
 });
 
-export const ScoringRule = z.discriminatedUnion('type', [
+const doseLimit = (description: string) =>
+  aboveZero(DOSE_MAX, "the treatment's dose unit").optional().meta({ description });
+export const DoseRange = z
+  .strictObject({
+    atLeast: doseLimit('Smallest dose that counts (inclusive).'),
+    atMost: doseLimit('Largest dose that counts (inclusive).'),
+  })
+  .check((ctx) => {
+    const { atLeast, atMost } = ctx.value;
+    if (atLeast === undefined && atMost === undefined)
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: 'give atLeast, atMost or both' });
+    else if (atLeast !== undefined && atMost !== undefined && atLeast > atMost)
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        path: ['atLeast'],
+        message: 'atLeast is above atMost',
+      });
+  })
+  .meta({ description: "A dose range in the treatment's catalogue dose unit; both ends count." });
+export type DoseRange = z.infer<typeof DoseRange>;
+
+const doses = z
+  .record(KebabId, DoseRange)
+  .optional()
+  .meta({
+    description:
+      "A treatment named here counts only at a dose in its range, in the catalogue's dose unit (a treatment given " +
+      'without a dose is its catalogue default): hydrocortisone 50 mg, the 6-hourly dose of 200 mg/day, not a ' +
+      "single 10 mg. Each treatment must be one the rule's actions name (treat:id).",
+    examples: [{ hydrocortisone: { atLeast: 50, atMost: 50 } }],
+  });
+
+const ScoringRuleTypes = z.discriminatedUnion('type', [
   z.strictObject({
     ...common,
     type: z.literal('timed').meta({
@@ -76,6 +119,7 @@ export const ScoringRule = z.discriminatedUnion('type', [
     points,
     actions,
     when,
+    doses,
     occurrence: wholeInRange(1, 100, '')
       .default(1)
       .meta({ description: 'Which occurrence counts (2 = a repeat).' }),
@@ -117,6 +161,7 @@ export const ScoringRule = z.discriminatedUnion('type', [
       .optional()
       .meta({ description: 'Only actions up to this minute count.' }),
     when,
+    doses,
     tiers: list(
       z.strictObject({
         label: text()
@@ -263,4 +308,19 @@ export const ScoringRule = z.discriminatedUnion('type', [
       .meta({ description: '"alive": no cardiac arrest before the case\'s horizonMin.' }),
   }),
 ]);
+
+export const ScoringRule = ScoringRuleTypes.check((ctx) => {
+  // A dose range on a treatment the rule never counts would never apply: say so rather than ignore it.
+  const rule = ctx.value;
+  if (rule.type !== 'timed' && rule.type !== 'regimen') return;
+  const counted = rule.type === 'timed' ? rule.actions : rule.tiers.flatMap((tier) => tier.requires.flat());
+  for (const id of Object.keys(rule.doses ?? {}))
+    if (!counted.includes(`treat:${id}`))
+      ctx.issues.push({
+        code: 'custom',
+        input: rule.doses,
+        path: ['doses', id],
+        message: `a dose range for "${id}", which this rule's actions do not name (treat:${id})`,
+      });
+});
 export type ScoringRule = z.infer<typeof ScoringRule>;

@@ -15,13 +15,15 @@ export interface AcidBase {
 }
 
 /**
- * How much of the expected respiratory compensation the patient manages: all of it awake, little once drowsy
- * (GCS below ventilation.compensationLostBelowGcs), half once tired (ventilation.fatigueAfterMin).
+ * How much of the expected respiratory compensation the patient manages: all of it awake, a share once drowsy
+ * (GCS below ventilation.compensationLostBelowGcs: drowsyCompensationShare) and once tired
+ * (ventilation.fatigueAfterMin: tiredCompensationShare).
  */
 function compensationShare(state: PatientState, model: ShockModel): number {
   const v = model.ventilation;
-  const awake = state.gcs >= v.compensationLostBelowGcs ? 1 : 0.25;
-  const tired = v.fatigueAfterMin !== undefined && state.fatigueMin >= v.fatigueAfterMin ? 0.5 : 1;
+  const awake = state.gcs >= v.compensationLostBelowGcs ? 1 : v.drowsyCompensationShare;
+  const tired =
+    v.fatigueAfterMin !== undefined && state.fatigueMin >= v.fatigueAfterMin ? v.tiredCompensationShare : 1;
   return awake * tired;
 }
 

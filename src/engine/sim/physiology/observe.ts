@@ -40,13 +40,42 @@ export function effectiveDeficit(state: PatientState, inputs: MinuteInputs, mode
   return (state.volumeDeficitMl - inputs.preloadMl) / model.volume.responsiveDeficitMl;
 }
 
-/** Transient-pool effect, 0–1, scaled by fluid responsiveness (pack §4.3 E_fl). */
-function fluidEffect(state: PatientState, model: ShockModel, deficit: number): number {
-  const responsiveness = clamp(deficit, 0, 1);
-  return (1 - Math.exp(-state.transientMl / model.map.fluidScaleMl)) * (0.4 + 0.6 * responsiveness);
+/**
+ * Fluid responsiveness, 0 (a bolus keeps only volume.nonResponderShare of its transient effect) to 1 (pack §4.3 FR):
+ * the deficit still to fill, and, in a case with volume.plateau, no more than the net balance leaves. The pack's
+ * FR → 0 after 40 mL/kg (§4.4 B) needs the second: with 30 % of each bolus durable and the leak going on, the first
+ * case's deficit alone is still about 1.4 of its 2 L after 3 L given.
+ */
+export function fluidResponsiveness(
+  state: PatientState,
+  deficit: number,
+  model: ShockModel,
+  weightKg: number,
+): number {
+  const byDeficit = clamp(deficit, 0, 1);
+  const plateau = model.volume.plateau;
+  if (plateau === undefined) return byDeficit;
+  // In mL rather than mL/kg: nothing divides by the weight.
+  const fromMl = plateau.fallsFromMlPerKg * weightKg;
+  const overMl = plateau.fallsOverMlPerKg * weightKg;
+  const net = state.netFluidMl;
+  const left = net <= fromMl ? 1 : net >= fromMl + overMl ? 0 : 1 - (net - fromMl) / overMl;
+  return Math.min(byDeficit, left);
 }
 
-export function meanArterialPressure(state: PatientState, inputs: MinuteInputs, model: ShockModel): number {
+/** Transient-pool effect, 0–1, scaled by fluid responsiveness (pack §4.3 E_fl). */
+function fluidEffect(state: PatientState, model: ShockModel, deficit: number, weightKg: number): number {
+  const floor = model.volume.nonResponderShare;
+  const responsiveness = fluidResponsiveness(state, deficit, model, weightKg);
+  return (1 - Math.exp(-state.transientMl / model.map.fluidScaleMl)) * (floor + (1 - floor) * responsiveness);
+}
+
+export function meanArterialPressure(
+  state: PatientState,
+  inputs: MinuteInputs,
+  model: ShockModel,
+  weightKg: number,
+): number {
   // In cardiac arrest there is no cardiac output: only chest compressions make a pressure.
   if (inputs.arrest) return inputs.cpr ? inputs.cprMapMmHg : 0;
   const m = model.map;
@@ -60,7 +89,7 @@ export function meanArterialPressure(state: PatientState, inputs: MinuteInputs, 
     m.base +
     m.perSeverity * state.severity +
     m.perDeficit * deficit +
-    m.fluidMaxMmHg * fluidEffect(state, model, deficit) +
+    m.fluidMaxMmHg * fluidEffect(state, model, deficit, weightKg) +
     pressor +
     inputs.fixedPressorMmHg +
     inputs.mapChange +
@@ -110,7 +139,7 @@ export function observe(
   model: ShockModel,
   weightKg: number,
 ): Vitals {
-  const map = meanArterialPressure(state, inputs, model);
+  const map = meanArterialPressure(state, inputs, model, weightKg);
   const pulsePressure = model.pulsePressure.base + model.pulsePressure.perSeverity * state.severity;
   const temp = model.temperature.base + model.temperature.perBurden * state.burden - inputs.antipyreticDropC;
   const deficit = effectiveDeficit(state, inputs, model);
@@ -120,7 +149,7 @@ export function observe(
     h.perSeverity * state.severity +
     h.perDeficit * clamp(deficit, 0, h.deficitCap) +
     h.perDegreeC * (temp - 37) -
-    h.fluidMax * fluidEffect(state, model, deficit) +
+    h.fluidMax * fluidEffect(state, model, deficit, weightKg) +
     (model.painful && !inputs.painRelieved ? h.pain : 0) +
     inputs.hrChange;
   const fixedHr = inputs.rhythmHr + (inputs.rhythmHrResponds ? inputs.hrChange : 0);
@@ -130,7 +159,7 @@ export function observe(
   const r = model.respiratory;
   const crt =
     model.crt.base +
-    model.crt.perMap * clamp((model.mapTargetMmHg - map) / 20, 0, 1) +
+    model.crt.perMap * clamp((model.mapTargetMmHg - map) / model.crt.mapSpan, 0, 1) +
     model.crt.perVolume * state.severity * clamp(deficit, 0, 1);
   const acid = acidBase(state, inputs, model);
   // In arrest: compressions make a small pulse pressure, ventilations 10 a minute, and the oximeter finds no pulse.

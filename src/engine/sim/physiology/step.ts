@@ -61,7 +61,7 @@ export function stepMinute(
   const dialysis = dialysisShare(inputs, weightKg);
   if (model.metabolic !== undefined) stepMetabolic(s, inputs, model.metabolic, k, dialysis);
 
-  const map = meanArterialPressure(s, inputs, model);
+  const map = meanArterialPressure(s, inputs, model, weightKg);
 
   // 5. Lactate follows perfusion.
   const l = model.lactate;
@@ -76,16 +76,16 @@ export function stepMinute(
   const urineTarget =
     u.maxMlPerKgH *
     clamp((map - u.mapFloor) / u.mapSpan, 0, 1) *
-    clamp(1 - 0.5 * deficit, 0.2, 1) *
-    (1 - 0.5 * s.severity) *
+    clamp(1 - u.lostPerDeficit * deficit, u.deficitFloor, 1) *
+    (1 - u.lostPerSeverity * s.severity) *
     (inputs.nephrotoxic ? u.nephrotoxicFactor : 1);
   s.urineMlPerKgH += (DT_H * (urineTarget - s.urineMlPerKgH)) / u.tauH;
   s.netFluidMl += inputs.fluidMl - s.urineMlPerKgH * weightKg * DT_H;
   const c = model.creatinine;
   if (s.urineMlPerKgH < c.oliguriaBelowMlPerKgH)
     s.creatinine += DT_H * c.risePerH * (inputs.nephrotoxic ? c.nephrotoxicFactor : 1);
-  // Dialysis clears creatinine towards a normal 0.9 mg/dL.
-  if (dialysis > 0) s.creatinine -= (s.creatinine - 0.9) * dialysis;
+  // Dialysis clears creatinine towards a normal value.
+  if (dialysis > 0) s.creatinine -= (s.creatinine - c.dialysedTo) * dialysis;
   stepFatigue(s, inputs, model);
 
   // 7. Consciousness: one GCS point per dropEveryMin of hypoperfusion; recovers once perfusion is restored.
