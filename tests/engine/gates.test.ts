@@ -5,7 +5,7 @@ import type { Rhythm, StateGate } from '../../src/engine/case/schema/course.ts';
 import type { ScriptAction } from '../../src/engine/case/schema/script.ts';
 import { STATE_VARIABLES } from '../../src/engine/case/schema/state.ts';
 import { gateHolds, type Moment } from '../../src/engine/sim/gate.ts';
-import { loadShippedCase, loadShippedCatalog } from '../support/load.ts';
+import { editedCase, loadShippedCase, loadShippedCatalog } from '../support/load.ts';
 import { firstCase, runPlan } from '../support/play.ts';
 
 /** A patient at one moment: every value 0 unless given, no treatment running unless named. */
@@ -133,6 +133,33 @@ describe('DKA: potassium only once it is 5.0 or below (HGC24)', () => {
     ]);
     expect(scored(dka, both, 'potassium-replacement').earned).toBe(6);
     expect(scored(dka, both, 'harm-potassium-before-insulin').earned).toBe(-5);
+  });
+});
+
+describe('DKA: insulin is held while the potassium is below 3.3 (HGC24)', () => {
+  /** The same patient arriving with a potassium of 3.0 (a diuretic, vomiting), everything else as the case has it. */
+  const lowK = editedCase('cases/diabetic-ketoacidosis.json', (data) => {
+    const physiology = data.physiology as { metabolic: { initial: { potassium: number } } };
+    physiology.metabolic.initial.potassium = 3.0;
+  });
+  const insulinAt = (resolved: ResolvedCase, at: number) =>
+    playToEnd(resolved, {
+      actions: [
+        { at: 0, do: 'order', id: 'blood-gas-venous' },
+        { at, do: 'treat', id: 'insulin-infusion' },
+      ],
+    });
+
+  it('insulin started at a potassium of 3.0 is a harm', () => {
+    const ctx = insulinAt(lowK, 20);
+    expect(logged(ctx, 'insulin-infusion').observed.potassium).toBeLessThan(3.3);
+    expect(scored(lowK, ctx, 'harm-insulin-with-low-potassium').earned).toBe(-8);
+  });
+
+  it("insulin started at the case's potassium of 5.8 is not", () => {
+    const ctx = insulinAt(dka, 20);
+    expect(logged(ctx, 'insulin-infusion').observed.potassium).toBeGreaterThan(5);
+    expect(scored(dka, ctx, 'harm-insulin-with-low-potassium').earned).toBe(0);
   });
 });
 
