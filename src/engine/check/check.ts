@@ -153,6 +153,17 @@ export function checkCase(resolved: ResolvedCase): CaseCheck {
     if (rule.type === 'harm' && rule.onlyIf?.state !== undefined && !reached(rule, [probed]))
       for (let at = 30; at < data.horizonMin; at += 30)
         if (reached(rule, [play([...withoutEnding, { ...stop, at }])])) break;
+    // The state may come only from the treatment itself (insulin alone lowers the potassium): started at arrival
+    // with nothing else, stopped, and started again every half hour until it is met.
+    if (
+      rule.type === 'harm' &&
+      rule.onlyIf?.state !== undefined &&
+      probe.do === 'treat' &&
+      !reached(rule, plays)
+    )
+      for (let at = 30; at < data.horizonMin; at += 30)
+        if (reached(rule, [play([probe, { at: at - 1, do: 'stop', id: probe.id ?? '' }, { ...probe, at }])]))
+          break;
   }
 
   results.push(courseCoverage(resolved, played, play));
