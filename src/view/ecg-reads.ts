@@ -35,15 +35,19 @@ export function readOf(ctx: CaseContext, resolved: ResolvedCase, ecg: Order): Or
   return ctx.orders.find((o) => readsEcg(resolved, o) && o.orderedAt >= ecg.sampledAt) ?? null;
 }
 
-/** The catalogue's cardiology read, if it has one: what "Ask for a cardiology read" orders. */
-export function cardiologyReadTest(
+/** The catalogue's read of a kind ("ecg": a cardiology read; "imaging": a wet read), if it has one. */
+export function readTest(
   resolved: ResolvedCase,
+  kind: 'ecg' | 'imaging',
 ): { id: string; name: string; turnaroundMin: number } | null {
-  const found = Object.entries(resolved.catalog.tests).find(([, t]) => t.reads === 'ecg');
+  const found = Object.entries(resolved.catalog.tests).find(([, t]) => t.reads === kind);
   if (found === undefined) return null;
   const [id, test] = found;
   return { id, name: test.name, turnaroundMin: test.turnaroundMin };
 }
+
+/** The catalogue's cardiology read, if it has one: what "Ask for a cardiology read" orders. */
+export const cardiologyReadTest = (resolved: ResolvedCase) => readTest(resolved, 'ecg');
 
 /** Whether the rhythm the case's written report describes is the one the tracing was recorded in. */
 export function readMatchesRhythm(tracing: EcgTracing): boolean {

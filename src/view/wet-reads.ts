@@ -1,4 +1,5 @@
 import type { CaseContext, ResolvedCase } from '../engine/index.ts';
+import { readTest } from './ecg-reads.ts';
 
 type Order = CaseContext['orders'][number];
 
@@ -15,14 +16,7 @@ const isWetRead = (resolved: ResolvedCase, order: Order) =>
 const awaitingReportAt = (scan: Order, minute: number) => scan.sampledAt <= minute && minute < scan.resultAt;
 
 /** The catalogue's wet read, if it has one: what "Ask for a wet read" orders. */
-export function wetReadTest(
-  resolved: ResolvedCase,
-): { id: string; name: string; turnaroundMin: number } | null {
-  const found = Object.entries(resolved.catalog.tests).find(([, t]) => t.reads === 'imaging');
-  if (found === undefined) return null;
-  const [id, test] = found;
-  return { id, name: test.name, turnaroundMin: test.turnaroundMin };
-}
+export const wetReadTest = (resolved: ResolvedCase) => readTest(resolved, 'imaging');
 
 /**
  * The scans a wet read covers, oldest first: every one already done but not yet reported when the read was asked

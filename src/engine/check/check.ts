@@ -7,7 +7,7 @@ import { courseCoverage, probeAnchoredRules, type Played } from './course-covera
 import { playScript, playToEnd, type PlayResult } from '../play/play.ts';
 import { nextRandom } from '../play/rng.ts';
 import type { ScoringRule } from '../case/schema/scoring.ts';
-import type { ScriptAction } from '../case/schema/script.ts';
+import { VERBS as SCRIPT_VERBS, type ScriptAction } from '../case/schema/script.ts';
 
 /** The best path must score at least this (percent) with the patient alive. */
 export const TOP_BAND = 85;
@@ -30,17 +30,8 @@ export interface CaseCheck {
 }
 
 type Verb = Exclude<ScriptAction['do'], 'end'>;
-const VERBS: Verb[] = [
-  'examine',
-  'ask',
-  'order',
-  'cancel',
-  'treat',
-  'stop',
-  'consult',
-  'diagnose',
-  'dispose',
-];
+/** Every verb a learner can act with (ending the case is tried separately). */
+const VERBS = SCRIPT_VERBS.filter((v): v is Verb => v !== 'end');
 
 /**
  * Plays a case automatically and proves what an author needs to know before learners see it: its own best path

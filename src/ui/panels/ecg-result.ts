@@ -11,7 +11,7 @@ import { orderStatus } from '../../view/view-model.ts';
 import { h } from '../dom.ts';
 import { ecgFigure } from '../ecg.ts';
 import type { Intents } from '../model.ts';
-import { provenanceTag } from './panel.ts';
+import { provenanceTag, readRequest } from './panel.ts';
 
 type Order = CaseContext['orders'][number];
 
@@ -46,27 +46,11 @@ function readStatus(ctx: CaseContext, resolved: ResolvedCase, ecg: Order, intent
   }
   if (test === null)
     return h('p', { class: 'read-status meta' }, 'No written read: read the tracing yourself.');
-  const action = { do: 'order' as const, id: test.id };
   return h(
     'p',
     { class: 'read-status' },
     'No written read yet: read the tracing yourself, or ',
-    h(
-      'button',
-      {
-        type: 'button',
-        // The order panel's entry carries data-action="order:…"; this second control for the same action keeps its
-        // own hook, so that selector still finds one control.
-        'data-read-action': `${action.do}:${action.id}`,
-        on: {
-          click: () => {
-            intents.act(action);
-          },
-        },
-      },
-      'Ask for a cardiology read',
-    ),
-    h('span', { class: 'meta' }, ` (about ${String(Math.round(test.turnaroundMin))} min)`),
+    ...readRequest(intents, test, ['Ask for a cardiology read']),
   );
 }
 

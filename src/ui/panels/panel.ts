@@ -92,6 +92,35 @@ export function provenanceLegend(...nodes: (Node | null)[]): HTMLElement | null 
 }
 
 /**
+ * The control that asks a specialist for a read (a cardiology read of an ECG, a wet read of a scan), with how long
+ * it takes. The order panel's entry carries data-action="order:…"; this second control for the same action keeps
+ * its own hook (data-read-action), so that selector still finds one control.
+ */
+export function readRequest(
+  intents: Intents,
+  test: { id: string; turnaroundMin: number },
+  label: Child[],
+): HTMLElement[] {
+  const action = { do: 'order' as const, id: test.id };
+  return [
+    h(
+      'button',
+      {
+        type: 'button',
+        'data-read-action': `${action.do}:${action.id}`,
+        on: {
+          click: () => {
+            intents.act(action);
+          },
+        },
+      },
+      ...label,
+    ),
+    h('span', { class: 'meta' }, ` (about ${String(Math.round(test.turnaroundMin))} min)`),
+  ];
+}
+
+/**
  * A button that performs one learner action, carrying its `verb:id` hook (the command line's verbs and ids).
  * `pressed` makes it a toggle for screen readers ("asked", "examined", "named"), announced as pressed or not.
  * `hook` names the attribute carrying the `verb:id`: a second control for the same action (the arrest banner's

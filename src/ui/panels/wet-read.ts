@@ -3,7 +3,7 @@ import { orderStatus } from '../../view/view-model.ts';
 import { scansReadBy, wetReadAskable, wetReadOf, wetReadTest } from '../../view/wet-reads.ts';
 import { h } from '../dom.ts';
 import type { Intents } from '../model.ts';
-import { provenanceTag } from './panel.ts';
+import { provenanceTag, readRequest } from './panel.ts';
 
 type Order = CaseContext['orders'][number];
 
@@ -28,29 +28,12 @@ export function wetReadControl(
   }
   const test = wetReadTest(resolved);
   if (test === null || !wetReadAskable(ctx, resolved, scan)) return null;
-  const action = { do: 'order' as const, id: test.id };
   const name = resolved.catalog.tests[scan.testId]?.name ?? scan.testId;
   return h(
     'span',
     { class: 'wet-read-ask' },
     ' ',
-    h(
-      'button',
-      {
-        type: 'button',
-        // The order panel's entry carries data-action="order:…"; this control for the same action keeps its own
-        // hook, so that selector still finds one control.
-        'data-read-action': `${action.do}:${action.id}`,
-        on: {
-          click: () => {
-            intents.act(action);
-          },
-        },
-      },
-      'Ask for a wet read',
-      h('span', { class: 'sr-only' }, ` of the ${name}`),
-    ),
-    h('span', { class: 'meta' }, ` (about ${String(Math.round(test.turnaroundMin))} min)`),
+    ...readRequest(intents, test, ['Ask for a wet read', h('span', { class: 'sr-only' }, ` of the ${name}`)]),
   );
 }
 
