@@ -48,18 +48,54 @@ export default tseslint.config(
     // The views meet only through the view model: ui (DOM) and game (Phaser) never import each other or the app,
     // and the view model imports neither.
     files: ['src/ui/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/game/**', '**/app/**', 'phaser'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/game/**', '**/app/**', '**/audio/**', 'phaser', 'howler'] },
+      ],
+    },
   },
   {
     files: ['src/game/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/ui/**', '**/app/**'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/ui/**', '**/app/**', '**/audio/**', 'howler'] }],
+    },
+  },
+  {
+    // The sound of the bay is a third view: it reads the view model (and engine types) and plays; it never imports
+    // the other views or the app. Only sound-output.ts touches howler.
+    files: ['src/audio/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/ui/**', '**/game/**', '**/app/**', 'phaser'] }],
+    },
+  },
+  {
+    // The scheduler and what feeds it are pure: real time comes in as an argument, so tests play it in a moment.
+    files: [
+      'src/audio/scheduler.ts',
+      'src/audio/alarm-conditions.ts',
+      'src/audio/alarm-patterns.ts',
+      'src/audio/snapshot.ts',
+    ],
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'performance', 'setTimeout', 'setInterval'],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Real time is passed in.' },
+        { object: 'Math', property: 'random', message: 'Deterministic: hash the beat number.' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/ui/**', '**/game/**', '**/app/**', 'phaser', 'howler'] },
+      ],
+    },
   },
   {
     files: ['src/view/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['**/ui/**', '**/game/**', '**/app/**', 'phaser', 'howler'] },
+        { patterns: ['**/ui/**', '**/game/**', '**/app/**', '**/audio/**', 'phaser', 'howler'] },
       ],
     },
   },

@@ -54,6 +54,9 @@ import {
 } from './save.ts';
 import { Session } from './session.ts';
 import { bayView } from '../view/view-model.ts';
+import { BedsideSound } from '../audio/bedside-sound.ts';
+import { soundSnapshot } from '../audio/snapshot.ts';
+import { readSoundSettings, writeSoundSettings } from './sound-settings.ts';
 
 interface Loaded {
   cases: ResolvedCase[];
@@ -144,11 +147,14 @@ class App {
   private settings: SavedPlay['settings'];
   private paused = false;
   private readonly dose = createDoseDialog((id, dose) => this.session?.act({ do: 'treat', id, dose }));
+  readonly sound: BedsideSound;
+  private stopSoundControls: (() => void) | null = null;
 
   constructor(root: HTMLElement, storage: Storage) {
     this.root = root;
     this.storage = storage;
     this.loaded = loadAll(storage);
+    this.sound = new BedsideSound(readSoundSettings(storage));
     const params = new URLSearchParams(window.location.search);
     const clock = params.get('clock');
     this.settings = {
@@ -216,6 +222,9 @@ class App {
     this.stopClock = null;
     this.bay?.destroy();
     this.bay = null;
+    this.stopSoundControls?.();
+    this.stopSoundControls = null;
+    this.sound.observe(null);
     this.root.replaceChildren(screen);
     const heading = screen.querySelector('h1');
     heading?.setAttribute('tabindex', '-1');
@@ -377,8 +386,21 @@ class App {
         this.paused = !this.paused;
         this.render();
       },
+      setSound: (settings) => {
+        this.sound.setSettings(settings);
+        writeSoundSettings(this.storage, settings);
+      },
+      silenceAlarms: () => {
+        this.sound.toggleSilence();
+      },
+      acknowledgeAlarms: () => {
+        this.sound.acknowledge();
+      },
     });
     this.mount(screen.el);
+    this.stopSoundControls = this.sound.listen((state) => {
+      screen.sound.update(state);
+    });
     this.bay = mountBay(
       screen.bayHost,
       bayView(session.context, session.resolved, {
@@ -407,6 +429,7 @@ class App {
       };
       screen.update(model, view, settings);
       this.bay?.update(view);
+      this.sound.observe(soundSnapshot(view, model.ctx));
       this.save();
     };
     const unsubscribe = session.subscribe(() => {
@@ -552,6 +575,8 @@ if (root !== null) {
   app.start();
   (window as unknown as { bedside: unknown }).bedside = {
     play: (caseId: string, script: unknown, seed?: number) => app.playHeadless(caseId, script, seed),
+    // What the sound layer decided to play, and its state: browser tests observe sound without hearing it.
+    sound: { log: () => app.sound.log(), state: () => app.sound.state() },
   };
   document.body.dataset.ready = 'true';
 }

@@ -14,6 +14,7 @@ import { timeControls, type ClockSettings, type TimeIntents } from './time-contr
 import { titrateControls } from './infusion-titrate.ts';
 import { vitalsText } from './vitals-text.ts';
 import { installShortcuts } from './shortcuts.ts';
+import { soundControls, type SoundIntents } from './sound-controls.ts';
 import type { BayView } from '../view/bay-view.ts';
 
 /** The phase of the course as the learner sees it, or null for a case that declares no course. */
@@ -54,7 +55,7 @@ function pinWhenOneColumn(strip: HTMLElement, pinned: HTMLElement, under: HTMLEl
 }
 
 /** The bedside: the bay canvas and monitor, the panels, the clock. Views only: all state comes in through update. */
-export function playScreen(title: string, intents: Intents & TimeIntents) {
+export function playScreen(title: string, intents: Intents & TimeIntents & SoundIntents) {
   const panels: Component[] = [
     patientPanel(intents),
     examinePanel(intents),
@@ -65,6 +66,7 @@ export function playScreen(title: string, intents: Intents & TimeIntents) {
     diagnosisPanel(intents),
   ];
   const time = timeControls(intents);
+  const sound = soundControls(intents);
   const vitals = vitalsText();
   // Running infusions can be titrated beside the vitals (wherever the vitals are shown, pinned on a phone).
   const titrate = titrateControls(intents);
@@ -79,7 +81,15 @@ export function playScreen(title: string, intents: Intents & TimeIntents) {
   const top = h(
     'div',
     { class: 'play-top' },
-    h('header', { class: 'play-header' }, h('div', { class: 'title' }, heading, phase), time.el),
+    // Mute and the sound menu sit in the title's row (on a phone, beside the phase: no row of their own).
+    // The alarm banner is part of the header: in its landmark, and pinned with it on a phone.
+    h(
+      'header',
+      { class: 'play-header' },
+      h('div', { class: 'title' }, heading, phase, sound.el),
+      time.el,
+      sound.banner,
+    ),
     arrest.el,
   );
   const el = h(
@@ -104,6 +114,8 @@ export function playScreen(title: string, intents: Intents & TimeIntents) {
   return {
     el,
     bayHost,
+    /** The sound controls and the alarm banner: the sound layer tells them of its own changes. */
+    sound,
     update(model: PlayModel, view: BayView, settings: ClockSettings) {
       last = model;
       time.update(model.ctx.nowMin, settings, model.ctx.ended !== null);
