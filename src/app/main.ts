@@ -408,6 +408,10 @@ class App {
         reducedMotion: this.reducedMotion.matches,
       }),
     );
+    // The pulse tone sounds with each QRS the monitor draws (destroying the bay drops the listener with it).
+    this.bay.onBeat(() => {
+      this.sound.beat();
+    });
     this.render = () => {
       if (session.ended) {
         this.showDebrief();

@@ -1,6 +1,7 @@
 import type { AlarmStatus, SoundOutputState, SoundSettings } from '../view/sound-view.ts';
 import {
   acknowledge,
+  beat,
   alarmStatus,
   gainFor,
   initialScheduler,
@@ -99,6 +100,11 @@ export class BedsideSound {
     this.timer ??= window.setInterval(() => {
       if (!document.hidden) this.apply(tick(this.scheduler, this.now));
     }, TICK_MS);
+  }
+
+  /** The monitor drew a QRS: the pulse tone sounds with it. */
+  beat(): void {
+    if (this.scheduler.snapshot !== null) this.apply(beat(this.scheduler, this.now));
   }
 
   acknowledge(): void {

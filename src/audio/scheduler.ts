@@ -4,8 +4,8 @@ import { higher, PULSELESS } from './alarm-conditions.ts';
 import { ALARM_PATTERNS } from './alarm-patterns.ts';
 
 /**
- * The sound of the bay as a pure function of what the monitor shows and of real time: which sound, when, at what
- * pitch. No DOM, no howler, no clock of its own: real seconds are passed in, so a test plays an hour in a
+ * The sound of the bay as a pure function of what the monitor shows (and the beats it draws) and of real time:
+ * which sound, when, at what pitch. No DOM, no howler, no clock of its own: real seconds are passed in, so a test plays an hour in a
  * millisecond and the same inputs always give the same sounds.
  */
 
@@ -39,6 +39,11 @@ export interface SchedulerState {
   nextBeatSec: number | null;
   /** Beats so far: AF's irregularity is a hash of the beat's number, never Math.random. */
   beatCount: number;
+  /**
+   * Until this real second the pulse follows the beats the monitor draws (`beat`), not the scheduler's own clock,
+   * so the tone sounds with the QRS on the screen; null: no monitor beats heard lately (no canvas), the own clock.
+   */
+  monitorBeatsUntilSec: number | null;
   /** The priority whose bursts are sounding, and when its next burst is due. */
   sounding: AlarmPriority | null;
   nextBurstSec: number | null;
@@ -57,6 +62,7 @@ export function initialScheduler(): SchedulerState {
     snapshot: null,
     nextBeatSec: null,
     beatCount: 0,
+    monitorBeatsUntilSec: null,
     sounding: null,
     nextBurstSec: null,
     acknowledged: [],
@@ -152,6 +158,9 @@ function pulses(state: SchedulerState, realSec: number, events: SoundEvent[]): S
   const pulse = pulseOf(state.snapshot);
   const rhythm = state.snapshot?.rhythm ?? 'sinus';
   if (pulse === null) return { ...state, nextBeatSec: null };
+  // The monitor is drawing beats: each sounds as it is drawn (`beat`), and the own clock waits.
+  if (state.monitorBeatsUntilSec !== null && realSec < state.monitorBeatsUntilSec)
+    return { ...state, nextBeatSec: null };
   let at = state.nextBeatSec ?? realSec;
   // Never a backlog: after a gap the pulse picks up from now.
   if (realSec - at > LATE_SEC) at = realSec;
@@ -182,6 +191,23 @@ function alarms(state: SchedulerState, realSec: number, events: SoundEvent[]): S
   events.push({ kind: 'alarm', atSec: realSec, priority });
   // After a gap, the next burst a whole repeat from now (no bursts stacked up).
   return { ...state, nextBurstSec: realSec - due > repeat ? realSec + repeat : due + repeat };
+}
+
+/**
+ * The monitor drew a QRS now: its pulse tone, at the pitch of the saturation, when the beat makes a pulse (none in
+ * a pulseless rhythm, none while paused). The own clock stays quiet while beats keep coming: until two beats' time
+ * (at least 3 s) from now, after which it takes over again (the canvas gone, the tab hidden).
+ */
+export function beat(state: SchedulerState, realSec: number): Step {
+  const pulse = pulseOf(state.snapshot);
+  const waitSec = Math.max(3, pulse === null ? 0 : 120 / pulse.hr);
+  const following: SchedulerState = { ...state, monitorBeatsUntilSec: realSec + waitSec, nextBeatSec: null };
+  const due = tick(following, realSec);
+  if (pulse === null) return due;
+  return {
+    state: { ...due.state, beatCount: due.state.beatCount + 1 },
+    events: [{ kind: 'pulse', atSec: realSec, pitchHz: pulsePitchHz(pulse.spo2) }, ...due.events],
+  };
 }
 
 /** Acknowledge: the conditions present now stop sounding until they clear (a new one still sounds). */

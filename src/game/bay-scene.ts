@@ -33,6 +33,9 @@ export class BayScene extends Phaser.Scene {
     this.view = initial;
   }
 
+  /** Told each time the monitor draws a QRS. */
+  readonly beatListeners = new Set<() => void>();
+
   setView(view: BayView): void {
     this.view = view;
   }
@@ -72,6 +75,7 @@ export class BayScene extends Phaser.Scene {
     const dt = Math.min(MAX_STEP_SEC, Math.max(0, delta / 1000));
     this.patient?.update(this.view, time / 1000);
     this.monitor?.update(this.view, time, dt);
+    if (this.monitor?.takeNewBeat() === true) for (const listener of this.beatListeners) listener();
     this.updateCloseUp();
   }
 

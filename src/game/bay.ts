@@ -5,7 +5,8 @@ import { HEIGHT, WIDTH } from './colours.ts';
 
 /**
  * Mounts the bay canvas inside `parent`. The canvas is decorative (aria-hidden): the app gives the same
- * information as text. `update` hands the scene the latest view; `destroy` removes the game and its canvas.
+ * information as text. `update` hands the scene the latest view; `onBeat` hears each QRS the monitor draws;
+ * `destroy` removes the game and its canvas.
  */
 export function mountBay(parent: HTMLElement, initial: BayView): BayHandle {
   // The scene is laid out in 1280×720 logical pixels. Where the bay is shown much larger than that (a 4K screen),
@@ -30,6 +31,10 @@ export function mountBay(parent: HTMLElement, initial: BayView): BayHandle {
   return {
     update(view: BayView): void {
       if (!destroyed) scene.setView(view);
+    },
+    onBeat(listener: () => void): () => void {
+      scene.beatListeners.add(listener);
+      return () => scene.beatListeners.delete(listener);
     },
     destroy(): void {
       if (destroyed) return;

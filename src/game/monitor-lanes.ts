@@ -109,6 +109,11 @@ export class MonitorLanes {
     }
   }
 
+  /** The moment of the last QRS drawn (seconds of the monitor's clock), or null before the first. */
+  lastBeat(): number | null {
+    return this.heart.lastBeatBefore(this.nowSec);
+  }
+
   /** Whether the QRS of a beat was drawn in the last moment (the heart symbol flashes with it). */
   beatJustNow(windowSec: number): boolean {
     const last = this.heart.lastBeatBefore(this.nowSec);

@@ -45,6 +45,8 @@ const ARREST_ALARM: Partial<Record<BayView['rhythm']['id'], string>> = {
 /** The bedside monitor: bezel, the waveform lanes, five numerics with limits and alarms, and the clock. */
 export class Monitor {
   private readonly traces: Phaser.GameObjects.Graphics;
+  /** The last QRS reported to the beat listeners. */
+  private reportedBeat: number | null = null;
   private readonly heart: Phaser.GameObjects.Graphics;
   private readonly lanes: MonitorLanes;
   private readonly clock: Label;
@@ -201,6 +203,16 @@ export class Monitor {
     this.traces.clear();
     this.lanes.update(view, dtSec, this.traces, alarms.map !== 'ok' && !steady && flashOn);
     this.drawHeartSymbol(view);
+  }
+
+  /** Whether a QRS was drawn since the last call (once per beat): the bay tells its beat listeners. */
+  takeNewBeat(): boolean {
+    const last = this.lanes.lastBeat();
+    if (last === null || (this.reportedBeat !== null && last <= this.reportedBeat)) return false;
+    // The first beat seen only sets the mark: a beat already on the screen when the bay appeared is not new.
+    const isNew = this.reportedBeat !== null;
+    this.reportedBeat = last;
+    return isNew;
   }
 
   /** The cuff's last reading, or the arterial line's beat-to-beat pressure beside its wave. */

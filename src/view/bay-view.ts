@@ -104,5 +104,10 @@ export interface BayView {
 /** What the app gets back when it mounts the bay. */
 export interface BayHandle {
   update(view: BayView): void;
+  /**
+   * Call the listener each time the monitor draws a QRS (not while paused): the pulse tone follows the beats on the
+   * screen. Returns the function that stops listening.
+   */
+  onBeat(listener: () => void): () => void;
   destroy(): void;
 }

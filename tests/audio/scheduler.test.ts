@@ -3,6 +3,7 @@ import { alarmConditions } from '../../src/audio/alarm-conditions.ts';
 import { ALARM_PATTERNS } from '../../src/audio/alarm-patterns.ts';
 import {
   acknowledge,
+  beat,
   beatIntervalSec,
   gainFor,
   initialScheduler,
@@ -259,5 +260,51 @@ describe('cues and settings', () => {
       ].sort(),
     );
     expect(sprite['alarm-high'][1]).toBeCloseTo(3500, -1);
+  });
+});
+
+describe('the pulse tone follows the beats the monitor draws', () => {
+  /** Observe, then the monitor's beats at these seconds with ticks every 50 ms between them, to `toSec`. */
+  function withBeats(snapshot: SoundSnapshot, beats: readonly number[], toSec: number): SoundEvent[] {
+    let step = observe(initialScheduler(), snapshot, 0);
+    const events = [...step.events];
+    let next = 0;
+    for (let t = 0.05; t <= toSec + 1e-9; t += 0.05) {
+      while (next < beats.length && (beats[next] ?? Infinity) <= t) {
+        step = beat(step.state, beats[next] ?? t);
+        events.push(...step.events);
+        next += 1;
+      }
+      step = tick(step.state, t);
+      events.push(...step.events);
+    }
+    return events;
+  }
+
+  it('one tone at each drawn QRS, at its moment, and none of its own between them', () => {
+    // The monitor draws beats 0.93 s apart (its own phase), the snapshot says 60/min.
+    const beats = [0.4, 1.33, 2.26, 3.19, 4.12];
+    const pulses = ofKind(withBeats(snap({ hr: 60 }), beats, 4.5), 'pulse').map((e) => e.atSec);
+    // The own clock sounds at 0 (before any beat is heard); from the first drawn beat on, only the drawn ones.
+    expect(pulses.filter((t) => t >= 0.4)).toEqual(beats);
+  });
+
+  it('no tone for a QRS without a pulse (PEA), and none while paused', () => {
+    const pea = snap({ rhythm: 'pea', hr: 40, conditions: [VF] });
+    expect(ofKind(withBeats(pea, [0.5, 2, 3.5], 4), 'pulse')).toEqual([]);
+    expect(ofKind(withBeats(snap({ paused: true }), [0.5, 1.5], 2), 'pulse')).toEqual([]);
+  });
+
+  it('the tone has the pitch of the saturation at the beat', () => {
+    const pitches = ofKind(withBeats(snap({ spo2: 88 }), [0.5], 0.6), 'pulse').map((e) => e.pitchHz);
+    expect(pitches.at(-1)).toBe(pulsePitchHz(88));
+  });
+
+  it('when the drawn beats stop (the canvas gone), the own clock takes over after at most two beats', () => {
+    const pulses = ofKind(withBeats(snap({ hr: 60 }), [0.5, 1.5], 10), 'pulse').map((e) => e.atSec);
+    const own = pulses.filter((t) => t > 1.5);
+    expect(own[0]).toBeGreaterThanOrEqual(4.5 - 1e-9); // 3 s after the last drawn beat
+    expect(own[0]).toBeLessThan(4.6);
+    expect(own.length).toBeGreaterThanOrEqual(5); // then once a second
   });
 });
