@@ -169,3 +169,23 @@ describe('a venous gas measures the lactate in septic shock (SSC: lactate, not a
       expect(item(play([[2, 'order', 'blood-gas-venous']], 1, resolved), 'unnecessary-tests').earned).toBe(0);
   });
 });
+
+describe('the STEMI gases follow the simulated lactate (a normal pH with a rising lactate was inconsistent)', () => {
+  it('normal at arrival; a lactic acidosis, partly compensated, in untreated cardiogenic shock', () => {
+    const ctx = playActions(stemi, [
+      { at: 0, do: 'order', id: 'blood-gas' },
+      { at: 480, do: 'order', id: 'blood-gas' },
+    ]);
+    const [arrival, late] = ctx.orders
+      .filter((o) => o.testId === 'blood-gas')
+      .map((o) => (o.result?.kind === 'panel' ? o.result.rows : []));
+    if (arrival === undefined || late === undefined) throw new Error('two gases expected');
+    expect(valueOf(arrival, 'ph')).toBeCloseTo(7.4, 2);
+    expect(Math.abs(valueOf(arrival, 'hco3') - 23.5)).toBeLessThanOrEqual(1);
+    expect(valueOf(late, 'lactate')).toBeGreaterThan(4);
+    expect(valueOf(late, 'ph')).toBeLessThan(7.35);
+    expect(valueOf(late, 'hco3')).toBeLessThan(valueOf(arrival, 'hco3') - 4);
+    expect(valueOf(late, 'pco2')).toBeLessThan(valueOf(arrival, 'pco2'));
+    expect(valueOf(late, 'base-excess')).toBeLessThan(-4);
+  });
+});
