@@ -111,6 +111,21 @@ export function soundControls(intents: SoundIntents) {
       outputNote,
     ),
   );
+  // A menu closes as menus do: Escape (focus back on its button) or a click anywhere else.
+  menu.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !menu.open) return;
+    event.stopPropagation();
+    menu.open = false;
+    menu.querySelector('summary')?.focus();
+  });
+  const outside = (event: PointerEvent) => {
+    if (event.target instanceof Node && !menu.contains(event.target)) menu.open = false;
+  };
+  // Listened for only while the menu is open, so a play screen taken away leaves nothing behind.
+  menu.addEventListener('toggle', () => {
+    if (menu.open) document.addEventListener('pointerdown', outside);
+    else document.removeEventListener('pointerdown', outside);
+  });
   const caption = h('p', { class: 'alarm-caption', 'aria-live': 'polite', 'aria-atomic': 'true' });
   // The silence's countdown is shown, not spoken (a live region would read it out every second).
   const countdown = h('span', { class: 'alarm-countdown' });

@@ -108,6 +108,19 @@ describe('the sound of the bay, in Chromium', { timeout: 120_000 }, () => {
     const heard = (await soundLog(page)).slice(before).map((e) => e.sound);
     expect(heard).toContain('alarm medium');
     expect(heard.some((s) => s.startsWith('pulse'))).toBe(true);
+
+    // The Sound menu closes as menus do: Escape (focus back on its button), or a click elsewhere.
+    const menu = page.locator('details.sound-menu');
+    const isOpen = () => menu.evaluate((d) => (d as HTMLDetailsElement).open);
+    await menu.locator('summary').click();
+    expect(await isOpen()).toBe(true);
+    await page.locator('#sound-volume').focus();
+    await page.keyboard.press('Escape');
+    expect(await isOpen()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+    await menu.locator('summary').click();
+    await page.locator('.play-header h1').click();
+    expect(await isOpen()).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   });
