@@ -57,6 +57,18 @@ import { bayView } from '../view/view-model.ts';
 import { BedsideSound } from '../audio/bedside-sound.ts';
 import { soundSnapshot } from '../audio/snapshot.ts';
 import { readSoundSettings, writeSoundSettings } from './sound-settings.ts';
+import {
+  classroomFrom,
+  classroomSearch,
+  presenterOf,
+  presenterSearch,
+  type ClassroomState,
+} from './classroom.ts';
+import { newClassId, openChannel, ToPresenter, ToProjector } from './classroom-channel.ts';
+import { startPresenter } from './presenter.ts';
+import { revealControl } from '../ui/reveal.ts';
+import { decisionBoard } from '../ui/decision-board.ts';
+import type { Vote } from '../ui/votes.ts';
 
 interface Loaded {
   cases: ResolvedCase[];
@@ -149,6 +161,18 @@ class App {
   private readonly dose = createDoseDialog((id, dose) => this.session?.act({ do: 'treat', id, dose }));
   readonly sound: BedsideSound;
   private stopSoundControls: (() => void) | null = null;
+  /** Projected to a room (`?mode=classroom`), and whether the instructor has revealed the answers. */
+  private classroom: ClassroomState = classroomFrom(window.location.search);
+  /** The Reveal control of the screen shown now (classroom mode only). */
+  private reveal: ReturnType<typeof revealControl> | null = null;
+  /** The minute the learner pressed "end" in this play, if they did (kept in the save as `endedAtMin`). */
+  private learnerEndAt: number | null = null;
+  /** The room's votes at the "what next?" board in this play (kept in the save). */
+  private votes: Vote[] = [];
+  /** The projector's end of the channel to the presenter window (classroom mode only). */
+  private link: { send(message: ToPresenter): void } | null = null;
+  /** The clock as the play screen moves it (stopping early, and saying why), for the presenter's clock too. */
+  private clock: { advance(minutes: number): void; advanceToNextResult(): void } | null = null;
 
   constructor(root: HTMLElement, storage: Storage) {
     this.root = root;
@@ -164,6 +188,140 @@ class App {
     };
     document.body.append(this.dose.el);
     trackInputModality(document.documentElement);
+    this.applyClassroom();
+  }
+
+  /**
+   * Classroom mode as the page shows it: `<html data-mode="classroom" data-revealed>` (styles.css sizes the type to
+   * the viewport and hides `.answer-material` until revealed), the address (so a reload keeps both), the clock in
+   * step mode (the instructor moves time with the room), and the Reveal control's state.
+   */
+  private applyClassroom(): void {
+    const html = document.documentElement;
+    if (this.classroom.on) html.dataset.mode = 'classroom';
+    else delete html.dataset.mode;
+    html.dataset.revealed = String(this.classroom.revealed);
+    const search = classroomSearch(window.location.search, this.classroom);
+    if (search !== window.location.search)
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}`);
+    if (this.classroom.on) this.settings.clock = 'step';
+    this.reveal?.update(this.classroom.revealed);
+    if (this.classroom.on) this.openLink();
+    this.broadcast();
+  }
+
+  /**
+   * The projector owns the play; the presenter window asks for its state, and sends the instructor's actions, the
+   * clock and the reveal, which go through the same paths as this window's own controls.
+   */
+  private openLink(): void {
+    if (this.link !== null) return;
+    let id = this.classroom.classId;
+    if (id === null) {
+      id = newClassId(crypto.getRandomValues(new Uint32Array(2)));
+      this.classroom = { ...this.classroom, classId: id };
+      const search = classroomSearch(window.location.search, this.classroom);
+      window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}`);
+    }
+    this.link = openChannel(id, { incoming: ToProjector, outgoing: ToPresenter }, (message) => {
+      this.fromPresenter(message);
+    });
+  }
+
+  private fromPresenter(message: ToProjector): void {
+    const session = this.session;
+    const playing = session !== null && session.started && !session.ended;
+    switch (message.kind) {
+      case 'hello':
+        this.broadcast();
+        return;
+      case 'act':
+        // Asked and confirmed in the presenter window: the projector acts at once.
+        if (playing) session.act(message.action);
+        return;
+      case 'advance':
+        if (playing) this.clock?.advance(message.minutes);
+        return;
+      case 'next-result':
+        if (playing) this.clock?.advanceToNextResult();
+        return;
+      case 'end':
+        if (!playing) return;
+        this.learnerEndAt = session.context.nowMin;
+        session.send({ type: 'END' });
+        return;
+      case 'reveal':
+        this.classroom = { ...this.classroom, revealed: message.revealed };
+        this.applyClassroom();
+        return;
+      default:
+        message satisfies never;
+    }
+  }
+
+  /** A save with the room's votes, when there are any (a play without a class saves as it always did). */
+  private withVotes(save: SavedPlay): SavedPlay {
+    // A learner's "end" the course overtook (the patient died while it played out) is still the minute to replay
+    // it at: without it a reload, or the presenter's replay, would stop at the death's minute short of the end.
+    const endedAtMin = save.endedAtMin ?? (this.session?.ended === true ? this.learnerEndAt : null);
+    const ended = { ...save, endedAtMin };
+    return this.votes.length === 0 ? ended : { ...ended, votes: this.votes };
+  }
+
+  /** Tell the presenter window where the play is (after every change, and when it asks). */
+  private broadcast(): void {
+    const session = this.session;
+    if (this.link === null || session === null) return;
+    const hash = this.loaded.hashes.get(session.resolved.data.id) ?? '';
+    this.link.send({
+      kind: 'state',
+      caseId: session.resolved.data.id,
+      play: session.started ? this.withVotes(toSave(session.context, hash, this.settings)) : null,
+      ended: session.ended,
+      revealed: this.classroom.revealed,
+    });
+  }
+
+  /** The instructor's controls for the bedside, and the "what next?" board for the stage: none outside a classroom. */
+  private instructorPlay(): { controls: HTMLElement[]; onStage: HTMLElement[] } {
+    if (!this.classroom.on) return { controls: [], onStage: [] };
+    const board = decisionBoard({
+      commit: (options, chosen) => {
+        const nowMin = this.session?.context.nowMin ?? 0;
+        this.votes.push({ atMin: nowMin, options, chosen: chosen.action });
+        this.save();
+      },
+    });
+    return { controls: [...this.instructorControls(), board.toggle], onStage: [board.el] };
+  }
+
+  /** The instructor's controls for a screen: none outside a classroom. */
+  private instructorControls(): HTMLElement[] {
+    this.reveal = null;
+    if (!this.classroom.on) return [];
+    this.reveal = revealControl(() => {
+      this.classroom = { ...this.classroom, revealed: !this.classroom.revealed };
+      this.applyClassroom();
+    });
+    this.reveal.update(this.classroom.revealed);
+    const presenter = h(
+      'button',
+      {
+        type: 'button',
+        'data-action': 'presenter',
+        'aria-haspopup': 'true',
+        on: {
+          click: () => {
+            const id = this.classroom.classId;
+            if (id !== null)
+              window.open(`${window.location.pathname}${presenterSearch(id)}`, `bedside-presenter-${id}`);
+          },
+        },
+      },
+      'Presenter window ',
+      h('kbd', { 'aria-hidden': 'true' }, 'c'),
+    );
+    return [this.reveal.el, presenter];
   }
 
   /** Resume the saved play, or open the picker (or the case the URL asks for). Never throws: the picker loads. */
@@ -197,7 +355,10 @@ class App {
       this.settings = { ...resumed.save.settings };
       const forced = new URLSearchParams(window.location.search).get('clock');
       if (forced === 'step' || forced === 'real') this.settings.clock = forced;
+      if (this.classroom.on) this.settings.clock = 'step';
       this.session = resumed.play;
+      this.votes = [...(resumed.save.votes ?? [])];
+      this.learnerEndAt = resumed.save.endedAtMin;
       this.paused = this.settings.clock === 'real';
       this.showPlayOrDebrief();
       return;
@@ -316,8 +477,13 @@ class App {
         resolved,
         this.settings.clock,
         {
-          start: (mode) => {
+          start: (mode, projected) => {
             this.settings.clock = mode;
+            // A new play starts with its answers hidden from the room.
+            this.classroom = { ...this.classroom, on: projected, revealed: false };
+            this.votes = [];
+            this.learnerEndAt = null;
+            this.applyClassroom();
             this.paused = false;
             this.session?.send({ type: 'START' });
             this.showPlayOrDebrief();
@@ -327,9 +493,11 @@ class App {
           },
         },
         caseId === this.loaded.local?.id ? localWarnings(this.loaded.local) : [],
+        this.classroom.on,
       ),
     );
     document.title = `${resolved.data.title} — Bedside`;
+    this.broadcast();
   }
 
   private showPlayOrDebrief(): void {
@@ -339,7 +507,7 @@ class App {
       this.showDebrief();
       return;
     }
-    const screen = playScreen(session.resolved.data.title, {
+    const intents: Parameters<typeof playScreen>[1] = {
       // A disposition (it cannot be undone) and a second order of a test still pending ask first.
       act: (action) => {
         const ask = confirmationFor(session.context, session.resolved, action);
@@ -371,10 +539,11 @@ class App {
         this.render();
       },
       endCase: () => {
+        this.learnerEndAt = session.context.nowMin;
         session.send({ type: 'END' });
       },
       setMode: (mode) => {
-        this.settings.clock = mode;
+        this.settings.clock = this.classroom.on ? 'step' : mode;
         this.paused = false;
         this.render();
       },
@@ -396,7 +565,9 @@ class App {
       acknowledgeAlarms: () => {
         this.sound.acknowledge();
       },
-    });
+    };
+    this.clock = intents;
+    const screen = playScreen(session.resolved.data.title, intents, this.instructorPlay());
     this.mount(screen.el);
     this.stopSoundControls = this.sound.listen((state) => {
       screen.sound.update(state);
@@ -406,6 +577,7 @@ class App {
       bayView(session.context, session.resolved, {
         paused: this.monitorFrozen(),
         reducedMotion: this.reducedMotion.matches,
+        steadyAlarms: this.classroom.on,
       }),
     );
     // The pulse tone sounds with each QRS the monitor draws (destroying the bay drops the listener with it).
@@ -425,6 +597,7 @@ class App {
       const view = bayView(model.ctx, model.resolved, {
         paused: this.monitorFrozen(),
         reducedMotion: this.reducedMotion.matches,
+        steadyAlarms: this.classroom.on,
       });
       const settings: ClockSettings = {
         mode: this.settings.clock,
@@ -503,18 +676,24 @@ class App {
     if (session === null) return;
     this.save();
     this.mount(
-      debriefScreen(session.resolved, session.context, {
-        again: () => {
-          clearSave(this.storage);
-          // Another attempt is another patient's luck: the chance events (VF, a biphasic reaction) are drawn anew.
-          this.retrySeed = randomSeed();
-          this.showBriefing(session.resolved.data.id);
+      debriefScreen(
+        session.resolved,
+        session.context,
+        {
+          again: () => {
+            clearSave(this.storage);
+            // Another attempt is another patient's luck: the chance events (VF, a biphasic reaction) are drawn anew.
+            this.retrySeed = randomSeed();
+            this.showBriefing(session.resolved.data.id);
+          },
+          cases: () => {
+            clearSave(this.storage);
+            this.showPicker(null);
+          },
         },
-        cases: () => {
-          clearSave(this.storage);
-          this.showPicker(null);
-        },
-      }),
+        this.instructorControls(),
+        this.votes,
+      ),
     );
     document.title = `Debrief: ${session.resolved.data.title} — Bedside`;
   }
@@ -523,7 +702,8 @@ class App {
     const session = this.session;
     if (!session?.started) return;
     const hash = this.loaded.hashes.get(session.resolved.data.id) ?? '';
-    writeSave(this.storage, toSave(session.context, hash, this.settings));
+    writeSave(this.storage, this.withVotes(toSave(session.context, hash, this.settings)));
+    this.broadcast();
   }
 
   /** Test hook: play a script exactly as the command line does, to compare browser and Node output. */
@@ -574,7 +754,12 @@ function randomSeed(): number {
 }
 
 const root = document.querySelector<HTMLElement>('#app');
-if (root !== null) {
+const presenterFor = presenterOf(window.location.search);
+if (root !== null && presenterFor !== null) {
+  // The instructor's window: it never plays or saves; it mirrors the projector's play over the channel.
+  startPresenter(root, presenterFor, loadAll(browserStorage()).cases);
+  document.body.dataset.ready = 'true';
+} else if (root !== null) {
   const app = new App(root, browserStorage());
   app.start();
   (window as unknown as { bedside: unknown }).bedside = {

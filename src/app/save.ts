@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Vote } from '../ui/votes.ts';
 import {
   BUDGET,
   issueSentence,
@@ -58,6 +59,8 @@ export const SavedPlaySchema = z
     nowMin: Minute,
     /** Minute the learner pressed "end" without a disposition, if they did. */
     endedAtMin: Minute.nullable(),
+    /** The room's votes at the "what next?" board (classroom mode), for the debrief. */
+    votes: z.array(Vote).max(BUDGET.actions).optional(),
     settings: z.object({
       clock: z.enum(['step', 'real']),
       // The speed menu offers 1–10 s; a minute a minute (60 s) is the slowest that still makes sense.

@@ -193,7 +193,7 @@ export class Monitor {
     this.boxes.rr.setValue(whole(vitals.rr));
     this.updatePressure(view);
     this.boxes.temp.setValue(oneDecimal(vitals.temp));
-    const steady = view.reducedMotion || view.paused;
+    const steady = view.reducedMotion || view.steadyAlarms || view.paused;
     const flashOn = Math.floor(timeMs / 500) % 2 === 0;
     for (const p of ['hr', 'map', 'spo2', 'rr', 'temp'] as const) {
       this.boxes[p].setAlarm(alarms[p], steady, flashOn);
@@ -241,7 +241,7 @@ export class Monitor {
 
   /** The little heart beside HR lights up with each QRS (steady when motion is reduced, gone without a rate). */
   private drawHeartSymbol(view: BayView): void {
-    const lit = view.reducedMotion || this.lanes.beatJustNow(0.16);
+    const lit = view.reducedMotion || view.steadyAlarms || this.lanes.beatJustNow(0.16);
     this.heart.clear();
     if (view.patient.dead || view.vitals.hr === null) return;
     drawHeart(this.heart, BOX_X + 70, ROWS.ecg[0] + 21, 9, PARAM.ecg.num, lit ? 1 : 0.3);

@@ -19,12 +19,15 @@ export function reportByline(source: ResolvedCase['data']['source']): string {
 export function briefingScreen(
   resolved: ResolvedCase,
   clockMode: 'step' | 'real',
-  on: { start(mode: 'step' | 'real'): void; back(): void },
+  on: { start(mode: 'step' | 'real', projected: boolean): void; back(): void },
   /** For a case opened from the author's own file: its validation warnings, `file:line:col  path  message`. */
   warnings: readonly string[] = [],
+  /** Whether "Project for a class" starts ticked (the address asked for `?mode=classroom`). */
+  projectedAtFirst = false,
 ): HTMLElement {
   const data = resolved.data;
   let mode = clockMode;
+  let projected = projectedAtFirst;
   const choice = (value: 'step' | 'real', label: string, hint: string) =>
     h(
       'label',
@@ -111,6 +114,29 @@ export function briefingScreen(
       choice('real', 'Real time', 'one simulated minute every few seconds; pause any time'),
     ),
     h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Teaching a class?'),
+      h(
+        'label',
+        { class: 'choice' },
+        h('input', {
+          type: 'checkbox',
+          name: 'briefing-classroom',
+          'data-field': 'classroom',
+          checked: projected,
+          on: { change: (e) => (projected = (e.currentTarget as HTMLInputElement).checked) },
+        }),
+        ' Project for a class',
+        h(
+          'span',
+          { class: 'meta' },
+          ' — large type for the back row, a step clock, a shortcut for every control, and the score and answers ',
+          'hidden until you reveal them',
+        ),
+      ),
+    ),
+    h(
       'p',
       {},
       h(
@@ -121,7 +147,7 @@ export function briefingScreen(
           'data-action': 'start',
           on: {
             click: () => {
-              on.start(mode);
+              on.start(mode, projected);
             },
           },
         },

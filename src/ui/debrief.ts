@@ -13,6 +13,9 @@ import { resultTable } from './panels/results.ts';
 import { provenanceLegend, provenanceTag } from './panels/panel.ts';
 import { sourcesSection } from './sources.ts';
 import { vitalsChart } from './vitals-chart.ts';
+import { installShortcuts } from './shortcuts.ts';
+import type { Vote } from './votes.ts';
+import { votesReview } from './debrief-votes.ts';
 
 const CATEGORY: Record<ScoreItem['category'], string> = {
   guideline: 'Guideline-concordant care',
@@ -72,6 +75,10 @@ export function debriefScreen(
   resolved: ResolvedCase,
   ctx: CaseContext,
   on: { again(): void; cases(): void },
+  /** Classroom mode: the Reveal control (the answer material is marked `.answer-material` and hidden until it). */
+  instructor: readonly HTMLElement[] = [],
+  /** The room's votes at the "what next?" board (classroom mode). */
+  votes: readonly Vote[] = [],
 ): HTMLElement {
   const result = summarisePlay(resolved, ctx);
   const data = resolved.data;
@@ -180,7 +187,7 @@ export function debriefScreen(
       timing === null ? null : h('span', { class: 'meta course-time' }, timing),
     );
   });
-  return h(
+  const el = h(
     'main',
     { class: 'screen debrief', id: 'main' },
     h('h1', {}, 'Debrief'),
@@ -192,7 +199,7 @@ export function debriefScreen(
     ),
     h(
       'p',
-      { class: 'score-line' },
+      { class: 'score-line answer-material' },
       'Score ',
       h('strong', { 'data-testid': 'score-percent' }, `${String(result.score.percent)}%`),
       ` (${String(result.score.earned)} of ${String(result.score.max)} points)`,
@@ -227,10 +234,15 @@ export function debriefScreen(
         },
         'Choose another case',
       ),
+      ...instructor.flatMap((el) => [' ', el]),
     ),
-    h('h2', {}, 'How you were scored'),
-    ...groups,
-    avoided > 0 ? h('p', { class: 'meta' }, `${String(avoided)} harmful actions avoided.`) : null,
+    h(
+      'section',
+      { class: 'answer-material' },
+      h('h2', {}, 'How you were scored'),
+      ...groups,
+      avoided > 0 ? h('p', { class: 'meta' }, `${String(avoided)} harmful actions avoided.`) : null,
+    ),
     h('h2', {}, 'The course'),
     vitalsChart(ctx, result.endedAt),
     // The written read of every ECG, whether or not a cardiology read was asked for during the play.
@@ -248,10 +260,15 @@ export function debriefScreen(
       'div',
       { class: 'columns' },
       h('section', {}, h('h3', {}, 'What you did'), h('ol', { class: 'timeline' }, ...yourActions)),
-      h('section', {}, h('h3', {}, 'The guideline path'), h('ul', { class: 'checklist' }, ...guideline)),
       h(
         'section',
-        {},
+        { class: 'answer-material' },
+        h('h3', {}, 'The guideline path'),
+        h('ul', { class: 'checklist' }, ...guideline),
+      ),
+      h(
+        'section',
+        { class: 'answer-material' },
         h('h3', {}, course.title),
         h('p', { class: 'meta' }, course.note),
         h('ul', { class: 'checklist' }, ...realTeam),
@@ -259,10 +276,25 @@ export function debriefScreen(
         h('p', {}, h('strong', {}, 'Diagnosis: '), data.realCourse.diagnosis.value),
       ),
     ),
-    diagnosisReview(resolved, ctx),
-    data.teachingPoints.length > 0 ? teachingPoints(data.teachingPoints) : null,
-    sourcesSection(resolved),
+    votes.length > 0 ? answerMaterial(votesReview(resolved, votes)) : null,
+    answerMaterial(diagnosisReview(resolved, ctx)),
+    data.teachingPoints.length > 0 ? answerMaterial(teachingPoints(data.teachingPoints)) : null,
+    // The sources name the report, whose title often names the diagnosis.
+    answerMaterial(sourcesSection(resolved)),
   );
+  // In a classroom every control has its key ("r" reveals): the list on "?" says which.
+  if (instructor.length > 0) {
+    const keys = installShortcuts(el);
+    el.querySelector('.actions')?.append(' ', keys.button);
+    el.append(keys.dialog);
+  }
+  return el;
+}
+
+/** Marked as answer material: hidden from a classroom until the instructor reveals it (styles.css). */
+function answerMaterial<T extends HTMLElement | null>(el: T): T {
+  el?.classList.add('answer-material');
+  return el;
 }
 
 /** The case's teaching points, each marked where it is the author's inference or invention rather than the report's. */

@@ -54,8 +54,19 @@ function pinWhenOneColumn(strip: HTMLElement, pinned: HTMLElement, under: HTMLEl
   resized.observe(pinned);
 }
 
-/** The bedside: the bay canvas and monitor, the panels, the clock. Views only: all state comes in through update. */
-export function playScreen(title: string, intents: Intents & TimeIntents & SoundIntents) {
+/**
+ * The bedside: the bay canvas and monitor, the panels, the clock. Views only: all state comes in through update.
+ * `instructor`: what only a classroom has: controls (Reveal, the presenter window, the board's toggle) beside the
+ * shortcuts, and `onStage` (the "what next?" board) at the top of the stage, where the room looks.
+ */
+export function playScreen(
+  title: string,
+  intents: Intents & TimeIntents & SoundIntents,
+  instructor: { controls: readonly HTMLElement[]; onStage: readonly HTMLElement[] } = {
+    controls: [],
+    onStage: [],
+  },
+) {
   const panels: Component[] = [
     patientPanel(intents),
     examinePanel(intents),
@@ -99,7 +110,7 @@ export function playScreen(title: string, intents: Intents & TimeIntents & Sound
     h(
       'main',
       { class: 'play-main', id: 'main' },
-      h('div', { class: 'stage' }, bayHost, vitals.el, events.el),
+      h('div', { class: 'stage' }, ...instructor.onStage, bayHost, vitals.el, events.el),
       h(
         'div',
         { class: 'panels', role: 'region', 'aria-label': 'Bedside actions' },
@@ -109,7 +120,7 @@ export function playScreen(title: string, intents: Intents & TimeIntents & Sound
   );
   pinWhenOneColumn(vitals.el, top, bayHost);
   const shortcuts = installShortcuts(el);
-  heading.after(shortcuts.button);
+  heading.after(shortcuts.button, ...instructor.controls);
   el.append(shortcuts.dialog);
   return {
     el,

@@ -2,19 +2,29 @@ import { h } from './dom.ts';
 import { revealPanel } from './panels/panel.ts';
 
 /** A key and what it does, by the control it presses (so a shortcut does exactly what the button does, or nothing). */
-interface ClockKey {
+interface ButtonKey {
   key: string;
   what: string;
   /** The control's hook: `[data-action="advance:5"]`, or the pause button's `[data-focus="pause"]`. */
   selector: string;
 }
 
-const CLOCK_KEYS: readonly ClockKey[] = [
+/**
+ * The keys that press a button. The list on "?" shows only those whose button this screen has: "r" (reveal) exists
+ * only in classroom mode (with "c", the presenter window, and "v", the "what next?" board), where every control must be within one key of the instructor.
+ */
+const BUTTON_KEYS: readonly ButtonKey[] = [
+  { key: 'm', what: 'Advance 1 minute', selector: '[data-action="advance:1"]' },
   { key: 'f', what: 'Advance 5 minutes (five)', selector: '[data-action="advance:5"]' },
   { key: 'q', what: 'Advance 15 minutes (a quarter)', selector: '[data-action="advance:15"]' },
   { key: 'h', what: 'Advance 60 minutes (an hour)', selector: '[data-action="advance:60"]' },
   { key: 'n', what: 'Until the next result', selector: '[data-action="advance:next-result"]' },
   { key: 'p', what: 'Pause or resume the real-time clock', selector: '[data-focus="pause"]' },
+  { key: 'e', what: 'End the case', selector: '[data-focus="end-case"]' },
+  { key: 's', what: 'Mute or unmute the sound', selector: '[data-sound="mute"]' },
+  { key: 'r', what: 'Reveal or hide the answers (classroom)', selector: '[data-action="reveal"]' },
+  { key: 'c', what: 'Open the presenter window (classroom)', selector: '[data-action="presenter"]' },
+  { key: 'v', what: 'Open or close the “what next?” board (classroom)', selector: '[data-action="board"]' },
 ];
 const MAX_PANELS = 9;
 
@@ -46,6 +56,15 @@ function goToPanel(el: HTMLDetailsElement): void {
 }
 
 const kbd = (key: string) => h('kbd', {}, key);
+
+/** A control a key may press: on this screen, shown and enabled. */
+function usable(control: Element | null): control is HTMLElement {
+  return (
+    control instanceof HTMLElement &&
+    !(control instanceof HTMLButtonElement && control.disabled) &&
+    control.closest('[hidden]') === null
+  );
+}
 
 /** Off once the learner turns them off in the list, for the rest of the visit (the button still opens the list). */
 const shortcutsOn = () => document.documentElement.dataset.singleKeys !== 'off';
@@ -94,7 +113,9 @@ function shortcutsDialog(root: HTMLElement): { el: HTMLDialogElement; open(): vo
     open() {
       // Listed from the screen as it is now: the panels it has, in order.
       list.replaceChildren(
-        ...CLOCK_KEYS.map((k) => row([kbd(k.key)], k.what)),
+        ...BUTTON_KEYS.filter((k) => usable(root.querySelector(k.selector))).map((k) =>
+          row([kbd(k.key)], k.what),
+        ),
         ...panelsOf(root).map((p, i) => row([kbd(String(i + 1))], `Open ${p.name}`)),
         row([kbd('/')], 'Search the orders'),
         row([kbd('?')], 'This list'),
@@ -109,7 +130,8 @@ function shortcutsDialog(root: HTMLElement): { el: HTMLDialogElement; open(): vo
 }
 
 /**
- * Keyboard shortcuts for the bedside: the clock (f, q, h: +5, +15, +60 min; n: until the next result; p: pause),
+ * Keyboard shortcuts for the bedside: the clock (m, f, q, h: +1, +5, +15, +60 min; n: until the next result; p: pause;
+ * e: end), s: mute, r: reveal (classroom),
  * the panels (1–9 in screen order), "/" for the order search and "?" for the list. None fires while the learner
  * types in a field or while a dialog is open, nor with Ctrl, Alt or ⌘ (the browser's own shortcuts), and the list
  * turns them all off.
@@ -155,10 +177,10 @@ export function installShortcuts(root: HTMLElement): { dialog: HTMLElement; butt
 /** What a key does on this screen now, or null when it is not a shortcut (or its control is hidden or disabled). */
 function actionFor(root: HTMLElement, key: string, openList: () => void): (() => void) | null {
   if (key === '?') return openList;
-  const clock = CLOCK_KEYS.find((k) => k.key === key);
+  const clock = BUTTON_KEYS.find((k) => k.key === key);
   if (clock !== undefined) {
     const control = root.querySelector<HTMLButtonElement>(clock.selector);
-    if (control === null || control.disabled || control.closest('[hidden]') !== null) return null;
+    if (control === null || !usable(control)) return null;
     return () => {
       control.click();
     };

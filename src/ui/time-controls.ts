@@ -205,6 +205,7 @@ export function timeControls(intents: TimeIntents) {
     {
       type: 'button',
       class: 'danger',
+      'data-focus': 'end-case',
       'aria-haspopup': 'dialog',
       on: {
         click: () => {

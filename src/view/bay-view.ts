@@ -97,6 +97,11 @@ export interface BayView {
   };
   /** prefers-reduced-motion: traces are drawn without sweeping and alarms do not flash. */
   reducedMotion: boolean;
+  /**
+   * Projected to a room (classroom mode): alarms are shown steady and the heart symbol does not blink with each beat,
+   * so nothing on the big screen flashes (WCAG 2.3.1: no more than three flashes a second, whatever the heart rate).
+   */
+  steadyAlarms: boolean;
   /** The learner paused the real-time clock: traces, drips and breathing freeze (step mode keeps them moving). */
   paused: boolean;
 }

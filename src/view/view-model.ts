@@ -31,7 +31,7 @@ function atBedside(ctx: CaseContext, resolved: ResolvedCase, what: Bedside): boo
 export function bayView(
   ctx: CaseContext,
   resolved: ResolvedCase,
-  options: { paused: boolean; reducedMotion: boolean },
+  options: { paused: boolean; reducedMotion: boolean; steadyAlarms?: boolean },
 ): BayView {
   const v = ctx.vitals;
   const dead = ctx.deathAtMin !== null;
@@ -98,6 +98,7 @@ export function bayView(
           : 'reclined',
     },
     reducedMotion: options.reducedMotion,
+    steadyAlarms: options.steadyAlarms ?? false,
     paused: options.paused,
   };
 }

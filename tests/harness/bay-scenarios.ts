@@ -31,6 +31,7 @@ export const base: BayView = {
     posture: 'reclined',
   },
   reducedMotion: false,
+  steadyAlarms: false,
   paused: false,
 };
 
