@@ -1,12 +1,11 @@
 // npm run screenshots — builds the site and saves Chromium screenshots of every screen at the sizes we check by
 // eye (1280×720, 1920×1080, a 390×844 phone) into tmp/screenshots/. Open them and look before calling UI work done.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createServer } from 'vite';
 import type { Browser, Page } from 'playwright-core';
 import { Script } from '../src/engine/case/schema/script.ts';
 import { launch, serveBuiltSite } from '../tests/support/browser.ts';
+import { serveHarness } from '../tests/support/harness.ts';
 import { advanceTo, hook, openCase, openPicker, perform } from '../tests/support/drive.ts';
 import { SCENARIOS } from '../tests/harness/bay-scenarios.ts';
 import { ROOT, loadShippedCase, shippedCasePaths } from '../tests/support/load.ts';
@@ -166,19 +165,10 @@ async function ecgs(browser: Browser, url: string, width: number, height: number
  * (untreated) and along its best path.
  */
 async function bays(browser: Browser, width: number, height: number): Promise<void> {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'bedside-shots-vite-'));
-  const vite = await createServer({
-    root: ROOT,
-    logLevel: 'error',
-    cacheDir,
-    optimizeDeps: { entries: ['tests/harness/bay.html'] },
-    server: { port: 0, host: '127.0.0.1' },
-  });
-  await vite.listen();
-  const base = `${vite.resolvedUrls?.local[0] ?? ''}tests/harness/bay.html`;
+  const harness = await serveHarness();
   const page = await browser.newPage({ viewport: { width, height } });
   const show = async (query: string, name: string) => {
-    await page.goto(`${base}?${query}`);
+    await page.goto(`${harness.url}?${query}`);
     await page.waitForFunction(() => 'bay' in window);
     await shoot(page, name);
   };
@@ -188,14 +178,13 @@ async function bays(browser: Browser, width: number, height: number): Promise<vo
     for (const path of shippedCasePaths()) {
       const resolved = loadShippedCase(path);
       const id = resolved.data.id;
-      const half = resolved.data.bestPath.actions.at(-1)?.at ?? 60;
+      const last = resolved.data.bestPath.actions.at(-1)?.at ?? 60;
       await show(`case=${id}&at=0&plan=none`, `14-patient-${id}-arrival`);
-      await show(`case=${id}&at=${String(Math.floor(half / 2))}&plan=best`, `14-patient-${id}-treated`);
+      await show(`case=${id}&at=${String(Math.floor(last / 2))}&plan=best`, `14-patient-${id}-treated`);
     }
   } finally {
     await page.close();
-    await vite.close();
-    rmSync(cacheDir, { recursive: true, force: true });
+    await harness.close();
   }
 }
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { LearnerAction, ResolvedCase } from '../../src/engine/index.ts';
+import type { ResolvedCase } from '../../src/engine/index.ts';
 import { acidBase } from '../../src/engine/sim/physiology/acid-base.ts';
 import { observe } from '../../src/engine/sim/physiology/observe.ts';
 import { initialPatient, NO_INPUTS, type PatientState } from '../../src/engine/sim/physiology/state.ts';
 import { stepMinute } from '../../src/engine/sim/physiology/step.ts';
 import { editedCase, editedFirstCase } from '../support/load.ts';
-import { firstCase, runPlan, startActor } from '../support/play.ts';
+import { firstCase, runPlan, traceMapFall } from '../support/play.ts';
 
 /**
  * Shares of the shock model that used to be numbers in the engine's code (issue 17, finding 12) are parameters of
@@ -38,21 +38,16 @@ describe("the model's shares are the case's parameters, with the pack's values a
   });
 
   it('pressor.inductionDropShare: at 1, norepinephrine no longer softens the induction dip (default: halves it)', () => {
-    // Dispose ends the case and projects the course to the horizon, so read the recorded trace.
-    const dipOnPressor = (resolved: ResolvedCase) => {
-      const actor = startActor(1, resolved);
-      const plan: [number, LearnerAction][] = [
-        [175, { do: 'treat', id: 'norepinephrine', dose: 0.1 }],
-        [180, { do: 'dispose', id: 'operating-room' }],
-      ];
-      for (const [when, action] of plan) {
-        actor.send({ type: 'ADVANCE', toMin: when });
-        actor.send({ type: 'ACT', action });
-      }
-      const trace = actor.getSnapshot().context.play.trace;
-      const map = (m: number) => trace.find((p) => p.atMin === m)?.map ?? NaN;
-      return map(235) - map(245);
-    };
+    const dipOnPressor = (resolved: ResolvedCase) =>
+      traceMapFall(
+        resolved,
+        [
+          [175, { do: 'treat', id: 'norepinephrine', dose: 0.1 }],
+          [180, { do: 'dispose', id: 'operating-room' }],
+        ],
+        235,
+        245,
+      );
     const halved = dipOnPressor(firstCase);
     const whole = dipOnPressor(withParameter('pressor.inductionDropShare', 1));
     expect(whole - halved).toBeGreaterThan(5); // half of the 15 mmHg drop, less the monitor's rounding

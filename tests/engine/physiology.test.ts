@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LearnerAction } from '../../src/engine/index.ts';
-import { firstCase, startActor } from '../support/play.ts';
+import { firstCase, startActor, traceMapFall } from '../support/play.ts';
 
 /** Drive an actor through timed actions and read the vitals at the given minutes. */
 function course(plan: [number, LearnerAction][], readAt: number[]) {
@@ -161,17 +161,7 @@ describe('drug effects', () => {
 
   it('the anaesthetic induction dip is smaller when norepinephrine is already running', () => {
     const theatre: LearnerAction = { do: 'dispose', id: 'operating-room' };
-    // dispose ends the case and projects the course to the horizon, so read the recorded trace
-    const traceDip = (plan: [number, LearnerAction][]) => {
-      const actor = startActor();
-      for (const [when, action] of plan) {
-        actor.send({ type: 'ADVANCE', toMin: when });
-        actor.send({ type: 'ACT', action });
-      }
-      const trace = actor.getSnapshot().context.play.trace;
-      const map = (m: number) => trace.find((p) => p.atMin === m)?.map ?? NaN;
-      return map(235) - map(245);
-    };
+    const traceDip = (plan: [number, LearnerAction][]) => traceMapFall(firstCase, plan, 235, 245);
     const bare = traceDip([
       [175, treat('lactated-ringers', 1000)],
       [180, theatre],

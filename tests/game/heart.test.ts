@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Heart } from '../../src/game/heart.ts';
 import type { HeartSpec } from '../../src/game/heart-spec.ts';
+import { heartSpec } from '../support/heart.ts';
 
-const spec = (over: Partial<HeartSpec>): HeartSpec => ({
-  rhythm: 'sinus',
-  qrs: 'narrow',
-  rateBpm: 75,
-  pacing: null,
-  leadII: null,
-  cpr: false,
-  arrestMin: 0,
-  output: true,
-  pressure: { sbp: 120, dbp: 70 },
-  ...over,
-});
+const spec = heartSpec;
 
 const STEP = 0.001;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { J_POINT_SEC, narrowComplex, type LeadIIShape } from '../../src/game/complexes.ts';
 import { Heart } from '../../src/game/heart.ts';
 import type { HeartSpec } from '../../src/game/heart-spec.ts';
+import { heartSpec } from '../support/heart.ts';
 
 const usual: LeadIIShape = { stMm: 0, t: 'upright', q: false, lowVoltage: false };
 const shaped = (over: Partial<LeadIIShape>): LeadIIShape => ({ ...usual, ...over });
@@ -70,18 +71,7 @@ describe("lead II on the monitor draws the case's ST segment and T wave", () => 
   });
 });
 
-const spec = (over: Partial<HeartSpec>): HeartSpec => ({
-  rhythm: 'sinus',
-  qrs: 'narrow',
-  rateBpm: 60,
-  pacing: null,
-  leadII: null,
-  cpr: false,
-  arrestMin: 0,
-  output: true,
-  pressure: { sbp: 120, dbp: 70 },
-  ...over,
-});
+const spec = (over: Partial<HeartSpec>): HeartSpec => heartSpec({ rateBpm: 60, ...over });
 
 /** The heart's ECG at J + 60 ms after each QRS in the first `seconds`, and the whole strip, every millisecond. */
 function stripOf(s: HeartSpec, seconds = 6): { st60: number[]; strip: number[] } {

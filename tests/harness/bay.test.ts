@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../support/browser.ts';
-import { ROOT } from '../support/load.ts';
+import { serveHarness } from '../support/harness.ts';
 
 /**
  * The bay as Chromium draws it, read back from the canvas: the monitor's ECG lane for each rhythm (still strips, as
@@ -13,28 +9,17 @@ import { ROOT } from '../support/load.ts';
  * by Vite's dev server, its dependencies bundled up front into a cache of its own (no reload mid-test, no clash with
  * another dev server's cache).
  */
-let server: ViteDevServer | undefined;
+let harness: Awaited<ReturnType<typeof serveHarness>> | undefined;
 let browser: Browser | undefined;
-let url = '';
-const cacheDir = mkdtempSync(join(tmpdir(), 'bedside-harness-vite-'));
 
 beforeAll(async () => {
-  server = await createServer({
-    root: ROOT,
-    logLevel: 'error',
-    cacheDir,
-    optimizeDeps: { entries: ['tests/harness/bay.html'] },
-    server: { port: 0, host: '127.0.0.1' },
-  });
-  await server.listen();
-  url = server.resolvedUrls?.local[0] ?? '';
+  harness = await serveHarness();
   browser = await launch();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  rmSync(cacheDir, { recursive: true, force: true });
+  await harness?.close();
 });
 
 /** The ECG lane on the 1280×720 canvas (src/game/monitor.ts): x, y, width, height, and its baseline's row. */
@@ -50,7 +35,7 @@ interface Column {
 async function openBay(query: string): Promise<Page> {
   if (browser === undefined) throw new Error('no browser');
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.goto(`${url}tests/harness/bay.html?${query}&reduced=1`);
+  await page.goto(`${harness?.url ?? ''}?${query}&reduced=1`);
   await page.waitForFunction(() => window.bay !== undefined && document.querySelector('canvas') !== null);
   // A few frames for the scene to draw its still strips.
   await page.waitForTimeout(400);

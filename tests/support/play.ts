@@ -63,6 +63,26 @@ export function runPlan(
 }
 
 /**
+ * The MAP on the play's recorded trace at minute `from` less at minute `to`, after the timed actions. A disposition
+ * ends the learner's part and plays the course on to the horizon, so what follows it is read from the trace.
+ */
+export function traceMapFall(
+  resolved: ResolvedCase,
+  plan: readonly [number, LearnerAction][],
+  from: number,
+  to: number,
+): number {
+  const actor = startActor(1, resolved);
+  for (const [at, action] of plan) {
+    actor.send({ type: 'ADVANCE', toMin: at });
+    actor.send({ type: 'ACT', action });
+  }
+  const trace = actor.getSnapshot().context.play.trace;
+  const map = (m: number) => trace.find((p) => p.atMin === m)?.map ?? NaN;
+  return map(from) - map(to);
+}
+
+/**
  * The first seed (from 0) whose untreated course fires the case event by the minute, and none of `without`: a chance
  * event is drawn from the seed, so tests that need it (or need it absent) find their seed rather than name one.
  */
