@@ -165,8 +165,6 @@ class App {
   private classroom: ClassroomState = classroomFrom(window.location.search);
   /** The Reveal control of the screen shown now (classroom mode only). */
   private reveal: ReturnType<typeof revealControl> | null = null;
-  /** The minute the learner pressed "end" in this play, if they did (kept in the save as `endedAtMin`). */
-  private learnerEndAt: number | null = null;
   /** The room's votes at the "what next?" board in this play (kept in the save). */
   private votes: Vote[] = [];
   /** The projector's end of the channel to the presenter window (classroom mode only). */
@@ -247,7 +245,6 @@ class App {
         return;
       case 'end':
         if (!playing) return;
-        this.learnerEndAt = session.context.nowMin;
         session.send({ type: 'END' });
         return;
       case 'reveal':
@@ -261,11 +258,7 @@ class App {
 
   /** A save with the room's votes, when there are any (a play without a class saves as it always did). */
   private withVotes(save: SavedPlay): SavedPlay {
-    // A learner's "end" the course overtook (the patient died while it played out) is still the minute to replay
-    // it at: without it a reload, or the presenter's replay, would stop at the death's minute short of the end.
-    const endedAtMin = save.endedAtMin ?? (this.session?.ended === true ? this.learnerEndAt : null);
-    const ended = { ...save, endedAtMin };
-    return this.votes.length === 0 ? ended : { ...ended, votes: this.votes };
+    return this.votes.length === 0 ? save : { ...save, votes: this.votes };
   }
 
   /** Tell the presenter window where the play is (after every change, and when it asks). */
@@ -358,7 +351,6 @@ class App {
       if (this.classroom.on) this.settings.clock = 'step';
       this.session = resumed.play;
       this.votes = [...(resumed.save.votes ?? [])];
-      this.learnerEndAt = resumed.save.endedAtMin;
       this.paused = this.settings.clock === 'real';
       this.showPlayOrDebrief();
       return;
@@ -482,7 +474,6 @@ class App {
             // A new play starts with its answers hidden from the room.
             this.classroom = { ...this.classroom, on: projected, revealed: false };
             this.votes = [];
-            this.learnerEndAt = null;
             this.applyClassroom();
             this.paused = false;
             this.session?.send({ type: 'START' });
@@ -539,7 +530,6 @@ class App {
         this.render();
       },
       endCase: () => {
-        this.learnerEndAt = session.context.nowMin;
         session.send({ type: 'END' });
       },
       setMode: (mode) => {

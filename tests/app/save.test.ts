@@ -484,3 +484,23 @@ describe("the author's opened case file, kept across reloads", () => {
     expect(writeLocalCase(full, { name: 'case.json', text: 'x'.repeat(200) })).toBe(false);
   });
 });
+
+describe('a play the learner ended, whose patient then died in the course played on', () => {
+  it('stays ended by the learner at their minute: the save replays to it and shows the same death', () => {
+    // Untreated, the septic shock arrests in its tenth hour and the patient dies: the learner ends at 1 h.
+    const session = new Session(firstCase, 1);
+    session.send({ type: 'START' });
+    session.send({ type: 'ADVANCE', toMin: 60 });
+    session.send({ type: 'END' });
+    const ctx = session.context;
+    expect(ctx.deathAtMin).not.toBeNull();
+    expect(ctx.ended).toEqual({ reason: 'learner', atMin: 60 });
+    const save = toSave(ctx, fingerprint(caseText()), SETTINGS);
+    expect(save.endedAtMin).toBe(60);
+    const resumed = resume(storing(JSON.stringify(save)));
+    expect(resumed.kind).toBe('resumed');
+    if (resumed.kind !== 'resumed') return;
+    expect(resumed.play.context.deathAtMin).toBe(ctx.deathAtMin);
+    expect(resumed.play.context.ended).toEqual(ctx.ended);
+  });
+});

@@ -71,8 +71,9 @@ export function die(play: CaseContext): CaseContext {
   const due = play.due[0];
   const cause = due?.kind === 'death' ? due.cause : 'death';
   const arrest = currentArrest(play);
-  const ended =
-    play.ended?.reason === 'disposition' ? play.ended : { reason: 'death' as const, atMin: play.nowMin };
+  // A part already ended (a disposition, or the learner's "end") stays ended as it was: death after it is the
+  // course's, recorded in deathAtMin, and a replay of the save still stops where the learner did.
+  const ended = play.ended ?? { reason: 'death' as const, atMin: play.nowMin };
   return update(play, {
     deathAtMin: play.nowMin,
     ended,
