@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LearnerActionSchema } from '../engine/index.ts';
 import { SavedPlaySchema } from './save.ts';
+import { Board, BoardChange } from '../ui/votes.ts';
 
 /**
  * The link between the projector window (which owns the play) and the presenter window (the instructor's screen),
@@ -21,6 +22,7 @@ export const ToProjector = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('next-result') }),
   z.strictObject({ kind: z.literal('end') }),
   z.strictObject({ kind: z.literal('reveal'), revealed: z.boolean() }),
+  z.strictObject({ kind: z.literal('board'), change: BoardChange }),
 ]);
 export type ToProjector = z.infer<typeof ToProjector>;
 
@@ -35,6 +37,8 @@ export const ToPresenter = z.strictObject({
   /** The play has ended (a save records only the learner's own "end"; the course can end it too). */
   ended: z.boolean(),
   revealed: z.boolean(),
+  /** The "what next?" board: the presenter shows and drives the same one. */
+  board: Board,
 });
 export type ToPresenter = z.infer<typeof ToPresenter>;
 

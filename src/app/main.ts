@@ -11,6 +11,7 @@ import {
   playScript,
   Script,
   type PlayResult,
+  type LogEntry,
   type Problem,
   type ResolvedCase,
   type TextFile,
@@ -68,7 +69,8 @@ import { newClassId, openChannel, ToPresenter, ToProjector } from './classroom-c
 import { startPresenter } from './presenter.ts';
 import { revealControl } from '../ui/reveal.ts';
 import { decisionBoard } from '../ui/decision-board.ts';
-import type { Vote } from '../ui/votes.ts';
+import { changeBoard, EMPTY_BOARD, settle, type Board, type BoardChange, type Vote } from '../ui/votes.ts';
+import { phaseDecisions } from '../view/decisions.ts';
 
 interface Loaded {
   cases: ResolvedCase[];
@@ -167,6 +169,12 @@ class App {
   private reveal: ReturnType<typeof revealControl> | null = null;
   /** The room's votes at the "what next?" board in this play (kept in the save). */
   private votes: Vote[] = [];
+  /** The "what next?" board as both windows show it (kept in the save, so a reload keeps its counts). */
+  private board: Board = EMPTY_BOARD;
+  /** The board on the play screen shown now (classroom mode only). */
+  private boardView: ReturnType<typeof decisionBoard> | null = null;
+  /** How much of the log the board has read: an action done after a commit settles its vote. */
+  private boardReadLog = 0;
   /** The projector's end of the channel to the presenter window (classroom mode only). */
   private link: { send(message: ToPresenter): void } | null = null;
   /** The clock as the play screen moves it (stopping early, and saying why), for the presenter's clock too. */
@@ -251,14 +259,51 @@ class App {
         this.classroom = { ...this.classroom, revealed: message.revealed };
         this.applyClassroom();
         return;
+      case 'board':
+        if (playing) this.changeBoard(message.change);
+        return;
       default:
         message satisfies never;
     }
   }
 
-  /** A save with the room's votes, when there are any (a play without a class saves as it always did). */
+  /** A save with the room's votes and board, when there are any (a play without a class saves as it always did). */
   private withVotes(save: SavedPlay): SavedPlay {
-    return this.votes.length === 0 ? save : { ...save, votes: this.votes };
+    const board = this.board === EMPTY_BOARD ? {} : { board: this.board };
+    return this.votes.length === 0 ? { ...save, ...board } : { ...save, votes: this.votes, ...board };
+  }
+
+  /** A change to the board from either window: shown, saved and sent to the presenter. */
+  private changeBoard(change: BoardChange): void {
+    this.board = changeBoard(this.board, change);
+    this.showBoard();
+    this.save();
+  }
+
+  /** The board as the projector shows it, with the case's questions for the phase the patient is in. */
+  private showBoard(): void {
+    const session = this.session;
+    if (session === null) return;
+    this.boardView?.update(this.board, phaseDecisions(session.context, session.resolved));
+  }
+
+  /**
+   * Read the log the board has not read: the committed option, once done, becomes a vote at the minute it was done;
+   * anything else done (or the option refused) leaves the board waiting for another commit.
+   */
+  private settleBoard(log: readonly LogEntry[]): void {
+    for (const entry of log.slice(this.boardReadLog)) {
+      if (entry.by === 'team') continue;
+      const done = `${entry.action.do}:${entry.action.id}`;
+      if (!entry.accepted) {
+        if (this.board.pending === done) this.board = { ...this.board, pending: null };
+        continue;
+      }
+      const settled = settle(this.board, done, entry.atMin);
+      this.board = settled.board;
+      if (settled.vote !== null) this.votes.push(settled.vote);
+    }
+    this.boardReadLog = log.length;
   }
 
   /** Tell the presenter window where the play is (after every change, and when it asks). */
@@ -272,19 +317,17 @@ class App {
       play: session.started ? this.withVotes(toSave(session.context, hash, this.settings)) : null,
       ended: session.ended,
       revealed: this.classroom.revealed,
+      board: this.board,
     });
   }
 
   /** The instructor's controls for the bedside, and the "what next?" board for the stage: none outside a classroom. */
   private instructorPlay(): { controls: HTMLElement[]; onStage: HTMLElement[] } {
     if (!this.classroom.on) return { controls: [], onStage: [] };
-    const board = decisionBoard({
-      commit: (options, chosen) => {
-        const nowMin = this.session?.context.nowMin ?? 0;
-        this.votes.push({ atMin: nowMin, options, chosen: chosen.action });
-        this.save();
-      },
+    const board = decisionBoard((change) => {
+      this.changeBoard(change);
     });
+    this.boardView = board;
     return { controls: [...this.instructorControls(), board.toggle], onStage: [board.el] };
   }
 
@@ -351,6 +394,8 @@ class App {
       if (this.classroom.on) this.settings.clock = 'step';
       this.session = resumed.play;
       this.votes = [...(resumed.save.votes ?? [])];
+      this.board = resumed.save.board ?? EMPTY_BOARD;
+      this.boardReadLog = resumed.play.context.log.length;
       this.paused = this.settings.clock === 'real';
       this.showPlayOrDebrief();
       return;
@@ -474,6 +519,8 @@ class App {
             // A new play starts with its answers hidden from the room.
             this.classroom = { ...this.classroom, on: projected, revealed: false };
             this.votes = [];
+            this.board = EMPTY_BOARD;
+            this.boardReadLog = 0;
             this.applyClassroom();
             this.paused = false;
             this.session?.send({ type: 'START' });
@@ -575,6 +622,8 @@ class App {
       this.sound.beat();
     });
     this.render = () => {
+      // First: a committed disposition ends the play, and its vote belongs in the debrief.
+      this.settleBoard(session.context.log);
       if (session.ended) {
         this.showDebrief();
         return;
@@ -595,6 +644,7 @@ class App {
         paused: this.paused,
       };
       screen.update(model, view, settings);
+      this.showBoard();
       this.bay?.update(view);
       this.sound.observe(soundSnapshot(view, model.ctx));
       this.save();

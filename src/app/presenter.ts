@@ -7,6 +7,9 @@ import type { PlayModel } from '../ui/model.ts';
 import { playScreen } from '../ui/play-screen.ts';
 import { presenterNotes } from '../ui/presenter-notes.ts';
 import { revealControl } from '../ui/reveal.ts';
+import { decisionBoard } from '../ui/decision-board.ts';
+import { EMPTY_BOARD, type Board } from '../ui/votes.ts';
+import { phaseDecisions } from '../view/decisions.ts';
 import { bayView } from '../view/view-model.ts';
 import { openChannel, ToPresenter, ToProjector } from './classroom-channel.ts';
 import { Session } from './session.ts';
@@ -23,6 +26,8 @@ export function startPresenter(root: HTMLElement, classId: string, cases: readon
   document.documentElement.dataset.mode = 'presenter';
   let session: Session | null = null;
   let revealed = false;
+  let board: Board = EMPTY_BOARD;
+  let boardView: ReturnType<typeof decisionBoard> | null = null;
   let units: PlayModel['units'] = 'conventional';
   let shown: { caseId: string; screen: Screen | null; ended: boolean } | null = null;
   const link = openChannel(classId, { incoming: ToPresenter, outgoing: ToProjector }, (message) => {
@@ -53,6 +58,10 @@ export function startPresenter(root: HTMLElement, classId: string, cases: readon
   };
 
   const playFor = (resolved: ResolvedCase): Screen => {
+    // The projector's board, driven from here: every change goes to the projector, which sends the board back.
+    boardView = decisionBoard((change) => {
+      link.send({ kind: 'board', change });
+    });
     const screen = playScreen(
       `Presenter: ${resolved.data.title}`,
       {
@@ -87,7 +96,7 @@ export function startPresenter(root: HTMLElement, classId: string, cases: readon
         silenceAlarms: () => undefined,
         acknowledgeAlarms: () => undefined,
       },
-      { controls: [reveal.el], onStage: [] },
+      { controls: [reveal.el, boardView.toggle], onStage: [boardView.el] },
     );
     screen.el.querySelector('.stage')?.append(presenterNotes(resolved));
     return screen;
@@ -102,10 +111,12 @@ export function startPresenter(root: HTMLElement, classId: string, cases: readon
       secondsPerMinute: 2,
       paused: false,
     });
+    boardView?.update(board, phaseDecisions(ctx, session.resolved));
   };
 
   const show = (message: ToPresenter) => {
     revealed = message.revealed;
+    board = message.board;
     reveal.update(revealed);
     const resolved = cases.find((c) => c.data.id === message.caseId);
     if (resolved === undefined) {

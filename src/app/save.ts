@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Vote } from '../ui/votes.ts';
+import { Board, Vote } from '../ui/votes.ts';
 import {
   BUDGET,
   issueSentence,
@@ -61,6 +61,8 @@ export const SavedPlaySchema = z
     endedAtMin: Minute.nullable(),
     /** The room's votes at the "what next?" board (classroom mode), for the debrief. */
     votes: z.array(Vote).max(BUDGET.actions).optional(),
+    /** The board as it stood (open, its counts, a commit waiting), so a reload in mid-vote loses nothing. */
+    board: Board.optional(),
     settings: z.object({
       clock: z.enum(['step', 'real']),
       // The speed menu offers 1–10 s; a minute a minute (60 s) is the slowest that still makes sense.

@@ -12,7 +12,7 @@ export {
 export { playScript, playToEnd, summarisePlay, toLearnerAction, type PlayResult } from './play/play.ts';
 export { scoreCase, type Score, type ScoreItem } from './scoring/score.ts';
 export { checkAction, targetsFor } from './play/actions.ts';
-export type { ArrestRecord, CaseContext, LearnerAction, TimelineEntry, TracePoint } from './play/context.ts';
+export type { ArrestRecord, CaseContext, LearnerAction, LogEntry, TimelineEntry, TracePoint } from './play/context.ts';
 export { COURSE_PHASE, currentArrest, phasesOf } from './play/context.ts';
 export { cprRunning, rhythmName } from './sim/arrest.ts';
 export { RHYTHMS, type Rhythm } from './case/schema/course.ts';
@@ -32,4 +32,4 @@ export { BUDGET } from './budget.ts';
 export { LearnerActionSchema } from './play/learner-action.ts';
 export { fileSizeProblem } from './case/load/json-source.ts';
 export { issueSentence } from './case/load/zod-problems.ts';
-export { diagnosisName, diagnosisOptions, type DiagnosisOption } from './play/targets.ts';
+export { actionWords, diagnosisName, diagnosisOptions, type DiagnosisOption } from './play/targets.ts';

@@ -10,6 +10,11 @@ const HOW_KNOWN: Record<NonNullable<RealCourseAction['atMin']>['provenance'], st
   synthetic: 'estimated',
 };
 
+/** How a real-course time is known, as said beside it ("as reported", "estimated"). */
+export function howKnown(provenance: NonNullable<RealCourseAction['atMin']>['provenance']): string {
+  return HOW_KNOWN[provenance];
+}
+
 /** The minute the learner first did an action ("verb:id"): their own accepted actions, not a receiving team's. */
 export function learnerFirstAt(log: CaseContext['log'], ref: string): number | null {
   const entry = log.find((e) => e.accepted && e.by !== 'team' && `${e.action.do}:${e.action.id}` === ref);

@@ -1,32 +1,58 @@
+import type { SuggestedDecision } from '../view/decisions.ts';
 import { h } from './dom.ts';
 import { matchRank, searchField } from './search.ts';
-import { addOption, leading, setCount, share, tally, type VoteOption } from './votes.ts';
+import { leading, share, type Board, type BoardChange } from './votes.ts';
 
 const ACTION = /^(examine|ask|order|treat|stop|consult|diagnose|dispose):[a-z0-9-]+$/;
 const MAX_RESULTS = 8;
 
-/** The panels' own controls for learner actions, by hook and label: the board offers what the panels offer. */
+/** This window's own enabled controls for learner actions, by hook and label: the board offers what the panels offer. */
 function candidates(): { action: string; label: string; control: HTMLButtonElement }[] {
   return [...document.querySelectorAll<HTMLButtonElement>('.panels button[data-action]')]
     .filter((b) => ACTION.test(b.dataset.action ?? '') && !b.disabled)
     .map((b) => ({ action: b.dataset.action ?? '', label: b.textContent.trim(), control: b }));
 }
 
+const controlFor = (action: string) => candidates().find((c) => c.action === action)?.control ?? null;
+
 /**
- * The "what next?" board, projected in the stage: the instructor adds a few candidate actions (from the same search
- * the panels offer), the room votes (a show of hands typed in, or a click per hand), and the instructor commits one,
- * which presses that action's own panel control (the normal path, its dose and its confirmation included).
- * Hooks: the toggle `data-action="board"`, `board-add:<verb:id>`, `tally:<verb:id>`, `commit:<verb:id>`, and the
- * count fields `data-field="votes:<verb:id>"`.
+ * The "what next?" board, in the stage where the room looks. A view of the board's state (the projector owns it; the
+ * presenter window shows the same): every control reports a change and draws nothing itself until `update`.
+ * The instructor puts up the case's own question for the phase, or adds candidates from the same search the panels
+ * offer; the room votes (a show of hands typed in, or a click per hand); "Do this" commits one and presses that
+ * action's own panel control in this window (its dose and its confirmation included). The vote is recorded only once
+ * the action is done.
+ * Hooks: the toggle `data-action="board"`, `board-ask:<n>`, `board-add:<verb:id>`, `board-remove:<verb:id>`,
+ * `tally:<verb:id>`, `commit:<verb:id>`, `board-clear`, and the count fields `data-field="votes:<verb:id>"`.
  */
-export function decisionBoard(on: { commit(options: VoteOption[], chosen: VoteOption): void }): {
+export function decisionBoard(change: (c: BoardChange) => void): {
   toggle: HTMLButtonElement;
   el: HTMLElement;
+  update(board: Board, suggested: readonly SuggestedDecision[]): void;
 } {
-  let options: VoteOption[] = [];
+  let board: Board | null = null;
+  let drawnOptions = '';
+  let drawnSuggestions = '';
+  /** This window's own toggle opened the board: its search takes the focus (the other window's opening does not). */
+  let focusOnOpen = false;
+  const question = h('p', { class: 'board-question' });
   const list = h('ol', { class: 'vote-options' });
   const results = h('ul', { class: 'choices board-results', 'aria-label': 'Candidate actions' });
   const status = h('p', { class: 'meta', role: 'status' });
+  const suggestions = h('div', { class: 'board-suggested' });
+  const clear = h(
+    'button',
+    {
+      type: 'button',
+      'data-action': 'board-clear',
+      on: {
+        click: () => {
+          change({ kind: 'clear' });
+        },
+      },
+    },
+    'Clear the board',
+  );
   const search = searchField({
     id: 'board-search',
     label: 'Add a candidate',
@@ -34,7 +60,7 @@ export function decisionBoard(on: { commit(options: VoteOption[], chosen: VoteOp
     hint: 'Any action the panels offer: a test, a drug, a question, a call.',
     results,
     onSearch: (query) => {
-      const onBoard = new Set(options.map((o) => o.action));
+      const onBoard = new Set(board?.options.map((o) => o.action) ?? []);
       const found = candidates()
         .filter((c) => !onBoard.has(c.action))
         .map((c) => ({ c, rank: matchRank(query, { name: c.label, others: [c.action] }) }))
@@ -53,10 +79,9 @@ export function decisionBoard(on: { commit(options: VoteOption[], chosen: VoteOp
                 'data-action': `board-add:${c.action}`,
                 on: {
                   click: () => {
-                    options = addOption(options, c.action, c.label);
+                    change({ kind: 'add', action: c.action, label: c.label });
                     search.input.value = '';
                     results.replaceChildren();
-                    draw();
                     search.input.focus();
                   },
                 },
@@ -68,105 +93,157 @@ export function decisionBoard(on: { commit(options: VoteOption[], chosen: VoteOp
       );
     },
   });
-  /** The counts, shares and leader shown, in place (a count being typed keeps its field and its focus). */
-  const refresh = () => {
-    const lead = leading(options);
-    for (const o of options) {
+
+  const optionRow = (action: string, label: string) =>
+    h(
+      'li',
+      { 'data-option': action },
+      h('span', { class: 'vote-label' }, label),
+      h(
+        'label',
+        { class: 'vote-count' },
+        'Hands ',
+        h('input', {
+          type: 'number',
+          min: 0,
+          inputmode: 'numeric',
+          value: 0,
+          'data-field': `votes:${action}`,
+          on: {
+            input: (e) => {
+              change({ kind: 'count', action, typed: (e.currentTarget as HTMLInputElement).value });
+            },
+          },
+        }),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-action': `tally:${action}`,
+          'aria-label': `One more hand for ${label}`,
+          on: {
+            click: () => {
+              change({ kind: 'tally', action });
+            },
+          },
+        },
+        '+1',
+      ),
+      h('span', { class: 'vote-share' }, '0%'),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'primary',
+          'data-action': `commit:${action}`,
+          on: {
+            click: () => {
+              // The board waits for this action; pressing its own control does it (or asks its dose first).
+              const control = controlFor(action);
+              if (control === null) return;
+              change({ kind: 'commit', action });
+              control.click();
+            },
+          },
+        },
+        'Do this',
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-action': `board-remove:${action}`,
+          'aria-label': `Take ${label} off the board`,
+          on: {
+            click: () => {
+              change({ kind: 'remove', action });
+            },
+          },
+        },
+        '✕',
+      ),
+    );
+
+  /** The counts, shares, leader and what can be done now, in place (a count being typed keeps its field and focus). */
+  const refresh = (b: Board) => {
+    const lead = leading(b.options);
+    for (const o of b.options) {
       const row = list.querySelector<HTMLElement>(`li[data-option="${o.action}"]`);
       if (row === null) continue;
       row.classList.toggle('leading', o.action === lead?.action);
+      row.classList.toggle('pending', o.action === b.pending);
       const field = row.querySelector<HTMLInputElement>('input');
       if (field !== null && field !== document.activeElement) field.value = String(o.count);
       const shown = row.querySelector('.vote-share');
-      if (shown !== null) shown.textContent = `${String(share(options, o))}%`;
+      if (shown !== null) shown.textContent = `${String(share(b.options, o))}%`;
+      const commit = row.querySelector<HTMLButtonElement>('button.primary');
+      if (commit !== null) {
+        const doable = controlFor(o.action) !== null;
+        commit.disabled = !doable;
+        commit.title = doable ? '' : 'Not possible now (already running, pending or done)';
+      }
     }
-  };
-  const draw = () => {
-    list.replaceChildren(
-      ...options.map((o) =>
-        h(
-          'li',
-          { 'data-option': o.action },
-          h('span', { class: 'vote-label' }, o.label),
-          h(
-            'label',
-            { class: 'vote-count' },
-            'Hands ',
-            h('input', {
-              type: 'number',
-              min: 0,
-              inputmode: 'numeric',
-              value: o.count,
-              'data-field': `votes:${o.action}`,
-              on: {
-                input: (e) => {
-                  options = setCount(options, o.action, (e.currentTarget as HTMLInputElement).value);
-                  refresh();
-                },
-              },
-            }),
-          ),
-          h(
-            'button',
-            {
-              type: 'button',
-              'data-action': `tally:${o.action}`,
-              'aria-label': `One more hand for ${o.label}`,
-              on: {
-                click: () => {
-                  options = tally(options, o.action);
-                  refresh();
-                },
-              },
-            },
-            '+1',
-          ),
-          h('span', { class: 'vote-share' }, '0%'),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'primary',
-              'data-action': `commit:${o.action}`,
-              on: {
-                click: () => {
-                  commit(o);
-                },
-              },
-            },
-            'Do this',
-          ),
-        ),
-      ),
-    );
-    refresh();
+    const waiting = b.options.find((o) => o.action === b.pending);
     status.textContent =
-      options.length === 0 ? 'No candidates yet: add two or three, then let the room vote.' : '';
+      b.options.length === 0
+        ? 'No candidates yet: put up the case’s question, or add two or three, then let the room vote.'
+        : waiting !== undefined
+          ? `Waiting for “${waiting.label}” to be done.`
+          : '';
   };
-  const commit = (chosen: VoteOption) => {
-    const control = candidates().find((c) => c.action === chosen.action)?.control;
-    on.commit(options, chosen);
-    options = [];
-    draw();
-    show(false);
-    control?.click();
+
+  const drawSuggestions = (suggested: readonly SuggestedDecision[]) => {
+    const key = suggested.map((s) => s.question).join('\n');
+    if (key === drawnSuggestions) return;
+    drawnSuggestions = key;
+    suggestions.replaceChildren(
+      ...(suggested.length === 0
+        ? []
+        : [
+            h('h3', {}, 'The case’s questions for this phase'),
+            h(
+              'ul',
+              { class: 'choices' },
+              ...suggested.map((s, i) =>
+                h(
+                  'li',
+                  {},
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      'data-action': `board-ask:${String(i)}`,
+                      on: {
+                        click: () => {
+                          change({ kind: 'ask', question: s.question, options: s.options });
+                        },
+                      },
+                    },
+                    s.question,
+                  ),
+                ),
+              ),
+            ),
+          ]),
+    );
   };
+
   const el = h(
     'section',
-    { class: 'decision-board', 'aria-labelledby': 'board-title', hidden: true },
+    { class: 'decision-board', 'aria-labelledby': 'board-title', hidden: true, id: 'decision-board' },
     h('h2', { id: 'board-title' }, 'What next?'),
+    question,
     list,
     status,
-    h('div', { class: 'board-find' }, search.label, search.input, search.hint, results),
+    h(
+      'div',
+      { class: 'board-tools' },
+      suggestions,
+      h('div', { class: 'board-find' }, search.label, search.input, search.hint, results),
+      clear,
+    ),
   );
-  const show = (open: boolean) => {
-    el.hidden = !open;
-    toggle.setAttribute('aria-expanded', String(open));
-    if (open) {
-      el.scrollIntoView({ block: 'start' });
-      search.input.focus();
-    }
-  };
   const toggle = h(
     'button',
     {
@@ -176,14 +253,36 @@ export function decisionBoard(on: { commit(options: VoteOption[], chosen: VoteOp
       'aria-controls': 'decision-board',
       on: {
         click: () => {
-          show(el.hidden === true);
+          focusOnOpen = board?.open !== true;
+          change({ kind: 'open', open: board?.open !== true });
         },
       },
     },
     'What next? ',
     h('kbd', { 'aria-hidden': 'true' }, 'v'),
   );
-  el.id = 'decision-board';
-  draw();
-  return { toggle, el };
+
+  return {
+    toggle,
+    el,
+    update(next, suggested) {
+      const opened = next.open && board?.open !== true;
+      board = next;
+      el.hidden = !next.open;
+      toggle.setAttribute('aria-expanded', String(next.open));
+      question.textContent = next.question ?? '';
+      question.hidden = next.question === null;
+      const key = next.options.map((o) => `${o.action}\t${o.label}`).join('\n');
+      if (key !== drawnOptions) {
+        drawnOptions = key;
+        list.replaceChildren(...next.options.map((o) => optionRow(o.action, o.label)));
+      }
+      drawSuggestions(suggested);
+      refresh(next);
+      clear.hidden = next.options.length === 0;
+      if (opened) el.scrollIntoView({ block: 'start' });
+      if (opened && focusOnOpen) search.input.focus();
+      if (next.open) focusOnOpen = false;
+    },
+  };
 }

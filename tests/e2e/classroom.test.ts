@@ -59,27 +59,13 @@ async function openClassroom(page: Page): Promise<void> {
   await page.waitForSelector('body[data-ready="true"]');
 }
 
-/**
- * One "what next?" on the projector: open the board ("v"), add the candidates found by `searches`, let the room vote
- * (`hands`), and commit the leader.
- */
-async function vote(
-  page: Page,
-  searches: readonly string[],
-  hands: (page: Page) => Promise<void>,
-): Promise<void> {
-  await page.keyboard.press('v');
-  const board = page.locator('.decision-board');
-  await board.waitFor();
-  for (const query of searches) {
-    await page.locator('#board-search').fill(query);
-    await board.locator('[data-action^="board-add:"]').first().click();
-  }
-  expect(await board.locator('.vote-options li').count()).toBe(searches.length);
-  await hands(page);
-  await board.locator('.vote-options li.leading [data-action^="commit:"]').click();
-  expect(await board.isVisible()).toBe(false);
-}
+/** The board's options in a window, with their counts, as "verb:id=count". */
+const boardCounts = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.decision-board li[data-option]')].map(
+      (li) => `${li.dataset.option ?? ''}=${li.querySelector('input')?.value ?? ''}`,
+    ),
+  );
 
 describe('classroom projection', { timeout: 240_000 }, () => {
   it('a class: the projector and the presenter window in step, answers only after the reveal', async () => {
@@ -126,20 +112,69 @@ describe('classroom projection', { timeout: 240_000 }, () => {
     const now = await clockMinutes(projector);
     await expect.poll(() => clockMinutes(presenter), { timeout: 1000 }).toBe(now);
 
-    // Two decision moments on the projector: candidates from the panels' search, the room's hands, one committed.
-    await vote(projector, ['Lact', 'Blood cult'], (p) =>
-      p.locator('[data-action="tally:order:lactate"]').click({ clickCount: 1 }),
-    );
+    // Vote 1, on the projector: the case's own question for this phase; hands counted in either window.
+    await projector.keyboard.press('v');
+    const board = projector.locator('.decision-board');
+    await board.waitFor();
+    await expect.poll(() => presenter.locator('.decision-board').isVisible(), { timeout: 1000 }).toBe(true);
+    await projector.locator('[data-action="board-ask:0"]').click();
+    expect(await board.locator('.board-question').textContent()).toContain('what do you do first?');
+    await expect
+      .poll(() => boardCounts(presenter), { timeout: 1000 })
+      .toEqual([
+        'order:blood-cultures=0',
+        'treat:lactated-ringers=0',
+        'order:mri-spine=0',
+        'treat:diclofenac=0',
+      ]);
+    await presenter.locator('[data-field="votes:order:blood-cultures"]').fill('23');
+    await projector.locator('[data-action="tally:treat:lactated-ringers"]').click();
+    await projector.locator('[data-action="tally:treat:lactated-ringers"]').click();
+    await expect
+      .poll(() => boardCounts(projector), { timeout: 1000 })
+      .toEqual([
+        'order:blood-cultures=23',
+        'treat:lactated-ringers=2',
+        'order:mri-spine=0',
+        'treat:diclofenac=0',
+      ]);
+    await expect.poll(() => boardCounts(presenter), { timeout: 1000 }).toContain('treat:lactated-ringers=2');
+    // A reload in mid-vote keeps the board and its counts.
+    await projector.reload();
+    await projector.waitForSelector('body[data-ready="true"]');
+    expect(await boardCounts(projector)).toContain('order:blood-cultures=23');
+    await projector.locator('.vote-options li.leading [data-action="commit:order:blood-cultures"]').click();
+    await expect.poll(() => board.isVisible()).toBe(false);
+    await expect.poll(() => presenter.locator('.decision-board').isVisible(), { timeout: 1000 }).toBe(false);
     await expect
       .poll(() => presenter.locator('#panel-orders').textContent(), { timeout: 1000 })
-      .toContain('Lactate');
-    await vote(projector, ['Complete blood', 'Basic metab'], async (p) => {
-      await p.locator('[data-field="votes:order:cbc"]').fill('4');
-      await p.locator('[data-field="votes:order:bmp"]').fill('31');
-    });
+      .toContain('Blood cultures');
+
+    // Vote 2, driven from the presenter window: its own candidates, the room's hands typed there.
+    await presenter.keyboard.press('v');
+    await expect.poll(() => board.isVisible(), { timeout: 1000 }).toBe(true);
+    for (const query of ['Norepi', 'Lactated']) {
+      await presenter.locator('#board-search').fill(query);
+      await presenter.locator('[data-action^="board-add:treat:"]').first().click();
+    }
+    await presenter.locator('[data-field="votes:treat:norepinephrine"]').fill('4');
+    await presenter.locator('[data-field="votes:treat:lactated-ringers"]').fill('31');
     await expect
-      .poll(() => presenter.locator('#panel-orders').textContent(), { timeout: 1000 })
-      .toContain('Basic metabolic panel');
+      .poll(() => boardCounts(projector), { timeout: 1000 })
+      .toEqual(['treat:norepinephrine=4', 'treat:lactated-ringers=31']);
+    // Committed, its dose asked, then cancelled: nothing done, so no vote, and the board stays up.
+    await presenter.locator('[data-action="commit:treat:lactated-ringers"]').click();
+    await presenter.locator('dialog[open] [data-field="dose"]').waitFor();
+    await presenter.keyboard.press('Escape');
+    await presenter.locator('dialog[open]').waitFor({ state: 'detached' });
+    expect(await board.isVisible()).toBe(true);
+    // Committed again and its dose confirmed: done on the projector, and only now recorded.
+    await presenter.locator('[data-action="commit:treat:lactated-ringers"]').click();
+    await presenter.locator('dialog[open] [data-action="confirm"]').click();
+    await expect.poll(() => board.isVisible(), { timeout: 1000 }).toBe(false);
+    await expect
+      .poll(() => projector.locator('#panel-treatments').textContent(), { timeout: 1000 })
+      .toContain('Lactated Ringer');
     // The presenter's own action reaches the projector.
     await hook(presenter, 'order:cbc');
     await expect
@@ -171,8 +206,8 @@ describe('classroom projection', { timeout: 240_000 }, () => {
     expect(await projector.locator('[data-testid="score-percent"]').isVisible()).toBe(false);
     // The committed votes went through the normal act path: they are in the room's own course.
     const done = (await projector.locator('.debrief ol.timeline').textContent()) ?? '';
-    expect(done).toContain('Lactate');
-    expect(done).toContain('Basic metabolic panel');
+    expect(done).toContain('Blood cultures');
+    expect(done).toContain('Lactated Ringer');
     expect(await axeViolations(projector)).toEqual([]);
     // Both windows tell the same outcome, and a reload of the projector keeps the debrief.
     const outcome = await projector.locator('.outcome').textContent();
@@ -193,8 +228,15 @@ describe('classroom projection', { timeout: 240_000 }, () => {
     // Each vote beside the guideline's path and the real team's course.
     const votes = projector.locator('.votes-review');
     expect(await votes.locator('table').count()).toBe(2);
-    expect(await votes.locator('tr.chosen').first().textContent()).toContain('Lactate');
-    expect(await votes.locator('tr.chosen').nth(1).textContent()).toContain('31');
+    expect(await votes.locator('caption').first().textContent()).toContain('what do you do first?');
+    const first = (await votes.locator('tr.chosen').first().textContent()) ?? '';
+    expect(first).toContain('Blood cultures');
+    expect(first).toContain('23 (92%)');
+    // The guideline's path draws cultures within minutes of arrival: at this point, with its time.
+    expect(first).toMatch(/(At this point|Earlier) \(T\+ 0:03\)/);
+    const second = (await votes.locator('tr.chosen').nth(1).textContent()) ?? '';
+    expect(second).toContain('31 (89%)');
+    expect(await votes.locator('tr', { hasText: 'MRI' }).textContent()).toContain('Not done');
     expect(await presenter.locator('.votes-review table').count()).toBe(2);
     expect(await projector.locator('[data-action="reveal"]').getAttribute('aria-pressed')).toBe('true');
     // "r" hides them again.

@@ -204,6 +204,23 @@ describe('problems are reported where they are, all at once', () => {
     expect(problems[0]?.path).toMatch(/^scoring\.rules\[\d+\]\.actions\[0\]$/);
   });
 
+  it("a phase's classroom question names its options' problems where they are", () => {
+    const problems = problemsOf(
+      loadEdited((t) =>
+        t
+          .replace(/"options": \[\s*"order:blood-cultures"/, '"options": ["order:blood-culture"')
+          .replace(
+            '["treat:norepinephrine", "treat:lactated-ringers", "treat:dopamine", "treat:albumin"]',
+            '["treat:dopamine", "treat:dopamine"]',
+          ),
+      ),
+    );
+    expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'course.phases[0].decisions[0].options[0]: "order:blood-culture": no order target "blood-culture" (did you mean "blood-cultures"?)',
+      'course.phases[0].decisions[2].options: an option is listed twice',
+    ]);
+  });
+
   it('cross-references are checked: tests, components, exposures, diagnoses', () => {
     const problems = problemsOf(
       loadEdited((t) =>

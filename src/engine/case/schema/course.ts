@@ -59,6 +59,28 @@ export const StateGate = z
   });
 export type StateGate = z.infer<typeof StateGate>;
 
+/**
+ * A decision moment the case suggests for a class: a question and a few candidate actions, right and wrong ones
+ * alike (the board never says which; the debrief sets the room's choice beside the guideline's path).
+ */
+export const Decision = z
+  .strictObject({
+    question: text().min(1).max(300).meta({
+      description: 'The question as the room reads it on the board.',
+      examples: ['The MAP is still under 65 after two litres: what next?'],
+    }),
+    options: list(ActionRef)
+      .min(2)
+      .max(6)
+      .refine((refs) => new Set(refs).size === refs.length, { error: 'an option is listed twice' })
+      .meta({
+        description: 'The candidate actions as "verb:id", two to six, in the order the board shows them.',
+        examples: [['treat:norepinephrine', 'treat:lactated-ringers', 'order:ct-abdomen-pelvis']],
+      }),
+  })
+  .meta({ description: 'A "what next?" question a class can vote on, with its candidate actions.' });
+export type Decision = z.infer<typeof Decision>;
+
 export const Phase = z
   .strictObject({
     id: KebabId.meta({
@@ -78,6 +100,11 @@ export const Phase = z
       }),
     message: TextFact.optional().meta({
       description: 'Said at the bedside when the phase begins (a nurse calling, the monitor alarming).',
+    }),
+    decisions: list(Decision).max(8).optional().meta({
+      description:
+        'Questions a class can vote on in this phase (classroom mode): the instructor may put one on the "what ' +
+        'next?" board instead of choosing the candidates by hand.',
     }),
   })
   .meta({ description: "A stage of the patient's course. The machine has one state per phase." });
