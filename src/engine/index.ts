@@ -12,7 +12,14 @@ export {
 export { playScript, playToEnd, summarisePlay, toLearnerAction, type PlayResult } from './play/play.ts';
 export { scoreCase, type Score, type ScoreItem } from './scoring/score.ts';
 export { checkAction, targetsFor } from './play/actions.ts';
-export type { ArrestRecord, CaseContext, LearnerAction, LogEntry, TimelineEntry, TracePoint } from './play/context.ts';
+export type {
+  ArrestRecord,
+  CaseContext,
+  LearnerAction,
+  LogEntry,
+  TimelineEntry,
+  TracePoint,
+} from './play/context.ts';
 export { COURSE_PHASE, currentArrest, phasesOf } from './play/context.ts';
 export { cprRunning, rhythmName } from './sim/arrest.ts';
 export { RHYTHMS, type Rhythm } from './case/schema/course.ts';

@@ -65,10 +65,13 @@ export type StateGate = z.infer<typeof StateGate>;
  */
 export const Decision = z
   .strictObject({
-    question: text().min(1).max(300).meta({
-      description: 'The question as the room reads it on the board.',
-      examples: ['The MAP is still under 65 after two litres: what next?'],
-    }),
+    question: text()
+      .min(1)
+      .max(300)
+      .meta({
+        description: 'The question as the room reads it on the board.',
+        examples: ['The MAP is still under 65 after two litres: what next?'],
+      }),
     options: list(ActionRef)
       .min(2)
       .max(6)
@@ -101,11 +104,14 @@ export const Phase = z
     message: TextFact.optional().meta({
       description: 'Said at the bedside when the phase begins (a nurse calling, the monitor alarming).',
     }),
-    decisions: list(Decision).max(8).optional().meta({
-      description:
-        'Questions a class can vote on in this phase (classroom mode): the instructor may put one on the "what ' +
-        'next?" board instead of choosing the candidates by hand.',
-    }),
+    decisions: list(Decision)
+      .max(8)
+      .optional()
+      .meta({
+        description:
+          'Questions a class can vote on in this phase (classroom mode): the instructor may put one on the "what ' +
+          'next?" board instead of choosing the candidates by hand.',
+      }),
   })
   .meta({ description: "A stage of the patient's course. The machine has one state per phase." });
 export type Phase = z.infer<typeof Phase>;
