@@ -175,6 +175,9 @@ async function bays(browser: Browser, width: number, height: number): Promise<vo
   try {
     for (const scenario of Object.keys(SCENARIOS))
       await show(`scenario=${scenario}`, `13-monitor-${scenario}`);
+    // The projector's monitor (large type, steady alarms) in the rhythms with the longest words.
+    for (const scenario of ['sinus', 'vt', 'chb-junctional', 'pvt', 'arterial', 'shock'])
+      await show(`scenario=${scenario}&classroom=1`, `13-monitor-large-${scenario}`);
     for (const path of shippedCasePaths()) {
       const resolved = loadShippedCase(path);
       const id = resolved.data.id;
@@ -188,15 +191,75 @@ async function bays(browser: Browser, width: number, height: number): Promise<vo
   }
 }
 
+/**
+ * A class: the projector and the presenter window side by side in one browser, a vote on the board with the case's
+ * question, then the debrief before and after the reveal.
+ */
+async function classroom(browser: Browser, url: string, width: number, height: number): Promise<void> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const projector = await context.newPage();
+  await projector.goto(`${url}?mode=classroom`);
+  await projector.waitForSelector('body[data-ready="true"]');
+  await projector.evaluate(() => {
+    localStorage.clear();
+  });
+  await projector.goto(`${url}?mode=classroom&case=${CASE}`);
+  await projector.waitForSelector('body[data-ready="true"]');
+  await shoot(projector, '15-classroom-briefing');
+  await projector.locator('[data-action="start"]').click();
+  await projector.locator('.clock').waitFor();
+  const opened = context.waitForEvent('page');
+  await projector.keyboard.press('c');
+  const presenter = await opened;
+  await presenter.locator('.clock').waitFor();
+  for (const step of guideline.actions.filter((a) => a.at <= 20)) await perform(projector, step);
+  await hook(projector, 'advance:15');
+  await shoot(projector, '15-classroom-projector');
+  await projector.keyboard.press('v');
+  await projector.locator('.board-suggested summary').click();
+  await projector.locator('[data-action="board-ask:2"]').click();
+  await projector.locator('[data-field="votes:treat:norepinephrine"]').fill('27');
+  await projector.locator('[data-field="votes:treat:lactated-ringers"]').fill('11');
+  await projector.locator('[data-action="tally:treat:dopamine"]').click();
+  await presenter.waitForTimeout(300);
+  await shoot(projector, '15-classroom-board');
+  await shoot(presenter, '15-classroom-presenter-board');
+  await presenter.locator('[data-action="commit:treat:norepinephrine"]').click();
+  await presenter.locator('dialog[open] [data-action="confirm"]').click();
+  await projector.locator('.decision-board').waitFor({ state: 'hidden' });
+  await hook(projector, 'end');
+  await projector.locator('.debrief h1').waitFor();
+  await presenter.locator('.debrief h1').waitFor();
+  await shoot(projector, '15-classroom-debrief-hidden');
+  await shoot(presenter, '15-classroom-presenter-debrief', true);
+  await projector.keyboard.press('r');
+  await shoot(projector, '15-classroom-debrief-revealed', true);
+  await context.close();
+}
+
+/** `npm run screenshots -- classroom ecgs` shoots only those sets; no argument shoots them all. */
+const only = new Set(process.argv.slice(2));
+const wanted = (set: string) => only.size === 0 || only.has(set);
 const { url, server } = await serveBuiltSite();
 const browser = await launch();
 try {
-  for (const [width, height] of SIZES) await hardening(browser, url, width, height);
-  for (const [width, height] of SIZES) await screens(browser, url, width, height);
-  for (const [width, height] of SIZES) await otherCases(browser, url, width, height);
-  for (const [width, height] of SIZES) await arrest(browser, url, width, height);
-  for (const [width, height] of SIZES) await ecgs(browser, url, width, height);
-  for (const [width, height] of SIZES) await bays(browser, width, height);
+  const sets: [string, (width: number, height: number) => Promise<void>][] = [
+    ['hardening', (w, h) => hardening(browser, url, w, h)],
+    ['screens', (w, h) => screens(browser, url, w, h)],
+    ['cases', (w, h) => otherCases(browser, url, w, h)],
+    ['arrest', (w, h) => arrest(browser, url, w, h)],
+    ['ecgs', (w, h) => ecgs(browser, url, w, h)],
+    ['bays', (w, h) => bays(browser, w, h)],
+  ];
+  for (const [name, shootAt] of sets) if (wanted(name)) for (const [w, h] of SIZES) await shootAt(w, h);
+  // A projector: the sizes a lecture hall has.
+  if (wanted('classroom'))
+    for (const [w, h] of [
+      [1024, 768],
+      [1920, 1080],
+      [3840, 2160],
+    ] as const)
+      await classroom(browser, url, w, h);
 } finally {
   await browser.close();
   server.httpServer.close();

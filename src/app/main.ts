@@ -322,13 +322,13 @@ class App {
   }
 
   /** The instructor's controls for the bedside, and the "what next?" board for the stage: none outside a classroom. */
-  private instructorPlay(): { controls: HTMLElement[]; onStage: HTMLElement[] } {
-    if (!this.classroom.on) return { controls: [], onStage: [] };
+  private instructorPlay(): { controls: HTMLElement[]; beforePanels: HTMLElement[] } {
+    if (!this.classroom.on) return { controls: [], beforePanels: [] };
     const board = decisionBoard((change) => {
       this.changeBoard(change);
     });
     this.boardView = board;
-    return { controls: [...this.instructorControls(), board.toggle], onStage: [board.el] };
+    return { controls: [...this.instructorControls(), board.toggle], beforePanels: [board.el] };
   }
 
   /** The instructor's controls for a screen: none outside a classroom. */
@@ -615,6 +615,7 @@ class App {
         paused: this.monitorFrozen(),
         reducedMotion: this.reducedMotion.matches,
         steadyAlarms: this.classroom.on,
+        largeType: this.classroom.on,
       }),
     );
     // The pulse tone sounds with each QRS the monitor draws (destroying the bay drops the listener with it).
@@ -637,6 +638,7 @@ class App {
         paused: this.monitorFrozen(),
         reducedMotion: this.reducedMotion.matches,
         steadyAlarms: this.classroom.on,
+        largeType: this.classroom.on,
       });
       const settings: ClockSettings = {
         mode: this.settings.clock,
@@ -746,6 +748,11 @@ class App {
     this.broadcast();
   }
 
+  /** Test hook: the words on the bay's canvas now, at their displayed sizes (none without a bay on screen). */
+  bayTexts(): { text: string; cssPx: number }[] {
+    return this.bay?.texts() ?? [];
+  }
+
   /** Test hook: play a script exactly as the command line does, to compare browser and Node output. */
   playHeadless(caseId: string, script: unknown, seed?: number): PlayResult {
     const resolved = this.find(caseId);
@@ -806,6 +813,8 @@ if (root !== null && presenterFor !== null) {
     play: (caseId: string, script: unknown, seed?: number) => app.playHeadless(caseId, script, seed),
     // What the sound layer decided to play, and its state: browser tests observe sound without hearing it.
     sound: { log: () => app.sound.log(), state: () => app.sound.state() },
+    // The words on the bay's canvas and their displayed sizes (the projector's legibility test).
+    bayTexts: () => app.bayTexts(),
   };
   document.body.dataset.ready = 'true';
 }

@@ -96,7 +96,7 @@ export function startPresenter(root: HTMLElement, classId: string, cases: readon
         silenceAlarms: () => undefined,
         acknowledgeAlarms: () => undefined,
       },
-      { controls: [reveal.el, boardView.toggle], onStage: [boardView.el] },
+      { controls: [reveal.el, boardView.toggle], beforePanels: [boardView.el] },
     );
     screen.el.querySelector('.stage')?.append(presenterNotes(resolved));
     return screen;

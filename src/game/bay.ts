@@ -36,6 +36,20 @@ export function mountBay(parent: HTMLElement, initial: BayView): BayHandle {
       scene.beatListeners.add(listener);
       return () => scene.beatListeners.delete(listener);
     },
+    texts() {
+      if (destroyed) return [];
+      const perLogical = game.canvas.getBoundingClientRect().width / (WIDTH * density);
+      return scene.children.list.flatMap((child) =>
+        child instanceof Phaser.GameObjects.Text && child.visible && child.text.trim() !== ''
+          ? [
+              {
+                text: child.text,
+                cssPx: Number.parseFloat(String(child.style.fontSize)) * child.scaleY * density * perLogical,
+              },
+            ]
+          : [],
+      );
+    },
     destroy(): void {
       if (destroyed) return;
       destroyed = true;

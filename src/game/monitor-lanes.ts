@@ -65,13 +65,19 @@ export class MonitorLanes {
     scene: Phaser.Scene,
     private readonly layout: LaneLayout,
     view: BayView,
+    scaleSize = 14,
   ) {
     this.ecg = new Trace({ ...layout.ecg, colour: PARAM.ecg.num, pxPerSec: 80, peaks: true });
     this.pleth = new Trace({ ...layout.pleth, colour: PARAM.spo2.num, pxPerSec: 80, peaks: false });
     this.resp = new Trace({ ...layout.resp, colour: PARAM.rr.num, pxPerSec: 25, peaks: false });
     this.art = new Trace({ ...layout.art, colour: PARAM.bp.num, pxPerSec: 60, peaks: false });
     const scaleLabel = (y: number) =>
-      new Label(scene, layout.art.x - 4, y, { size: 14, colour: SCREEN.muted, originX: 1, originY: 0.5 });
+      new Label(scene, layout.art.x - 4, y, {
+        size: scaleSize,
+        colour: SCREEN.muted,
+        originX: 1,
+        originY: 0.5,
+      });
     this.scaleLabels = [scaleLabel(layout.art.y), scaleLabel(layout.art.y)];
     this.heart = new Heart(heartSpec(view), 0);
   }

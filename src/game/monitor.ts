@@ -7,6 +7,7 @@ import { Label } from './label.ts';
 import { drawBezel, drawHeart, SCR } from './monitor-frame.ts';
 import { NumericBox } from './numeric-box.ts';
 import { MonitorLanes } from './monitor-lanes.ts';
+import { LARGE_TYPE, NORMAL_TYPE, type MonitorType } from './monitor-type.ts';
 
 const WAVE_X = SCR.x + 8;
 const WAVE_W = 290;
@@ -17,12 +18,28 @@ const ROWS = { ecg: [90, 140], pleth: [238, 116], resp: [362, 108], bottom: [478
  * The arterial wave's lane inside the bottom-left box: its scale's pressures in a margin on the left, its numbers to
  * the right.
  */
-const ART_LANE = {
-  x: WAVE_X + 34,
-  y: ROWS.bottom[0] + 60,
-  width: 128,
-  height: ROWS.bottom[1] - 66,
-  baseline: 1,
+const artLane = (type: MonitorType) => {
+  // The scale's pressures need a wider margin in large type, and the limits line above the wave is taller.
+  const margin = type.large ? 46 : 34;
+  const top = type.large ? 68 : 60;
+  return {
+    x: WAVE_X + margin,
+    y: ROWS.bottom[0] + top,
+    width: 162 - margin,
+    height: ROWS.bottom[1] - top - 6,
+    baseline: 1,
+  };
+};
+
+/** Short names for the rhythm over the ECG when the full one will not fit in large type. */
+const SHORT_RHYTHM: Partial<Record<BayView['rhythm']['id'], string>> = {
+  af: 'AF',
+  svt: 'SVT',
+  vt: 'VT (pulse)',
+  chb: 'CHB',
+  vf: 'VF',
+  pvt: 'Pulseless VT',
+  pea: 'PEA',
 };
 
 /** Upper and lower limit as the monitor prints them. */
@@ -55,18 +72,21 @@ export class Monitor {
   private readonly boxes: Record<AlarmParam, NumericBox>;
   /** The arterial panel: it takes the NIBP box's place once a line is in, the wave beside its numbers. */
   private readonly artBox: NumericBox;
+  private readonly type: MonitorType;
 
   constructor(scene: Phaser.Scene, view: BayView) {
+    const type = view.largeType ? LARGE_TYPE : NORMAL_TYPE;
+    this.type = type;
     drawBezel(scene.add.graphics());
     const headerY = SCR.y + 21;
     new Label(scene, SCR.x + 12, headerY, {
-      size: 20,
+      size: type.header,
       colour: SCREEN.muted,
       originY: 0.5,
       value: 'Resus 1',
     });
-    this.banner = new Label(scene, SCR.x + 104, headerY, {
-      size: 20,
+    this.banner = new Label(scene, SCR.x + (type.large ? 120 : 104), headerY, {
+      size: type.header,
       colour: '#ffffff',
       bold: true,
       originY: 0.5,
@@ -80,12 +100,13 @@ export class Monitor {
       originY: 0.5,
     });
     const waveLabel = (row: readonly [number, number], text: string, css: string) =>
-      new Label(scene, WAVE_X + 4, row[0], { size: 20, colour: css, value: text });
-    waveLabel(ROWS.ecg, 'II   x1', PARAM.ecg.css);
+      new Label(scene, WAVE_X + 4, row[0], { size: type.header, colour: css, value: text });
+    // Large type leaves out the gain ("x1") to give the rhythm's name the room.
+    waveLabel(ROWS.ecg, type.large ? 'II' : 'II   x1', PARAM.ecg.css);
     waveLabel(ROWS.pleth, 'Pleth', PARAM.spo2.css);
     waveLabel(ROWS.resp, 'Resp', PARAM.rr.css);
     this.rhythmLabel = new Label(scene, WAVE_X + WAVE_W - 4, ROWS.ecg[0] + 2, {
-      size: 18,
+      size: type.rhythm,
       colour: PARAM.ecg.css,
       bold: true,
       originX: 1,
@@ -99,58 +120,84 @@ export class Monitor {
       limitsLabel: 'MAP',
       wide: true,
       param: 'map',
+      limitsAtBottom: true,
     } as const;
     this.boxes = {
-      hr: new NumericBox(scene, {
-        ...box(ROWS.ecg, BOX_X, BOX_W),
-        label: 'HR',
-        unit: 'bpm',
-        colour: PARAM.ecg,
-        limits: limitsOf('hr', String),
-        param: 'hr',
-        valueSize: 76,
-        valueAt: 0.6,
-      }),
-      spo2: new NumericBox(scene, {
-        ...box(ROWS.pleth, BOX_X, BOX_W),
-        label: 'SpO₂',
-        unit: '%',
-        colour: PARAM.spo2,
-        limits: limitsOf('spo2', String),
-        param: 'spo2',
-        valueSize: 68,
-        valueAt: 0.6,
-      }),
-      rr: new NumericBox(scene, {
-        ...box(ROWS.resp, BOX_X, BOX_W),
-        label: 'RR',
-        unit: 'rpm',
-        colour: PARAM.rr,
-        limits: limitsOf('rr', String),
-        param: 'rr',
-        valueSize: 60,
-        valueAt: 0.62,
-      }),
-      map: new NumericBox(scene, {
-        ...bp,
-        label: 'NIBP',
-        valueSize: 68,
-        valueAt: 0.5,
-        subSize: 40,
-        note: true,
-      }),
-      temp: new NumericBox(scene, {
-        ...box(ROWS.bottom, BOX_X, BOX_W),
-        label: 'Temp',
-        unit: '°C',
-        colour: PARAM.temp,
-        limits: limitsOf('temp', oneDecimal),
-        param: 'temp',
-        valueSize: 56,
-        valueAt: 0.62,
-      }),
+      hr: new NumericBox(
+        scene,
+        {
+          ...box(ROWS.ecg, BOX_X, BOX_W),
+          label: 'HR',
+          labelGap: 34,
+          unit: 'bpm',
+          colour: PARAM.ecg,
+          limits: limitsOf('hr', String),
+          param: 'hr',
+          valueSize: 76,
+          valueAt: 0.6,
+        },
+        type,
+      ),
+      spo2: new NumericBox(
+        scene,
+        {
+          ...box(ROWS.pleth, BOX_X, BOX_W),
+          label: 'SpO₂',
+          unit: '%',
+          colour: PARAM.spo2,
+          limits: limitsOf('spo2', String),
+          param: 'spo2',
+          valueSize: 68,
+          valueAt: 0.6,
+        },
+        type,
+      ),
+      rr: new NumericBox(
+        scene,
+        {
+          ...box(ROWS.resp, BOX_X, BOX_W),
+          label: 'RR',
+          unit: 'rpm',
+          colour: PARAM.rr,
+          limits: limitsOf('rr', String),
+          param: 'rr',
+          valueSize: 60,
+          valueAt: 0.62,
+        },
+        type,
+      ),
+      map: new NumericBox(
+        scene,
+        {
+          ...bp,
+          label: 'NIBP',
+          valueSize: 68,
+          valueAt: 0.5,
+          subSize: 40,
+          note: true,
+        },
+        type,
+      ),
+      temp: new NumericBox(
+        scene,
+        {
+          ...box(ROWS.bottom, BOX_X, BOX_W),
+          label: 'Temp',
+          unit: '°C',
+          colour: PARAM.temp,
+          limits: limitsOf('temp', oneDecimal),
+          param: 'temp',
+          valueSize: 56,
+          valueAt: 0.62,
+        },
+        type,
+      ),
     };
-    this.artBox = new NumericBox(scene, { ...bp, label: 'ART', valueSize: 32, valueAt: 0.55, subSize: 32 });
+    this.artBox = new NumericBox(
+      scene,
+      { ...bp, label: 'ART', valueSize: 32, valueAt: 0.55, subSize: 32, limitsAtBottom: false },
+      type,
+    );
     this.traces = scene.add.graphics();
     this.lanes = new MonitorLanes(
       scene,
@@ -164,9 +211,10 @@ export class Monitor {
           baseline: 0.92,
         },
         resp: { x: WAVE_X, y: ROWS.resp[0] + 22, width: WAVE_W, height: ROWS.resp[1] - 26, baseline: 0.88 },
-        art: ART_LANE,
+        art: artLane(type),
       },
       view,
+      type.scale,
     );
     this.heart = scene.add.graphics();
   }
@@ -180,14 +228,27 @@ export class Monitor {
       ...(['hr', 'map', 'spo2', 'rr', 'temp'] as const).map((p) => alarmMessage(p, alarms[p])),
     ].filter((m) => m !== '');
     // Like a real monitor, the header names the alarms; two at most, then a count of the rest.
-    const shown = messages.slice(0, 2).join('  ');
-    const more = messages.length > 2 ? `  +${String(messages.length - 2)}` : '';
-    this.banner.set(messages.length > 0 ? `*** ${shown}${more}` : '');
+    const headline = (n: number) =>
+      `*** ${messages.slice(0, n).join('  ')}${messages.length > n ? `  +${String(messages.length - n)}` : ''}`;
+    this.banner.set(messages.length > 0 ? headline(2) : '');
+    // Large type has room for one before the clock.
+    if (
+      messages.length > 1 &&
+      this.banner.text.x + this.banner.text.width > this.clock.text.x - this.clock.text.width - 8
+    )
+      this.banner.set(headline(1));
     this.banner.text.setVisible(messages.length > 0);
 
+    // Long names ("Ventricular tachycardia (with a pulse)") shrink to fit beside the lead label; in large type they
+    // may not shrink below the type's size, and a name that still does not fit is shortened as monitors print it.
+    const room = WAVE_W - (this.type.large ? 56 : 80);
     this.rhythmLabel.set(view.rhythm.name);
-    // Long names ("Ventricular tachycardia (with a pulse)") shrink to fit beside the lead label.
-    this.rhythmLabel.text.setScale(Math.min(1, (WAVE_W - 80) / Math.max(1, this.rhythmLabel.text.width)));
+    if (this.type.large && this.rhythmLabel.text.width > room)
+      this.rhythmLabel.set(
+        SHORT_RHYTHM[view.rhythm.id] ??
+          view.rhythm.name.replace('tachycardia', 'tachy').replace('bradycardia', 'brady'),
+      );
+    this.rhythmLabel.text.setScale(Math.min(1, room / Math.max(1, this.rhythmLabel.text.width)));
     this.boxes.hr.setValue(whole(vitals.hr));
     this.boxes.spo2.setValue(whole(vitals.spo2));
     this.boxes.rr.setValue(whole(vitals.rr));

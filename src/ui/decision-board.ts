@@ -197,30 +197,35 @@ export function decisionBoard(change: (c: BoardChange) => void): {
     const key = suggested.map((s) => s.question).join('\n');
     if (key === drawnSuggestions) return;
     drawnSuggestions = key;
+    // Collapsed: the questions are for the instructor to choose from, not for the room to read ahead.
     suggestions.replaceChildren(
       ...(suggested.length === 0
         ? []
         : [
-            h('h3', {}, 'The case’s questions for this phase'),
             h(
-              'ul',
-              { class: 'choices' },
-              ...suggested.map((s, i) =>
-                h(
-                  'li',
-                  {},
+              'details',
+              {},
+              h('summary', {}, `The case’s questions for this phase (${String(suggested.length)})`),
+              h(
+                'ul',
+                { class: 'choices' },
+                ...suggested.map((s, i) =>
                   h(
-                    'button',
-                    {
-                      type: 'button',
-                      'data-action': `board-ask:${String(i)}`,
-                      on: {
-                        click: () => {
-                          change({ kind: 'ask', question: s.question, options: s.options });
+                    'li',
+                    {},
+                    h(
+                      'button',
+                      {
+                        type: 'button',
+                        'data-action': `board-ask:${String(i)}`,
+                        on: {
+                          click: () => {
+                            change({ kind: 'ask', question: s.question, options: s.options });
+                          },
                         },
                       },
-                    },
-                    s.question,
+                      s.question,
+                    ),
                   ),
                 ),
               ),
@@ -229,6 +234,20 @@ export function decisionBoard(change: (c: BoardChange) => void): {
     );
   };
 
+  // The instructor's tools fold away once a question is up, so the board stays short beside the monitor.
+  const tools = h(
+    'details',
+    { class: 'board-tools', open: true },
+    h('summary', {}, 'Choose the question or the candidates'),
+    h(
+      'div',
+      { class: 'board-tools-body' },
+      suggestions,
+      h('div', { class: 'board-find' }, search.label, search.input, search.hint, results),
+      clear,
+    ),
+  );
+  let drawnQuestion: string | null = null;
   const el = h(
     'section',
     { class: 'decision-board', 'aria-labelledby': 'board-title', hidden: true, id: 'decision-board' },
@@ -236,13 +255,7 @@ export function decisionBoard(change: (c: BoardChange) => void): {
     question,
     list,
     status,
-    h(
-      'div',
-      { class: 'board-tools' },
-      suggestions,
-      h('div', { class: 'board-find' }, search.label, search.input, search.hint, results),
-      clear,
-    ),
+    tools,
   );
   const toggle = h(
     'button',
@@ -272,6 +285,10 @@ export function decisionBoard(change: (c: BoardChange) => void): {
       toggle.setAttribute('aria-expanded', String(next.open));
       question.textContent = next.question ?? '';
       question.hidden = next.question === null;
+      if (next.question !== drawnQuestion) {
+        drawnQuestion = next.question;
+        tools.open = next.question === null;
+      }
       const key = next.options.map((o) => `${o.action}\t${o.label}`).join('\n');
       if (key !== drawnOptions) {
         drawnOptions = key;
@@ -281,7 +298,7 @@ export function decisionBoard(change: (c: BoardChange) => void): {
       refresh(next);
       clear.hidden = next.options.length === 0;
       if (opened) el.scrollIntoView({ block: 'start' });
-      if (opened && focusOnOpen) search.input.focus();
+      if (opened && focusOnOpen && tools.open) search.input.focus();
       if (next.open) focusOnOpen = false;
     },
   };

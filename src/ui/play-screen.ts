@@ -57,14 +57,15 @@ function pinWhenOneColumn(strip: HTMLElement, pinned: HTMLElement, under: HTMLEl
 /**
  * The bedside: the bay canvas and monitor, the panels, the clock. Views only: all state comes in through update.
  * `instructor`: what only a classroom has: controls (Reveal, the presenter window, the board's toggle) beside the
- * shortcuts, and `onStage` (the "what next?" board) at the top of the stage, where the room looks.
+ * shortcuts, and `beforePanels` (the "what next?" board) at the top of the panels' column, so the room sees the
+ * question beside the monitor.
  */
 export function playScreen(
   title: string,
   intents: Intents & TimeIntents & SoundIntents,
-  instructor: { controls: readonly HTMLElement[]; onStage: readonly HTMLElement[] } = {
+  instructor: { controls: readonly HTMLElement[]; beforePanels: readonly HTMLElement[] } = {
     controls: [],
-    onStage: [],
+    beforePanels: [],
   },
 ) {
   const panels: Component[] = [
@@ -110,10 +111,11 @@ export function playScreen(
     h(
       'main',
       { class: 'play-main', id: 'main' },
-      h('div', { class: 'stage' }, ...instructor.onStage, bayHost, vitals.el, events.el),
+      h('div', { class: 'stage' }, bayHost, vitals.el, events.el),
       h(
         'div',
         { class: 'panels', role: 'region', 'aria-label': 'Bedside actions' },
+        ...instructor.beforePanels,
         ...panels.map((p) => p.el),
       ),
     ),

@@ -102,6 +102,8 @@ export interface BayView {
    * so nothing on the big screen flashes (WCAG 2.3.1: no more than three flashes a second, whatever the heart rate).
    */
   steadyAlarms: boolean;
+  /** Projected to a room: the monitor prints every word at 24 logical px or more (game/monitor-type.ts). */
+  largeType: boolean;
   /** The learner paused the real-time clock: traces, drips and breathing freeze (step mode keeps them moving). */
   paused: boolean;
 }
@@ -114,5 +116,10 @@ export interface BayHandle {
    * screen. Returns the function that stops listening.
    */
   onBeat(listener: () => void): () => void;
+  /**
+   * The words the canvas shows now, each with the size it is displayed at in CSS pixels (its font size, its scale
+   * and the canvas's scale to the page): a projector's test checks that none is too small to read.
+   */
+  texts(): { text: string; cssPx: number }[];
   destroy(): void;
 }

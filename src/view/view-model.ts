@@ -31,7 +31,7 @@ function atBedside(ctx: CaseContext, resolved: ResolvedCase, what: Bedside): boo
 export function bayView(
   ctx: CaseContext,
   resolved: ResolvedCase,
-  options: { paused: boolean; reducedMotion: boolean; steadyAlarms?: boolean },
+  options: { paused: boolean; reducedMotion: boolean; steadyAlarms?: boolean; largeType?: boolean },
 ): BayView {
   const v = ctx.vitals;
   const dead = ctx.deathAtMin !== null;
@@ -99,6 +99,7 @@ export function bayView(
     },
     reducedMotion: options.reducedMotion,
     steadyAlarms: options.steadyAlarms ?? false,
+    largeType: options.largeType ?? false,
     paused: options.paused,
   };
 }

@@ -6,6 +6,7 @@ import {
   ToPresenter,
   ToProjector,
 } from '../../src/app/classroom-channel.ts';
+import { EMPTY_BOARD } from '../../src/ui/votes.ts';
 
 describe('the classroom channel refuses what is not ours', () => {
   it('takes a learner action, the clock and the reveal', () => {
@@ -39,7 +40,14 @@ describe('the classroom channel refuses what is not ours', () => {
 
   it('takes a state only with a save that would load', () => {
     expect(
-      readMessage(ToPresenter, { kind: 'state', caseId: 'x', play: null, ended: false, revealed: false }),
+      readMessage(ToPresenter, {
+        kind: 'state',
+        caseId: 'x',
+        play: null,
+        ended: false,
+        revealed: false,
+        board: EMPTY_BOARD,
+      }),
     ).not.toBeNull();
     expect(
       readMessage(ToPresenter, {
@@ -48,6 +56,7 @@ describe('the classroom channel refuses what is not ours', () => {
         play: { version: 99 },
         ended: false,
         revealed: false,
+        board: EMPTY_BOARD,
       }),
     ).toBeNull();
   });

@@ -45,6 +45,12 @@ async function textSizes(page: Page): Promise<{ total: number; large: number; sm
   });
 }
 
+/** The words on the bay's canvas (the monitor) at their displayed sizes, in CSS px. */
+const canvasTexts = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { bedside: { bayTexts(): { text: string; cssPx: number }[] } }).bedside.bayTexts(),
+  );
+
 async function noHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 }
@@ -117,6 +123,9 @@ describe('classroom projection', { timeout: 240_000 }, () => {
     const board = projector.locator('.decision-board');
     await board.waitFor();
     await expect.poll(() => presenter.locator('.decision-board').isVisible(), { timeout: 1000 }).toBe(true);
+    // The case's questions stay folded until the instructor opens them (the room does not read ahead).
+    expect(await projector.locator('[data-action="board-ask:0"]').isVisible()).toBe(false);
+    await projector.locator('.board-suggested summary').click();
     await projector.locator('[data-action="board-ask:0"]').click();
     expect(await board.locator('.board-question').textContent()).toContain('what do you do first?');
     await expect
@@ -183,6 +192,10 @@ describe('classroom projection', { timeout: 240_000 }, () => {
 
     const sizes = await textSizes(projector);
     expect(sizes.large / sizes.total, sizes.small.join('\n')).toBeGreaterThanOrEqual(0.9);
+    // The monitor's words too (the alarm limits, the units, the lane names): every one at 20 px or more.
+    const canvas = await canvasTexts(projector);
+    expect(canvas.map((t) => t.text)).toEqual(expect.arrayContaining(['HR', 'bpm', 'Pleth', 'NIBP']));
+    expect(canvas.filter((t) => t.cssPx < 20).map((t) => `${t.cssPx.toFixed(1)}px ${t.text}`)).toEqual([]);
     expect(await noHorizontalScroll(projector)).toBe(true);
     expect(await axeViolations(projector)).toEqual([]);
     expect(await axeViolations(presenter)).toEqual([]);
@@ -261,6 +274,15 @@ describe('classroom projection', { timeout: 240_000 }, () => {
       await page.locator('[data-action="start"]').click();
       await page.locator('.clock').waitFor();
       expect(await noHorizontalScroll(page)).toBe(true);
+      // At 1024×768 the page's type is 20 px and its smaller print (units, hints) 18: about 60 % reaches 20 px.
+      const sizes = await textSizes(page);
+      expect(sizes.large / sizes.total, sizes.small.join('\n')).toBeGreaterThanOrEqual(
+        width > 1920 ? 0.9 : 0.6,
+      );
+      // The monitor's words reach 20 px where the bay is shown 1,067 px wide or more; at 1024×768 the room reads the
+      // vitals beside it (page text) instead.
+      const canvasTooSmall = (await canvasTexts(page)).filter((t) => t.cssPx < 20).map((t) => t.text);
+      expect(canvasTooSmall.length === 0).toBe(width > 1920);
       expect(errors).toEqual([]);
       await page.close();
     }

@@ -57,6 +57,8 @@ let view: BayView = {
   ...chosen,
   reducedMotion: query.get('reduced') === '1',
   paused: query.get('paused') === '1',
+  // A projected classroom's monitor: steady alarms and large type.
+  ...(query.get('classroom') === '1' ? { steadyAlarms: true, largeType: true } : {}),
 };
 
 const parent = document.getElementById('bay');

@@ -32,6 +32,7 @@ export const base: BayView = {
   },
   reducedMotion: false,
   steadyAlarms: false,
+  largeType: false,
   paused: false,
 };
 
