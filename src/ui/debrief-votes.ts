@@ -5,11 +5,11 @@ import { h } from './dom.ts';
 import { share, type Vote } from './votes.ts';
 
 /** A course's timing for an option, in words beside the vote ("✓ At this point (T+ 0:40)", "Later (T+ 2:35)"). */
-function timingText(timing: Timing, how = ''): string {
+function timingText(timing: Timing, how = '', never = '— Not done'): string {
   const suffix = how === '' ? '' : `, ${how}`;
   switch (timing.when) {
     case 'never':
-      return '— Not done';
+      return never;
     case 'untimed':
       return '✓ Done (time not given)';
     case 'around':
@@ -33,7 +33,10 @@ export function votesReview(resolved: ResolvedCase, votes: readonly Vote[]): HTM
   const guideline = (action: string) =>
     data.bestPath.actions.filter((a) => `${a.do}:${a.id ?? ''}` === action).map((a) => a.at);
   const realTeam = (action: string) => data.realCourse.actions.filter((a) => a.action === action);
-  const teamName = data.kind === 'real-case' ? 'Real team' : 'Written course';
+  const real = data.kind === 'real-case';
+  const teamName = real ? 'Real team' : 'Written course';
+  // A report's silence is not a record that the team did not do it; a written course says all it has.
+  const teamNever = real ? '— Not in the report' : '— Not done';
   return h(
     'section',
     { class: 'votes-review' },
@@ -81,13 +84,14 @@ export function votesReview(resolved: ResolvedCase, votes: readonly Vote[]): HTM
               h('th', { scope: 'row' }, o.label),
               h('td', { class: 'num' }, `${String(o.count)} (${String(share(vote.options, o))}%)`),
               h('td', {}, o.action === vote.chosen ? '✓ Chosen' : ''),
-              h('td', {}, timingText(timingAt(guideline(o.action), vote.atMin))),
+              h('td', {}, timingText(timingAt(guideline(o.action), vote.atMin), '', '— Not on the path')),
               h(
                 'td',
                 {},
                 timingText(
                   teamTiming,
                   nearest?.atMin === undefined ? '' : howKnown(nearest.atMin.provenance),
+                  teamNever,
                 ),
               ),
             );
