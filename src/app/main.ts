@@ -44,6 +44,7 @@ import {
   clearSave,
   clearSetAside,
   fingerprint,
+  parseSave,
   readRawSave,
   readSetAside,
   resumeOrSetAside,
@@ -71,6 +72,9 @@ import { revealControl } from '../ui/reveal.ts';
 import { decisionBoard } from '../ui/decision-board.ts';
 import { changeBoard, EMPTY_BOARD, settle, type Board, type BoardChange, type Vote } from '../ui/votes.ts';
 import { phaseDecisions } from '../view/decisions.ts';
+import { buildOptions } from './build-options.ts';
+import { connectScorm12 } from './lms/lms.ts';
+import { LmsLink } from './lms/lms-link.ts';
 
 interface Loaded {
   cases: ResolvedCase[];
@@ -179,11 +183,18 @@ class App {
   private link: { send(message: ToPresenter): void } | null = null;
   /** The clock as the play screen moves it (stopping early, and saying why), for the presenter's clock too. */
   private clock: { advance(minutes: number): void; advanceToNextResult(): void } | null = null;
+  /** What this build offers (its cases, an LMS to report to, a pass mark). */
+  private readonly build = buildOptions(import.meta.env);
+  /** The LMS this play reports to (a SCORM build launched by an LMS), or null. */
+  private readonly lms: LmsLink | null;
+  /** The LMS's status line, shown only when there is something to say. */
+  private readonly lmsStatus = h('p', { class: 'lms-status', role: 'status', hidden: true });
 
   constructor(root: HTMLElement, storage: Storage) {
     this.root = root;
     this.storage = storage;
     this.loaded = loadAll(storage);
+    if (this.build.cases.length > 0) this.loaded.cases = this.offered(this.loaded.cases);
     this.sound = new BedsideSound(readSoundSettings(storage));
     const params = new URLSearchParams(window.location.search);
     const clock = params.get('clock');
@@ -192,7 +203,15 @@ class App {
       secondsPerMinute: 2,
       units: 'conventional',
     };
-    document.body.append(this.dose.el);
+    document.body.append(this.dose.el, this.lmsStatus);
+    const lms = this.build.lms === 'scorm12' ? connectScorm12(window, () => Date.now()) : null;
+    this.lms = lms === null ? null : new LmsLink(lms, this.build.passMark);
+    // Closing the window or leaving the LMS's page: the last state, the session's time, and LMSFinish.
+    if (this.lms !== null)
+      window.addEventListener('pagehide', () => {
+        this.save();
+        this.lms?.leave();
+      });
     trackInputModality(document.documentElement);
     this.applyClassroom();
   }
@@ -380,7 +399,24 @@ class App {
     }
   }
 
+  /** The build's cases (a SCORM package with one case or a chosen set), in the picker's order. */
+  private offered(cases: readonly ResolvedCase[]): ResolvedCase[] {
+    return cases.filter((c) => this.build.cases.includes(c.data.id));
+  }
+
+  /** The LMS's notice, if it has one (a refusal, a play too long to keep whole). */
+  private showLmsNotice(): void {
+    const notice = this.lms?.notice ?? null;
+    this.lmsStatus.textContent = notice ?? '';
+    this.lmsStatus.hidden = notice === null;
+  }
+
   private resumeOrPick(): void {
+    this.lms?.prepareResume(this.storage, (text) => {
+      const read = parseSave(text, this.loaded.hashes);
+      return read.ok ? read.value : null;
+    });
+    this.showLmsNotice();
     const resumed = resumeOrSetAside(this.storage, this.loaded.hashes, (save) => {
       const resolved = this.find(save.caseId);
       return resolved === undefined
@@ -406,7 +442,9 @@ class App {
       const earlier = readSetAside(this.storage);
       if (earlier !== null) this.damaged = { why: null, text: earlier, kept: true };
     }
-    const wanted = new URLSearchParams(window.location.search).get('case');
+    // A build of one case (an LMS package) opens on it; otherwise the address may name one.
+    const only = this.build.cases.length === 1 ? (this.loaded.cases[0]?.data.id ?? null) : null;
+    const wanted = only ?? new URLSearchParams(window.location.search).get('case');
     if (wanted !== null && this.find(wanted) !== undefined) this.showBriefing(wanted);
     else this.showPicker(null);
   }
@@ -717,6 +755,8 @@ class App {
     const session = this.session;
     if (session === null) return;
     this.save();
+    this.lms?.ended(session.resolved, session.context);
+    this.showLmsNotice();
     this.mount(
       debriefScreen(
         session.resolved,
@@ -724,12 +764,14 @@ class App {
         {
           again: () => {
             clearSave(this.storage);
+            this.lms?.restart();
             // Another attempt is another patient's luck: the chance events (VF, a biphasic reaction) are drawn anew.
             this.retrySeed = randomSeed();
             this.showBriefing(session.resolved.data.id);
           },
           cases: () => {
             clearSave(this.storage);
+            this.lms?.restart();
             this.showPicker(null);
           },
         },
@@ -744,7 +786,12 @@ class App {
     const session = this.session;
     if (!session?.started) return;
     const hash = this.loaded.hashes.get(session.resolved.data.id) ?? '';
-    writeSave(this.storage, this.withVotes(toSave(session.context, hash, this.settings)));
+    const save = this.withVotes(toSave(session.context, hash, this.settings));
+    writeSave(this.storage, save);
+    if (this.lms !== null) {
+      this.lms.kept(save);
+      this.showLmsNotice();
+    }
     this.broadcast();
   }
 

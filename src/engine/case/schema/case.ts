@@ -662,6 +662,13 @@ export const CaseFile = z
               'The scored items. Items with points add up to the maximum; harms and costs subtract; the total is ' +
               'kept within [0, maximum].',
           }),
+        passMark: inRange(0, 100, '%')
+          .optional()
+          .meta({
+            description:
+              'The score (percent of the maximum) that passes, where an LMS records passed or failed. A SCORM ' +
+              "build's --pass-mark and the LMS's own mastery score take precedence; without any, 70 %.",
+          }),
       })
       .meta({ description: 'How a play is scored, item by item, for the debrief.' }),
   })
