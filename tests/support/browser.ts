@@ -28,6 +28,11 @@ export function requireChromium(): void {
 export async function serveBuiltSite(): Promise<{ url: string; server: PreviewServer; outDir: string }> {
   const outDir = mkdtempSync(join(tmpdir(), 'bedside-dist-'));
   await build({ root: ROOT, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  return { ...(await serveFolder(outDir)), outDir };
+}
+
+/** Serve a folder of files (a build, an unpacked package beside a test LMS page) on a free local port. */
+export async function serveFolder(outDir: string): Promise<{ url: string; server: PreviewServer }> {
   const server = await preview({
     root: ROOT,
     logLevel: 'silent',
@@ -36,7 +41,7 @@ export async function serveBuiltSite(): Promise<{ url: string; server: PreviewSe
   });
   const url = server.resolvedUrls?.local[0];
   if (url === undefined) throw new Error('preview server has no URL');
-  return { url, server, outDir };
+  return { url, server };
 }
 
 /** Close the browser and stop the preview server (afterAll of every browser test file). */
