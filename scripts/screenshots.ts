@@ -8,6 +8,7 @@ import { launch, serveBuiltSite } from '../tests/support/browser.ts';
 import { serveHarness } from '../tests/support/harness.ts';
 import { advanceTo, hook, openCase, openPicker, perform } from '../tests/support/drive.ts';
 import { SCENARIOS } from '../tests/harness/bay-scenarios.ts';
+import { serveLmsWithPackage } from '../tests/support/lms-site.ts';
 import { ROOT, loadShippedCase, shippedCasePaths } from '../tests/support/load.ts';
 
 const SIZES = [
@@ -237,6 +238,34 @@ async function classroom(browser: Browser, url: string, width: number, height: n
   await context.close();
 }
 
+/**
+ * The SCORM package in a test LMS (scorm-again as the runtime): the game in the LMS's frame, the briefing and a play,
+ * and an LMS that refuses the resume data (the learner's notice at the bottom).
+ */
+async function lms(browser: Browser, width: number, height: number): Promise<void> {
+  const { url, server } = await serveLmsWithPackage([CASE], 75);
+  try {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(`${url}lms.html?frame=1`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('[data-action="start"]').waitFor();
+    await shoot(page, '16-lms-briefing');
+    await frame.locator('[data-action="start"]').click();
+    await frame.locator('.clock').waitFor();
+    // A new launch without resume data is a new attempt: the briefing again.
+    await page.goto(`${url}lms.html?frame=1&refuse=1`);
+    await frame.locator('[data-action="start"]').click();
+    await frame.locator('[data-action="order:lactate"]').evaluate((el: HTMLElement) => {
+      el.click();
+    });
+    await frame.locator('.lms-status').waitFor();
+    await shoot(page, '16-lms-refused');
+    await page.close();
+  } finally {
+    server.httpServer.close();
+  }
+}
+
 /** `npm run screenshots -- classroom ecgs` shoots only those sets; no argument shoots them all. */
 const only = new Set(process.argv.slice(2));
 const wanted = (set: string) => only.size === 0 || only.has(set);
@@ -250,6 +279,7 @@ try {
     ['arrest', (w, h) => arrest(browser, url, w, h)],
     ['ecgs', (w, h) => ecgs(browser, url, w, h)],
     ['bays', (w, h) => bays(browser, w, h)],
+    ['lms', (w, h) => lms(browser, w, h)],
   ];
   for (const [name, shootAt] of sets) if (wanted(name)) for (const [w, h] of SIZES) await shootAt(w, h);
   // A projector: the sizes a lecture hall has.

@@ -187,8 +187,28 @@ class App {
   private readonly build = buildOptions(import.meta.env);
   /** The LMS this play reports to (a SCORM build launched by an LMS), or null. */
   private readonly lms: LmsLink | null;
-  /** The LMS's status line, shown only when there is something to say. */
-  private readonly lmsStatus = h('p', { class: 'lms-status', role: 'status', hidden: true });
+  /** The LMS's status line, shown only when there is something to say (until dismissed, or something new). */
+  private readonly lmsText = h('p', {});
+  private lmsDismissed: string | null = null;
+  private readonly lmsStatus = h(
+    'div',
+    { class: 'lms-status', role: 'status', hidden: true },
+    this.lmsText,
+    h(
+      'button',
+      {
+        type: 'button',
+        'data-action': 'lms-dismiss',
+        on: {
+          click: () => {
+            this.lmsDismissed = this.lmsText.textContent;
+            this.lmsStatus.hidden = true;
+          },
+        },
+      },
+      'Dismiss',
+    ),
+  );
 
   constructor(root: HTMLElement, storage: Storage) {
     this.root = root;
@@ -407,8 +427,8 @@ class App {
   /** The LMS's notice, if it has one (a refusal, a play too long to keep whole). */
   private showLmsNotice(): void {
     const notice = this.lms?.notice ?? null;
-    this.lmsStatus.textContent = notice ?? '';
-    this.lmsStatus.hidden = notice === null;
+    this.lmsText.textContent = notice ?? '';
+    this.lmsStatus.hidden = notice === null || notice === this.lmsDismissed;
   }
 
   private resumeOrPick(): void {

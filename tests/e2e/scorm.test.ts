@@ -1,17 +1,13 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playScript } from '../../src/engine/index.ts';
 import { Script } from '../../src/engine/case/schema/script.ts';
 import { fromSuspendData, SUSPEND_LIMIT } from '../../src/app/lms/suspend.ts';
-import { buildScormPackage } from '../../scripts/scorm/package.ts';
-import { closeSite, launch, serveFolder } from '../support/browser.ts';
+import { closeSite, launch } from '../support/browser.ts';
+import { serveLmsWithPackage } from '../support/lms-site.ts';
 import { clockMinutes, perform } from '../support/drive.ts';
-import { ROOT, loadFirstCase } from '../support/load.ts';
+import { loadFirstCase } from '../support/load.ts';
 
 const resolved = loadFirstCase();
 const best = Script.parse({ actions: resolved.data.bestPath.actions });
@@ -40,21 +36,7 @@ let url = '';
 // The package built as an instructor builds it, unpacked beside a test LMS page that runs scorm-again's SCORM 1.2
 // runtime as window.API: the game finds it by the standard discovery and the test reads what the LMS received.
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'bedside-lms-'));
-  const built = await buildScormPackage({
-    root: ROOT,
-    cases: [resolved.data.id],
-    passMark: PASS_MARK,
-    outFile: join(dir, 'bedside-scorm.zip'),
-  });
-  for (const [name, bytes] of Object.entries(unzipSync(readFileSync(built.outFile)))) {
-    const path = join(dir, 'site', 'course', name);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, bytes);
-  }
-  copyFileSync(join(ROOT, 'tests/fixtures/lms/lms.html'), join(dir, 'site', 'lms.html'));
-  copyFileSync(join(ROOT, 'node_modules/scorm-again/dist/scorm12.min.js'), join(dir, 'site', 'scorm12.js'));
-  ({ url, server } = await serveFolder(join(dir, 'site')));
+  ({ url, server } = await serveLmsWithPackage([resolved.data.id], PASS_MARK));
   browser = await launch();
 }, 120_000);
 afterAll(async () => {
@@ -170,6 +152,31 @@ describe('the SCORM 1.2 package in an LMS (scorm-again as the runtime)', { timeo
     const rec = await record(lms);
     expect(Number(rec.core.score.raw)).toBeLessThan(PASS_MARK);
     expect(rec.core.lesson_status).toBe('passed');
+    await context.close();
+  });
+
+  it('an LMS that refuses the resume data: the learner is told, in words, and plays on', async () => {
+    const context = await browser.newContext();
+    const lms = await context.newPage();
+    await lms.goto(`${url}lms.html?frame=1&refuse=1`);
+    const frame = lms.frameLocator('iframe');
+    await frame.locator('[data-action="start"]').click();
+    await frame.locator('[data-action="order:lactate"]').evaluate((el: HTMLElement) => {
+      el.click();
+    });
+    const status = frame.locator('.lms-status');
+    await status.waitFor();
+    expect(await status.textContent()).toMatch(
+      /The LMS refused LMSSetValue cmi\.suspend_data.*Your play is still kept in this browser\./,
+    );
+    await frame.locator('[data-action="advance:15"]').evaluate((el: HTMLElement) => {
+      el.click();
+    });
+    // Dismissed, it stays away until the LMS has something new to say.
+    await frame.locator('[data-action="lms-dismiss"]').click();
+    expect(await status.isVisible()).toBe(false);
+    // Time moves on (a critical result may stop the step early, as it does anywhere).
+    await expect.poll(() => frame.locator('.clock').textContent()).not.toContain('T+ 0:00');
     await context.close();
   });
 
