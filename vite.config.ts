@@ -1,4 +1,5 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type PluginOption } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The Content-Security-Policy of the built site, each directive with why. Authored text is only ever rendered as text
@@ -66,11 +67,52 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * Offline play (vite-plugin-pwa with Workbox): the service worker precaches the built game, its stylesheet and
+ * fonts, the icons and the manifest (every case is bundled into the game's script), so after one visit Bedside plays
+ * with no network, from whatever sub-path it is served. A new version installs and waits ('prompt'): the game offers
+ * it between cases (src/app/offline.ts). The SCORM build has none: packages are served from LMS paths where a service
+ * worker's scope is unpredictable and its cache hard for an LMS admin to clear.
+ */
+function offline(mode: string): PluginOption {
+  return VitePWA({
+    disable: mode === 'scorm',
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: {
+      name: 'Bedside: emergency medicine at the bedside of real cases',
+      short_name: 'Bedside',
+      description: 'A browser game that teaches emergency medicine with real published cases.',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#0f1b2d',
+      theme_color: '#0f1b2d',
+      icons: [
+        { src: 'bedside-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'bedside-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'bedside-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,json,woff,woff2,png,svg,webmanifest,ogg,mp3,m4a}'],
+      // The game's script is about 2.4 MB (Phaser and the bundled cases); Workbox skips files over 2 MiB by default.
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+      // The first version takes the open page at once (nothing to replace); later ones wait for the learner.
+      clientsClaim: true,
+    },
+  });
+}
+
+export default defineConfig(({ mode }) => ({
   // Relative asset URLs: the built site works from any sub-path (an LMS package, a hospital intranet folder).
   base: './',
+  // Copied to the build as they are: the app's icons (for the installed app and the tab).
+  publicDir: 'assets/icons',
   build: { outDir: 'dist', target: 'es2022', chunkSizeWarningLimit: 1600 },
-  plugins: [contentSecurityPolicyMeta()],
+  plugins: [contentSecurityPolicyMeta(), offline(mode)],
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
-});
+}));

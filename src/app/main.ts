@@ -75,6 +75,8 @@ import { phaseDecisions } from '../view/decisions.ts';
 import { buildOptions } from './build-options.ts';
 import { connectScorm12 } from './lms/lms.ts';
 import { LmsLink } from './lms/lms-link.ts';
+import { registerOffline } from './offline.ts';
+import { updateBanner, type OfflineNotice } from '../ui/update-banner.ts';
 
 interface Loaded {
   cases: ResolvedCase[];
@@ -152,6 +154,9 @@ function addLocalCase(loaded: Loaded, file: TextFile): Problem[] {
   return [];
 }
 
+/** How long "Bedside now plays without a network" stays at the foot of the page. */
+const OFFLINE_READY_SHOWN_MS = 8000;
+
 /** Wires the engine to the views: screens, persistence after every change, the real-time clock. */
 class App {
   private readonly root: HTMLElement;
@@ -187,6 +192,12 @@ class App {
   private readonly build = buildOptions(import.meta.env);
   /** The LMS this play reports to (a SCORM build launched by an LMS), or null. */
   private readonly lms: LmsLink | null;
+  /** A new version waiting (the service worker's), to switch to between cases; null when there is none. */
+  private applyUpdate: (() => Promise<void>) | null = null;
+  private offlineNotice: OfflineNotice = 'none';
+  private readonly updates = updateBanner(() => {
+    void this.updateNow();
+  });
   /** The LMS's status line, shown only when there is something to say (until dismissed, or something new). */
   private readonly lmsText = h('p', {});
   private lmsDismissed: string | null = null;
@@ -223,7 +234,24 @@ class App {
       secondsPerMinute: 2,
       units: 'conventional',
     };
-    document.body.append(this.dose.el, this.lmsStatus);
+    document.body.append(this.dose.el, this.lmsStatus, this.updates.el);
+    // Offline play and updates: the web build only (an LMS package has no service worker).
+    if (this.build.lms === null)
+      registerOffline({
+        ready: (apply) => {
+          this.applyUpdate = apply;
+          this.showUpdates();
+        },
+        offlineReady: () => {
+          // Good news, said once and briefly: it leaves the foot of the page after a few seconds.
+          this.offlineNotice = 'offline-ready';
+          this.showUpdates();
+          window.setTimeout(() => {
+            this.offlineNotice = 'none';
+            this.showUpdates();
+          }, OFFLINE_READY_SHOWN_MS);
+        },
+      });
     const lms = this.build.lms === 'scorm12' ? connectScorm12(window, () => Date.now()) : null;
     this.lms = lms === null ? null : new LmsLink(lms, this.build.passMark);
     // Closing the window or leaving the LMS's page: the last state, the session's time, and LMSFinish.
@@ -485,6 +513,27 @@ class App {
     const heading = screen.querySelector('h1');
     heading?.setAttribute('tabindex', '-1');
     heading?.focus();
+    this.showUpdates();
+  }
+
+  /** A case under way: started and not ended (an update waits for its end). */
+  private playing(): boolean {
+    const session = this.session;
+    return session !== null && session.started && !session.ended;
+  }
+
+  /** The offline layer's line: a waiting version is offered between cases only, never in the middle of one. */
+  private showUpdates(): void {
+    this.updates.show(
+      this.applyUpdate === null ? this.offlineNotice : this.playing() ? 'update-after-case' : 'update-ready',
+    );
+  }
+
+  /** Switch to the waiting version (the service worker reloads the page): only between cases, the play saved first. */
+  private async updateNow(): Promise<void> {
+    if (this.applyUpdate === null || this.playing()) return;
+    this.save();
+    await this.applyUpdate();
   }
 
   private showPicker(notice: string | null, fileProblems: readonly Problem[] = []): void {

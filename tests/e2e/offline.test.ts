@@ -1,0 +1,180 @@
+import { appendFileSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { playScript } from '../../src/engine/index.ts';
+import { Script } from '../../src/engine/case/schema/script.ts';
+import { closeSite, launch, serveBuiltSite } from '../support/browser.ts';
+import { hook, perform } from '../support/drive.ts';
+import { loadFirstCase } from '../support/load.ts';
+
+const PREFIX = '/hospital/teaching/bedside/';
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+};
+
+let browser: Browser;
+let preview: PreviewServer;
+let server: Server;
+let outDir = '';
+let url = '';
+/** The network: when false the server answers nothing (the connection is dropped), as with the wifi gone. */
+let online = true;
+
+beforeAll(async () => {
+  const site = await serveBuiltSite();
+  preview = site.server;
+  outDir = site.outDir;
+  // A plain static server under a sub-path, as a hospital intranet folder would serve it.
+  server = createServer((req, res) => {
+    if (!online) {
+      req.socket.destroy();
+      return;
+    }
+    const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
+    const file = normalize(join(outDir, path.slice(PREFIX.length) || 'index.html'));
+    if (
+      !path.startsWith(PREFIX) ||
+      !file.startsWith(outDir) ||
+      !existsSync(file) ||
+      !statSync(file).isFile()
+    ) {
+      res.writeHead(404).end();
+      return;
+    }
+    // A service worker script is always fetched afresh by the browser's update check.
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+      connection: 'close',
+    });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}${PREFIX}`;
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
+  await closeSite(browser, preview);
+});
+
+/** The page is controlled by the service worker, with everything precached. */
+const controlled = (page: Page) => page.evaluate(() => navigator.serviceWorker.controller !== null);
+
+describe(
+  'offline: an installable app that plays with no network after one visit',
+  { timeout: 180_000 },
+  () => {
+    it('visits once, goes offline, reloads and plays the first case to its debrief', async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${url}?clock=step`);
+      await page.waitForSelector('body[data-ready="true"]');
+      await expect.poll(() => controlled(page), { timeout: 30_000 }).toBe(true);
+      await expect
+        .poll(() => page.locator('.update-banner').textContent(), { timeout: 30_000 })
+        .toContain('plays without a network');
+      // It is installable: a manifest with icons, served beside the game.
+      const manifest = await page.evaluate(async () => {
+        const link = document.querySelector<HTMLLinkElement>('link[rel="manifest"]');
+        return link === null
+          ? null
+          : ((await (await fetch(link.href)).json()) as { icons: { sizes: string }[] });
+      });
+      expect(manifest?.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+
+      // The network goes.
+      online = false;
+      await context.setOffline(true);
+      try {
+        await page.reload();
+        await page.waitForSelector('body[data-ready="true"]');
+        const resolved = loadFirstCase();
+        await page.locator(`[data-case="${resolved.data.id}"]`).click();
+        await page.locator('[data-action="start"]').click();
+        const best = Script.parse({ actions: resolved.data.bestPath.actions });
+        const percent = page.locator('[data-testid="score-percent"]');
+        for (const step of best.actions) {
+          if ((await percent.count()) > 0) break;
+          await perform(page, step);
+        }
+        if ((await percent.count()) === 0) await perform(page, { at: 0, do: 'end' });
+        await percent.waitFor();
+        expect(Number(((await percent.textContent()) ?? '').replace('%', ''))).toBe(
+          playScript(resolved, best, resolved.data.defaultSeed).score.percent,
+        );
+        // The bay drew too: its canvas came from the cache with the rest.
+        expect(errors).toEqual([]);
+      } finally {
+        online = true;
+        await context.setOffline(false);
+      }
+      await context.close();
+    });
+
+    it('a new version waits: never reloads mid-case, and is offered once the case ends', async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const page = await context.newPage();
+      await page.goto(`${url}?clock=step`);
+      await page.waitForSelector('body[data-ready="true"]');
+      await expect.poll(() => controlled(page), { timeout: 30_000 }).toBe(true);
+      // A new version is published; the learner comes back (Bedside looks for one each time it starts).
+      appendFileSync(join(outDir, 'sw.js'), '\n// a new version\n');
+      await page.reload();
+      await page.waitForSelector('body[data-ready="true"]');
+      const banner = page.locator('.update-banner');
+      await expect
+        .poll(() => banner.textContent(), { timeout: 30_000 })
+        .toContain('A new version of Bedside is ready.');
+      expect(await page.locator('[data-action="update-now"]').isVisible()).toBe(true);
+
+      // A case starts before the learner takes it: from then on it waits for the case's end, and nothing reloads.
+      const resolved = loadFirstCase();
+      await page.locator(`[data-case="${resolved.data.id}"]`).click();
+      await page.locator('[data-action="start"]').click();
+      await page.evaluate(() => {
+        (window as unknown as { sameDocument: boolean }).sameDocument = true;
+      });
+      await expect.poll(() => banner.textContent()).toContain('offered when this case ends');
+      expect(await page.locator('[data-action="update-now"]').isVisible()).toBe(false);
+      await hook(page, 'order:lactate');
+      await hook(page, 'advance:15');
+      expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
+        true,
+      );
+
+      // The case ends: now it is offered, and taken.
+      await hook(page, 'end');
+      await page.locator('[data-testid="score-percent"]').waitFor();
+      await expect.poll(() => banner.textContent()).toContain('A new version of Bedside is ready.');
+      await Promise.all([page.waitForEvent('load'), page.locator('[data-action="update-now"]').click()]);
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(
+        await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
+      ).toBeUndefined();
+      const waiting = await page.evaluate(
+        async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null,
+      );
+      expect(waiting).toBeNull();
+      await context.close();
+    });
+  },
+);
