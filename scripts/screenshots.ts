@@ -1,6 +1,6 @@
 // npm run screenshots — builds the site and saves Chromium screenshots of every screen at the sizes we check by
 // eye (1280×720, 1920×1080, a 390×844 phone) into tmp/screenshots/. Open them and look before calling UI work done.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Script } from '../src/engine/case/schema/script.ts';
@@ -9,6 +9,7 @@ import { serveHarness } from '../tests/support/harness.ts';
 import { advanceTo, hook, openCase, openPicker, perform } from '../tests/support/drive.ts';
 import { SCENARIOS } from '../tests/harness/bay-scenarios.ts';
 import { serveLmsWithPackage } from '../tests/support/lms-site.ts';
+import { serveUnder } from '../tests/support/static-server.ts';
 import { ROOT, loadShippedCase, shippedCasePaths } from '../tests/support/load.ts';
 
 const SIZES = [
@@ -266,10 +267,37 @@ async function lms(browser: Browser, width: number, height: number): Promise<voi
   }
 }
 
+/**
+ * Offline: the first visit ("plays without a network"), a new version waiting on the picker, and the same during a
+ * case (offered when it ends). Served under a sub-path by a server that reads files as they are asked for, so a
+ * changed service worker is a new version.
+ */
+async function offline(browser: Browser, outDir: string, width: number, height: number): Promise<void> {
+  const site = await serveUnder(outDir, '/ward/bedside/');
+  try {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await page.goto(`${site.url}?clock=step`);
+    await page.locator('.update-banner:not([hidden])').waitFor({ timeout: 30_000 });
+    await shoot(page, '17-offline-ready');
+    appendFileSync(join(outDir, 'sw.js'), `\n// screenshots ${String(width)}\n`);
+    await page.reload();
+    await page.locator('[data-action="update-now"]:not([hidden])').waitFor({ timeout: 30_000 });
+    await shoot(page, '17-offline-update-ready');
+    await page.locator(`[data-case="${CASE}"]`).click();
+    await page.locator('[data-action="start"]').click();
+    await page.locator('.clock').waitFor();
+    await shoot(page, '17-offline-update-after-case');
+    await context.close();
+  } finally {
+    await site.close();
+  }
+}
+
 /** `npm run screenshots -- classroom ecgs` shoots only those sets; no argument shoots them all. */
 const only = new Set(process.argv.slice(2));
 const wanted = (set: string) => only.size === 0 || only.has(set);
-const { url, server } = await serveBuiltSite();
+const { url, server, outDir } = await serveBuiltSite();
 const browser = await launch();
 try {
   const sets: [string, (width: number, height: number) => Promise<void>][] = [
@@ -280,6 +308,7 @@ try {
     ['ecgs', (w, h) => ecgs(browser, url, w, h)],
     ['bays', (w, h) => bays(browser, w, h)],
     ['lms', (w, h) => lms(browser, w, h)],
+    ['offline', (w, h) => offline(browser, outDir, w, h)],
   ];
   for (const [name, shootAt] of sets) if (wanted(name)) for (const [w, h] of SIZES) await shootAt(w, h);
   // A projector: the sizes a lecture hall has.

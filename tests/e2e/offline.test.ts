@@ -1,7 +1,5 @@
-import { appendFileSync, createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,67 +8,28 @@ import { Script } from '../../src/engine/case/schema/script.ts';
 import { closeSite, launch, serveBuiltSite } from '../support/browser.ts';
 import { hook, perform } from '../support/drive.ts';
 import { loadFirstCase } from '../support/load.ts';
+import { serveUnder } from '../support/static-server.ts';
 
 const PREFIX = '/hospital/teaching/bedside/';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
 
 let browser: Browser;
 let preview: PreviewServer;
-let server: Server;
+let site: Awaited<ReturnType<typeof serveUnder>>;
 let outDir = '';
 let url = '';
-/** The network: when false the server answers nothing (the connection is dropped), as with the wifi gone. */
-let online = true;
 
 beforeAll(async () => {
-  const site = await serveBuiltSite();
-  preview = site.server;
-  outDir = site.outDir;
+  const built = await serveBuiltSite();
+  preview = built.server;
+  outDir = built.outDir;
   // A plain static server under a sub-path, as a hospital intranet folder would serve it.
-  server = createServer((req, res) => {
-    if (!online) {
-      req.socket.destroy();
-      return;
-    }
-    const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
-    const file = normalize(join(outDir, path.slice(PREFIX.length) || 'index.html'));
-    if (
-      !path.startsWith(PREFIX) ||
-      !file.startsWith(outDir) ||
-      !existsSync(file) ||
-      !statSync(file).isFile()
-    ) {
-      res.writeHead(404).end();
-      return;
-    }
-    // A service worker script is always fetched afresh by the browser's update check.
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-      connection: 'close',
-    });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}${PREFIX}`;
+  site = await serveUnder(outDir, PREFIX);
+  url = site.url;
   browser = await launch();
 }, 120_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
+  await site.close();
   await closeSite(browser, preview);
 });
 
@@ -102,7 +61,7 @@ describe(
       expect(manifest?.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
 
       // The network goes.
-      online = false;
+      site.online(false);
       await context.setOffline(true);
       try {
         await page.reload();
@@ -124,7 +83,7 @@ describe(
         // The bay drew too: its canvas came from the cache with the rest.
         expect(errors).toEqual([]);
       } finally {
-        online = true;
+        site.online(true);
         await context.setOffline(false);
       }
       await context.close();

@@ -1,57 +1,28 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSite, launch, serveBuiltSite } from '../support/browser.ts';
 import { clockMinutes, hook, openCase } from '../support/drive.ts';
+import { serveUnder } from '../support/static-server.ts';
 
 const PREFIX = '/lms/course-42/bedside/';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.svg': 'image/svg+xml',
-};
 
 let browser: Browser;
 let preview: PreviewServer;
-let server: Server;
+let site: Awaited<ReturnType<typeof serveUnder>>;
 let url: string;
 
 beforeAll(async () => {
-  const site = await serveBuiltSite();
-  preview = site.server;
+  const built = await serveBuiltSite();
+  preview = built.server;
   // A plain static server that only answers under a deep sub-path, as an LMS or an intranet folder would.
-  server = createServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
-    if (!path.startsWith(PREFIX)) {
-      res.writeHead(404).end();
-      return;
-    }
-    const file = normalize(join(site.outDir, path.slice(PREFIX.length) || 'index.html'));
-    if (!file.startsWith(site.outDir) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}${PREFIX}`;
+  site = await serveUnder(built.outDir, PREFIX);
+  url = site.url;
   browser = await launch();
 }, 120_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
+  await site.close();
   await closeSite(browser, preview);
 });
 
