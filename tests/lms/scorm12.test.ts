@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { connectScorm12, passMarkOf, playToResume, DEFAULT_PASS_MARK } from '../../src/app/lms/lms.ts';
 import { findScorm12Api, interactionId, timespan, type WindowLike } from '../../src/app/lms/scorm12.ts';
 import { fromSuspendData, SUSPEND_LIMIT } from '../../src/app/lms/suspend.ts';
-import { SAVE_VERSION, type SavedPlay } from '../../src/app/save.ts';
+import type { SavedPlay } from '../../src/app/save.ts';
+import { savedPlay } from '../support/saves.ts';
 
 /** A window chain: `depth` frames under a top window, the API (if any) on the frame `apiAt` levels up. */
 function frames(
@@ -29,17 +30,7 @@ function frames(
 
 const lms = () => new Scorm12API({ logLevel: 5 });
 
-const save = (log: SavedPlay['log'], extra: Partial<SavedPlay> = {}): SavedPlay => ({
-  version: SAVE_VERSION,
-  caseId: 'septic-shock-spondylodiscitis',
-  caseHash: 'abc12345',
-  seed: 1,
-  log,
-  nowMin: log.at(-1)?.atMin ?? 0,
-  endedAtMin: null,
-  settings: { clock: 'step', secondsPerMinute: 2, units: 'conventional' },
-  ...extra,
-});
+const save = savedPlay;
 
 describe('finding the SCORM 1.2 API', () => {
   it('looks up the chain of parents, then the opener and its parents', () => {

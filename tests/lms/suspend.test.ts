@@ -2,34 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { targetsFor, type LearnerAction } from '../../src/engine/index.ts';
 import { fromSuspendData, encode, suspendDataFor, SUSPEND_LIMIT } from '../../src/app/lms/suspend.ts';
-import { SAVE_VERSION, type SavedPlay } from '../../src/app/save.ts';
+import type { SavedPlay } from '../../src/app/save.ts';
+import { VERBS as SCRIPT_VERBS } from '../../src/engine/case/schema/script.ts';
+import { savedPlay } from '../support/saves.ts';
 import { Session } from '../../src/app/session.ts';
 import { loadFirstCase } from '../support/load.ts';
 
 const resolved = loadFirstCase();
-const VERBS = [
-  'examine',
-  'ask',
-  'order',
-  'cancel',
-  'treat',
-  'stop',
-  'consult',
-  'diagnose',
-  'dispose',
-] as const;
+const VERBS = SCRIPT_VERBS.filter((v) => v !== 'end');
 
-const saveOf = (log: SavedPlay['log'], extra: Partial<SavedPlay> = {}): SavedPlay => ({
-  version: SAVE_VERSION,
-  caseId: resolved.data.id,
-  caseHash: 'c0ffee00',
-  seed: 4242,
-  log,
-  nowMin: log.at(-1)?.atMin ?? 0,
-  endedAtMin: null,
-  settings: { clock: 'step', secondsPerMinute: 2, units: 'conventional' },
-  ...extra,
-});
+const saveOf = (log: SavedPlay['log'], extra: Partial<SavedPlay> = {}): SavedPlay =>
+  savedPlay(log, { caseId: resolved.data.id, seed: 4242, ...extra });
 
 /** Any log of the case's own actions: minutes in order, doses with decimals, up to `max` entries. */
 const anyLog = (max: number) =>
