@@ -77,6 +77,7 @@ import { connectScorm12 } from './lms/lms.ts';
 import { LmsLink } from './lms/lms-link.ts';
 import { registerOffline } from './offline.ts';
 import { updateBanner, type OfflineNotice } from '../ui/update-banner.ts';
+import { footNotice } from '../ui/foot-notice.ts';
 
 interface Loaded {
   cases: ResolvedCase[];
@@ -199,27 +200,7 @@ class App {
     void this.updateNow();
   });
   /** The LMS's status line, shown only when there is something to say (until dismissed, or something new). */
-  private readonly lmsText = h('p', {});
-  private lmsDismissed: string | null = null;
-  private readonly lmsStatus = h(
-    'div',
-    { class: 'lms-status', role: 'status', hidden: true },
-    this.lmsText,
-    h(
-      'button',
-      {
-        type: 'button',
-        'data-action': 'lms-dismiss',
-        on: {
-          click: () => {
-            this.lmsDismissed = this.lmsText.textContent;
-            this.lmsStatus.hidden = true;
-          },
-        },
-      },
-      'Dismiss',
-    ),
-  );
+  private readonly lmsStatus = footNotice({ className: 'lms-status', dismissHook: 'lms-dismiss' });
 
   constructor(root: HTMLElement, storage: Storage) {
     this.root = root;
@@ -234,7 +215,7 @@ class App {
       secondsPerMinute: 2,
       units: 'conventional',
     };
-    document.body.append(this.dose.el, this.lmsStatus, this.updates.el);
+    document.body.append(this.dose.el, this.lmsStatus.el, this.updates.el);
     // Offline play and updates: the web build only (an LMS package has no service worker).
     if (this.build.lms === null)
       registerOffline({
@@ -454,9 +435,7 @@ class App {
 
   /** The LMS's notice, if it has one (a refusal, a play too long to keep whole). */
   private showLmsNotice(): void {
-    const notice = this.lms?.notice ?? null;
-    this.lmsText.textContent = notice ?? '';
-    this.lmsStatus.hidden = notice === null || notice === this.lmsDismissed;
+    this.lmsStatus.show(this.lms?.notice ?? null);
   }
 
   private resumeOrPick(): void {

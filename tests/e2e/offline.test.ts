@@ -1,11 +1,10 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playScript } from '../../src/engine/index.ts';
 import { Script } from '../../src/engine/case/schema/script.ts';
-import { closeSite, launch, serveBuiltSite } from '../support/browser.ts';
+import { buildSite, launch } from '../support/browser.ts';
 import { hook, perform } from '../support/drive.ts';
 import { loadFirstCase } from '../support/load.ts';
 import { serveUnder } from '../support/static-server.ts';
@@ -13,15 +12,12 @@ import { serveUnder } from '../support/static-server.ts';
 const PREFIX = '/hospital/teaching/bedside/';
 
 let browser: Browser;
-let preview: PreviewServer;
 let site: Awaited<ReturnType<typeof serveUnder>>;
 let outDir = '';
 let url = '';
 
 beforeAll(async () => {
-  const built = await serveBuiltSite();
-  preview = built.server;
-  outDir = built.outDir;
+  outDir = await buildSite();
   // A plain static server under a sub-path, as a hospital intranet folder would serve it.
   site = await serveUnder(outDir, PREFIX);
   url = site.url;
@@ -30,7 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await site.close();
-  await closeSite(browser, preview);
+  await browser.close();
 });
 
 /** The page is controlled by the service worker, with everything precached. */

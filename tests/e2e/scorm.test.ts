@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playScript } from '../../src/engine/index.ts';
@@ -64,6 +64,24 @@ async function launchFromLms(
   await game.waitForSelector('body[data-ready="true"]');
   return { lms, game, errors };
 }
+
+/** The test LMS with the package in its frame (`query` sets the LMS up), the case started. */
+async function startInLmsFrame(
+  query: string,
+): Promise<{ context: BrowserContext; lms: Page; frame: FrameLocator }> {
+  const context = await browser.newContext();
+  const lms = await context.newPage();
+  await lms.goto(`${url}lms.html?frame=1&${query}`);
+  const frame = lms.frameLocator('iframe');
+  await frame.locator('[data-action="start"]').click();
+  return { context, lms, frame };
+}
+
+/** Click a control in the frame by its hook, as the drive helpers click (the frame's layout may fold it away). */
+const press = (frame: FrameLocator, action: string) =>
+  frame.locator(`[data-action="${action}"]`).evaluate((el: HTMLElement) => {
+    el.click();
+  });
 
 describe('the SCORM 1.2 package in an LMS (scorm-again as the runtime)', { timeout: 180_000 }, () => {
   it('records the play, resumes from suspend data alone, and reports the score and the pass', async () => {
@@ -138,16 +156,9 @@ describe('the SCORM 1.2 package in an LMS (scorm-again as the runtime)', { timeo
   });
 
   it('finds the API on a parent frame, and judges by the LMS’s own mastery score over the build’s', async () => {
-    const context = await browser.newContext();
-    const lms = await context.newPage();
     // The LMS's mastery score is 0: a play that scores nothing passes there, where the build's 80 would fail it.
-    await lms.goto(`${url}lms.html?frame=1&mastery=0`);
-    const frame = lms.frameLocator('iframe');
-    await frame.locator('[data-action="start"]').click();
-    // The header's End, clicked as the drive helpers click (the frame's layout may fold it into a menu).
-    await frame.locator('[data-action="end"]').evaluate((el: HTMLElement) => {
-      el.click();
-    });
+    const { context, lms, frame } = await startInLmsFrame('mastery=0');
+    await press(frame, 'end');
     await frame.locator('[data-testid="score-percent"]').waitFor();
     const rec = await record(lms);
     expect(Number(rec.core.score.raw)).toBeLessThan(PASS_MARK);
@@ -156,22 +167,14 @@ describe('the SCORM 1.2 package in an LMS (scorm-again as the runtime)', { timeo
   });
 
   it('an LMS that refuses the resume data: the learner is told, in words, and plays on', async () => {
-    const context = await browser.newContext();
-    const lms = await context.newPage();
-    await lms.goto(`${url}lms.html?frame=1&refuse=1`);
-    const frame = lms.frameLocator('iframe');
-    await frame.locator('[data-action="start"]').click();
-    await frame.locator('[data-action="order:lactate"]').evaluate((el: HTMLElement) => {
-      el.click();
-    });
+    const { context, frame } = await startInLmsFrame('refuse=1');
+    await press(frame, 'order:lactate');
     const status = frame.locator('.lms-status');
     await status.waitFor();
     expect(await status.textContent()).toMatch(
       /The LMS refused LMSSetValue cmi\.suspend_data.*Your play is still kept in this browser\./,
     );
-    await frame.locator('[data-action="advance:15"]').evaluate((el: HTMLElement) => {
-      el.click();
-    });
+    await press(frame, 'advance:15');
     // Dismissed, it stays away until the LMS has something new to say.
     await frame.locator('[data-action="lms-dismiss"]').click();
     expect(await status.isVisible()).toBe(false);

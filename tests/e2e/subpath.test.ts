@@ -1,29 +1,26 @@
 import type { Browser } from 'playwright-core';
-import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSite, launch, serveBuiltSite } from '../support/browser.ts';
+import { buildSite, launch } from '../support/browser.ts';
 import { clockMinutes, hook, openCase } from '../support/drive.ts';
 import { serveUnder } from '../support/static-server.ts';
 
 const PREFIX = '/lms/course-42/bedside/';
 
 let browser: Browser;
-let preview: PreviewServer;
 let site: Awaited<ReturnType<typeof serveUnder>>;
 let url: string;
 
 beforeAll(async () => {
-  const built = await serveBuiltSite();
-  preview = built.server;
+  const built = await buildSite();
   // A plain static server that only answers under a deep sub-path, as an LMS or an intranet folder would.
-  site = await serveUnder(built.outDir, PREFIX);
+  site = await serveUnder(built, PREFIX);
   url = site.url;
   browser = await launch();
 }, 120_000);
 
 afterAll(async () => {
   await site.close();
-  await closeSite(browser, preview);
+  await browser.close();
 });
 
 describe('the built site works from any sub-path', { timeout: 120_000 }, () => {

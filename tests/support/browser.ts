@@ -26,9 +26,15 @@ export function requireChromium(): void {
 
 /** Build the site into a temporary folder and serve it on a free local port. */
 export async function serveBuiltSite(): Promise<{ url: string; server: PreviewServer; outDir: string }> {
+  const outDir = await buildSite();
+  return { ...(await serveFolder(outDir)), outDir };
+}
+
+/** Build the site into a temporary folder (for a server of a test's own). */
+export async function buildSite(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'bedside-dist-'));
   await build({ root: ROOT, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-  return { ...(await serveFolder(outDir)), outDir };
+  return outDir;
 }
 
 /** Serve a folder of files (a build, an unpacked package beside a test LMS page) on a free local port. */

@@ -1,4 +1,4 @@
-import { summarisePlay, type CaseContext, type ResolvedCase } from '../../engine/index.ts';
+import { clockText, summarisePlay, type CaseContext, type ResolvedCase } from '../../engine/index.ts';
 import { clearSave, readRawSave, setAside, writeSave, type SavedPlay } from '../save.ts';
 import { passMarkOf, playToResume, type Lms } from './lms.ts';
 
@@ -53,7 +53,7 @@ export class LmsLink {
     const kept = this.lms.keep(save);
     if (!kept.complete && !this.toldShort) {
       this.toldShort = true;
-      const at = `T+ ${String(Math.floor(kept.atMin / 60))}:${String(kept.atMin % 60).padStart(2, '0')}`;
+      const at = `T+ ${clockText(kept.atMin)}`;
       this.notice =
         `This play is longer than a SCORM 1.2 LMS can keep (4,096 characters). In this browser it resumes where ` +
         `you are; on another computer it would resume at ${at}.`;

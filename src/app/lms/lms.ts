@@ -1,3 +1,4 @@
+import { clockText } from '../../engine/index.ts';
 import type { SavedPlay } from '../save.ts';
 import {
   findScorm12Api,
@@ -93,10 +94,7 @@ class Scorm12Session implements Lms {
     const kept = suspendDataFor(save);
     this.set('cmi.suspend_data', kept.data);
     const at = kept.complete ? (save.endedAtMin ?? save.nowMin) : kept.atMin;
-    this.set(
-      'cmi.core.lesson_location',
-      `T+ ${String(Math.floor(at / 60))}:${String(at % 60).padStart(2, '0')}`,
-    );
+    this.set('cmi.core.lesson_location', `T+ ${clockText(at)}`);
     // A learner who closes the window mid-case comes back to it; after the debrief, to the debrief.
     this.set('cmi.core.exit', 'suspend');
     const changed = save.log.length !== this.lastCommittedLog;
@@ -113,7 +111,7 @@ class Scorm12Session implements Lms {
       const n = this.interactions;
       const prefix = `cmi.interactions.${String(n)}`;
       const dose = d.dose === undefined ? '' : ` ${String(d.dose)}`;
-      const minute = `T+${String(Math.floor(d.atMin / 60))}:${String(d.atMin % 60).padStart(2, '0')}`;
+      const minute = `T+${clockText(d.atMin)}`;
       this.set(`${prefix}.id`, interactionId(n, d.action));
       this.set(`${prefix}.type`, 'performance');
       this.set(`${prefix}.student_response`, `${d.action}${dose} at ${minute}`.slice(0, 255));
