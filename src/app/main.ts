@@ -73,11 +73,13 @@ import { decisionBoard } from '../ui/decision-board.ts';
 import { changeBoard, EMPTY_BOARD, settle, type Board, type BoardChange, type Vote } from '../ui/votes.ts';
 import { phaseDecisions } from '../view/decisions.ts';
 import { buildOptions } from './build-options.ts';
-import { connectScorm12 } from './lms/lms.ts';
+import { connectScorm12, passMarkOf } from './lms/lms.ts';
 import { LmsLink } from './lms/lms-link.ts';
 import { registerOffline } from './offline.ts';
 import { updateBanner, type OfflineNotice } from '../ui/update-banner.ts';
-import { footNotice } from '../ui/foot-notice.ts';
+import { footNotice, footNotices } from '../ui/foot-notice.ts';
+import { policyAllows, xapiSetting, XapiLink } from './xapi/xapi-link.ts';
+import { lrsSender } from './xapi/transport.ts';
 
 interface Loaded {
   cases: ResolvedCase[];
@@ -157,6 +159,8 @@ function addLocalCase(loaded: Loaded, file: TextFile): Problem[] {
 
 /** How long "Bedside now plays without a network" stays at the foot of the page. */
 const OFFLINE_READY_SHOWN_MS = 8000;
+/** How often waiting xAPI statements are tried again (as well as whenever the browser says it is back online). */
+const XAPI_RETRY_MS = 30_000;
 
 /** Wires the engine to the views: screens, persistence after every change, the real-time clock. */
 class App {
@@ -201,6 +205,9 @@ class App {
   });
   /** The LMS's status line, shown only when there is something to say (until dismissed, or something new). */
   private readonly lmsStatus = footNotice({ className: 'lms-status', dismissHook: 'lms-dismiss' });
+  /** xAPI learning records: off unless the address or bedside.config.json names an LRS. */
+  private readonly xapi: XapiLink;
+  private readonly xapiStatus = footNotice({ className: 'xapi-status', dismissHook: 'xapi-dismiss' });
 
   constructor(root: HTMLElement, storage: Storage) {
     this.root = root;
@@ -215,7 +222,11 @@ class App {
       secondsPerMinute: 2,
       units: 'conventional',
     };
-    document.body.append(this.dose.el, this.lmsStatus.el, this.updates.el);
+    document.body.append(
+      this.dose.el,
+      footNotices(document, this.lmsStatus.el, this.xapiStatus.el, this.updates.el),
+    );
+    this.xapi = this.connectXapi();
     // Offline play and updates: the web build only (an LMS package has no service worker).
     if (this.build.lms === null)
       registerOffline({
@@ -433,6 +444,42 @@ class App {
     return cases.filter((c) => this.build.cases.includes(c.data.id));
   }
 
+  /**
+   * xAPI: the setting is read in the background (the picker does not wait for the config file); what happens
+   * meanwhile is kept and told once it is known. Waiting statements go when the network comes back, after every new
+   * one, and every half minute.
+   */
+  private connectXapi(): XapiLink {
+    const link = new XapiLink({
+      storage: this.storage,
+      stamp: () => ({ id: crypto.randomUUID(), timestamp: new Date().toISOString() }),
+      sender: lrsSender,
+      changed: () => {
+        this.xapiStatus.show(link.notice);
+      },
+    });
+    const readFile = async (): Promise<unknown> => {
+      const response = await fetch('./bedside.config.json', { cache: 'no-cache' });
+      // No file (404; or the page itself, from a server that answers every path with it): no config.
+      if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) return undefined;
+      return (await response.json()) as unknown;
+    };
+    void xapiSetting(window.location.search, this.storage, readFile, (origin) =>
+      policyAllows(document, origin),
+    )
+      .catch((error: unknown) => ({
+        kind: 'broken' as const,
+        why: `bedside.config.json: ${error instanceof Error ? error.message : String(error)}`,
+      }))
+      .then((setting) => {
+        link.connect(setting);
+        if (setting.kind !== 'on') return;
+        window.addEventListener('online', () => void link.flush());
+        window.setInterval(() => void link.flush(), XAPI_RETRY_MS);
+      });
+    return link;
+  }
+
   /** The LMS's notice, if it has one (a refusal, a play too long to keep whole). */
   private showLmsNotice(): void {
     this.lmsStatus.show(this.lms?.notice ?? null);
@@ -456,6 +503,7 @@ class App {
       if (forced === 'step' || forced === 'real') this.settings.clock = forced;
       if (this.classroom.on) this.settings.clock = 'step';
       this.session = resumed.play;
+      this.xapi.resumed(resumed.play.resolved, resumed.save, resumed.play.ended);
       this.votes = [...(resumed.save.votes ?? [])];
       this.board = resumed.save.board ?? EMPTY_BOARD;
       this.boardReadLog = resumed.play.context.log.length;
@@ -610,6 +658,7 @@ class App {
             this.applyClassroom();
             this.paused = false;
             this.session?.send({ type: 'START' });
+            this.xapi.began(resolved);
             this.showPlayOrDebrief();
           },
           back: () => {
@@ -805,6 +854,15 @@ class App {
     this.save();
     this.lms?.ended(session.resolved, session.context);
     this.showLmsNotice();
+    this.xapi.ended(
+      session.resolved,
+      session.context,
+      passMarkOf(
+        this.lms?.lms.masteryScore ?? null,
+        this.build.passMark,
+        session.resolved.data.scoring.passMark,
+      ),
+    );
     this.mount(
       debriefScreen(
         session.resolved,
@@ -836,6 +894,7 @@ class App {
     const hash = this.loaded.hashes.get(session.resolved.data.id) ?? '';
     const save = this.withVotes(toSave(session.context, hash, this.settings));
     writeSave(this.storage, save);
+    this.xapi.kept(session.resolved, save);
     if (this.lms !== null) {
       this.lms.kept(save);
       this.showLmsNotice();

@@ -58,3 +58,19 @@ export function footNotice(opts: {
     },
   };
 }
+
+/**
+ * The page's foot notices, stacked in one fixed strip at the bottom. The page keeps room for the strip below its
+ * content (padding as tall as the notices shown), so no notice ever covers a control the learner needs: on a phone a
+ * two-line notice would otherwise sit over the briefing's Start button.
+ */
+export function footNotices(doc: Document, ...notices: HTMLElement[]): HTMLElement {
+  const strip = h('div', { class: 'foot-notices' }, ...notices);
+  const body = doc.body;
+  const observer = new ResizeObserver(() => {
+    const height = strip.getBoundingClientRect().height;
+    body.style.paddingBottom = height > 0 ? `${String(Math.ceil(height) + 8)}px` : '';
+  });
+  observer.observe(strip);
+  return strip;
+}

@@ -30,10 +30,20 @@ export async function serveBuiltSite(): Promise<{ url: string; server: PreviewSe
   return { ...(await serveFolder(outDir)), outDir };
 }
 
-/** Build the site into a temporary folder (for a server of a test's own). */
-export async function buildSite(): Promise<string> {
+/**
+ * Build the site into a temporary folder (for a server of a test's own), optionally with an LRS origin let through
+ * its Content-Security-Policy (the build reads `BEDSIDE_LRS_ORIGIN`).
+ */
+export async function buildSite(options: { lrsOrigin?: string } = {}): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'bedside-dist-'));
-  await build({ root: ROOT, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  const before = process.env.BEDSIDE_LRS_ORIGIN;
+  if (options.lrsOrigin !== undefined) process.env.BEDSIDE_LRS_ORIGIN = options.lrsOrigin;
+  try {
+    await build({ root: ROOT, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (before === undefined) delete process.env.BEDSIDE_LRS_ORIGIN;
+    else process.env.BEDSIDE_LRS_ORIGIN = before;
+  }
   return outDir;
 }
 

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Statement } from '@xapi/xapi';
 import { xapiFromFile, xapiFromLaunch, type XapiConfig } from '../../src/app/xapi/config.ts';
 import { StatementQueue, type Delivery } from '../../src/app/xapi/queue.ts';
-import { decision, finished, initialized, IRI } from '../../src/app/xapi/statements.ts';
-import { memoryStorage } from '../../src/app/save.ts';
+import { decision, finished, launched, IRI } from '../../src/app/xapi/statements.ts';
+import { memoryStorage, toSave } from '../../src/app/save.ts';
+import { XAPI_QUEUE_KEY, XapiLink, xapiSetting } from '../../src/app/xapi/xapi-link.ts';
+import { playToEnd, type CaseContext } from '../../src/engine/index.ts';
+import { Script } from '../../src/engine/case/schema/script.ts';
+import { loadFirstCase } from '../support/load.ts';
 import { LrsStatement } from '../support/lrs-validator.ts';
 
 const config: XapiConfig = {
@@ -67,7 +71,7 @@ describe('xAPI configuration: off unless given, and a bad one said in words', ()
 describe('the statements a play makes', () => {
   it('meet the xAPI statement rules a stub LRS checks, with the catalogue id and the simulated minute', () => {
     const statements: Statement[] = [
-      initialized(config, scenario, stamp()),
+      launched(config, scenario, 'initialized', stamp()),
       ...(
         [
           { do: 'order', id: 'lactate', label: 'Lactate', atMin: 5 },
@@ -104,7 +108,7 @@ describe('the statements a play makes', () => {
 });
 
 describe('the statement queue: kept through a reload, sent once the LRS is back, none twice', () => {
-  const statement = (): Statement => initialized(config, scenario, stamp());
+  const statement = (): Statement => launched(config, scenario, 'initialized', stamp());
 
   it('keeps what the LRS could not take, and sends it once it can', async () => {
     const storage = memoryStorage();
@@ -164,5 +168,136 @@ describe('the statement queue: kept through a reload, sent once the LRS is back,
     expect(queue.waiting()).toHaveLength(1);
     await queue.flush();
     expect(queue.waiting()).toHaveLength(1);
+  });
+});
+
+describe("the app's link: what a play tells, and when", () => {
+  const resolved = loadFirstCase();
+  const script = Script.parse({ actions: resolved.data.bestPath.actions });
+  const ctx: CaseContext = playToEnd(resolved, script);
+  const save = toSave(ctx, '', { clock: 'step', secondsPerMinute: 2, units: 'conventional' });
+
+  function link(storage = memoryStorage()) {
+    const sent: Statement[] = [];
+    const made = new XapiLink({
+      storage,
+      stamp,
+      sender: () => (batch) => {
+        sent.push(...batch);
+        return Promise.resolve('delivered');
+      },
+      changed: () => undefined,
+    });
+    return { made, sent, storage };
+  }
+
+  it('keeps what happens before the setting is known, with its moment, and tells it once it is', async () => {
+    const { made, sent } = link();
+    made.began(resolved);
+    made.kept(resolved, { ...save, log: save.log.slice(0, 4) });
+    made.connect({ kind: 'on', config });
+    made.kept(resolved, save);
+    made.ended(resolved, ctx, 70);
+    made.ended(resolved, ctx, 70);
+    await made.flush();
+    const decisions = save.log.filter((e) =>
+      ['order', 'treat', 'consult', 'diagnose', 'dispose'].includes(e.action.do),
+    );
+    expect(sent.map((s) => s.verb.display?.['en-US'])).toEqual([
+      'initialized',
+      ...decisions.map(
+        (e) =>
+          (
+            ({
+              order: 'ordered',
+              treat: 'treated',
+              consult: 'consulted',
+              diagnose: 'diagnosed',
+              dispose: 'disposed',
+            }) as Record<string, string>
+          )[e.action.do],
+      ),
+      'completed',
+      'passed',
+    ]);
+    expect(new Set(sent.map((s) => s.id)).size).toBe(sent.length);
+    // The catalogue's own name for the object: "Lactate", not the phrase "Lactate ordered".
+    expect(sent[1]?.object).toMatchObject({
+      definition: { name: { 'en-US': expect.not.stringMatching(/ordered|"/) as unknown } },
+    });
+  });
+
+  it('with xAPI off, nothing is kept or sent', async () => {
+    const { made, sent, storage } = link();
+    made.began(resolved);
+    made.connect({ kind: 'off' });
+    made.kept(resolved, save);
+    made.ended(resolved, ctx, 70);
+    await made.flush();
+    expect(sent).toEqual([]);
+    expect(storage.getItem(XAPI_QUEUE_KEY)).toBeNull();
+  });
+
+  it('a play taken up again says resumed, and one taken up at its debrief says nothing more', async () => {
+    const { made, sent } = link();
+    made.connect({ kind: 'on', config });
+    made.resumed(resolved, save, true);
+    made.kept(resolved, save);
+    made.ended(resolved, ctx, 70);
+    await made.flush();
+    expect(sent).toEqual([]);
+    made.resumed(resolved, { ...save, log: save.log.slice(0, 3) }, false);
+    await made.flush();
+    expect(sent.map((s) => s.verb.display?.['en-US'])).toEqual(['resumed']);
+  });
+
+  it('a broken setting is said, and nothing is sent', () => {
+    const { made, sent } = link();
+    made.connect({ kind: 'broken', why: 'launch parameters: actor: not JSON' });
+    made.began(resolved);
+    expect(made.notice).toBe('Learning records are not being sent: launch parameters: actor: not JSON.');
+    expect(sent).toEqual([]);
+  });
+
+  it("settings: launch parameters first, then the file, remembered for a start offline; the build's policy checked", async () => {
+    const storage = memoryStorage();
+    const file = {
+      xapi: { endpoint: 'https://lrs.example.org/x', auth: 'Basic a', actor: { mbox: 'mailto:a@b.c' } },
+    };
+    const allowAll = () => true;
+    expect(await xapiSetting('', storage, () => Promise.resolve(file), allowAll)).toMatchObject({
+      kind: 'on',
+    });
+    // Offline next time: the file cannot be read, the copy read last time is used.
+    expect(
+      await xapiSetting('', storage, () => Promise.reject(new Error('offline')), allowAll),
+    ).toMatchObject({
+      kind: 'on',
+      config: { endpoint: 'https://lrs.example.org/x/' },
+    });
+    // The file is gone from the server: off, and forgotten.
+    expect(await xapiSetting('', storage, () => Promise.resolve(undefined), allowAll)).toEqual({
+      kind: 'off',
+    });
+    expect(await xapiSetting('', storage, () => Promise.reject(new Error('offline')), allowAll)).toEqual({
+      kind: 'off',
+    });
+    // Launch parameters win over the file.
+    const launch = `?endpoint=${encodeURIComponent('https://other.example.org/')}&auth=x&actor=${encodeURIComponent('{"mbox":"mailto:a@b.c"}')}`;
+    expect(await xapiSetting(launch, storage, () => Promise.resolve(file), allowAll)).toMatchObject({
+      config: { endpoint: 'https://other.example.org/' },
+    });
+    // An LRS the build's policy would block: broken, naming the build option.
+    expect(
+      await xapiSetting(
+        launch,
+        storage,
+        () => Promise.resolve(undefined),
+        () => false,
+      ),
+    ).toEqual({
+      kind: 'broken',
+      why: 'this build may not connect to https://other.example.org (its Content-Security-Policy); build it with BEDSIDE_LRS_ORIGIN=https://other.example.org',
+    });
   });
 });

@@ -53,12 +53,18 @@ const caseActivity = (scenario: CaseRef) =>
     },
   }) as const;
 
-export function initialized(config: XapiConfig, scenario: CaseRef, stamp: Stamp): Statement {
+/** A play begins (initialized) or a saved one is taken up again after a reload or a relaunch (resumed). */
+export function launched(
+  config: XapiConfig,
+  scenario: CaseRef,
+  how: 'initialized' | 'resumed',
+  stamp: Stamp,
+): Statement {
   return {
     id: stamp.id,
     timestamp: stamp.timestamp,
     actor: config.actor as Statement['actor'],
-    verb: ADL('initialized'),
+    verb: ADL(how),
     object: caseActivity(scenario),
     ...(config.registration === undefined ? {} : { context: { registration: config.registration } }),
   };
