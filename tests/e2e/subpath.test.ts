@@ -28,7 +28,9 @@ describe('the built site works from any sub-path', { timeout: 120_000 }, () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const failures: string[] = [];
     page.on('response', (r) => {
-      if (r.status() >= 400) failures.push(`${String(r.status())} ${r.url()}`);
+      // bedside.config.json is optional (xAPI settings an instructor may put beside the game): its 404 is expected.
+      if (r.status() >= 400 && !r.url().endsWith('/bedside.config.json'))
+        failures.push(`${String(r.status())} ${r.url()}`);
     });
     page.on('pageerror', (e) => failures.push(e.message));
     await openCase(page, url, 'septic-shock-spondylodiscitis');
