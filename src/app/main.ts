@@ -17,7 +17,7 @@ import {
   type TextFile,
   type Catalog,
 } from '../engine/index.ts';
-import { mountBay } from '../game/bay.ts';
+import { mountLazyBay, prefetchBay } from './lazy-bay.ts';
 import type { BayHandle } from '../view/bay-view.ts';
 import { briefingScreen } from '../ui/briefing.ts';
 import { createDoseDialog } from '../ui/dose-dialog.ts';
@@ -643,6 +643,8 @@ class App {
     if (resolved === undefined) return;
     this.session?.stop();
     this.session = new Session(resolved, this.seedFor(resolved));
+    // The bay's code comes while the briefing is read.
+    void prefetchBay().catch(() => undefined);
     this.mount(
       briefingScreen(
         resolved,
@@ -744,7 +746,7 @@ class App {
     this.stopSoundControls = this.sound.listen((state) => {
       screen.sound.update(state);
     });
-    this.bay = mountBay(
+    this.bay = mountLazyBay(
       screen.bayHost,
       bayView(session.context, session.resolved, {
         paused: this.monitorFrozen(),
@@ -752,6 +754,17 @@ class App {
         steadyAlarms: this.classroom.on,
         largeType: this.classroom.on,
       }),
+      (why) => {
+        console.error('The bay could not be loaded:', why);
+        screen.bayHost.replaceChildren(
+          h(
+            'p',
+            { class: 'bay-missing', role: 'status' },
+            'The monitor could not be loaded (is the connection down?). The vitals strip and the panels carry the ' +
+              'case; reload to try again.',
+          ),
+        );
+      },
     );
     // The pulse tone sounds with each QRS the monitor draws (destroying the bay drops the listener with it).
     this.bay.onBeat(() => {
