@@ -1,5 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { shippedCases } from './scripts/vite-cases.ts';
 
 /**
  * The Content-Security-Policy of the built site, each directive with why. Authored text is only ever rendered as text
@@ -111,8 +113,23 @@ export default defineConfig(({ mode }) => ({
   base: './',
   // Copied to the build as they are: the app's icons (for the installed app and the tab).
   publicDir: 'assets/icons',
-  build: { outDir: 'dist', target: 'es2022', chunkSizeWarningLimit: 1600 },
-  plugins: [contentSecurityPolicyMeta(), offline(mode)],
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    chunkSizeWarningLimit: 1600,
+    rolldownOptions: {
+      // The engine is pure (no module does anything when imported), so what the page does not call is left out:
+      // the case loader and its schemas reach the browser only with an author's own file (src/app/cases.ts).
+      treeshake: {
+        moduleSideEffects: (id: string) => !id.includes('/src/engine/'),
+      },
+    },
+  },
+  plugins: [
+    shippedCases(fileURLToPath(new URL('.', import.meta.url))),
+    contentSecurityPolicyMeta(),
+    offline(mode),
+  ],
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
 }));

@@ -39,6 +39,7 @@ async function screens(browser: Browser, url: string, width: number, height: num
   await openPicker(page, url);
   await shoot(page, '1-picker');
   await page.locator(`[data-case="${CASE}"]`).click();
+  await page.locator('[data-action="start"]').waitFor();
   await shoot(page, '2-briefing');
   await openCase(page, url, CASE);
   await shoot(page, '3-arrival');

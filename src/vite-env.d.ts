@@ -9,3 +9,14 @@ interface ImportMetaEnv {
   /** The pass mark (percent) for passed/failed, over the case's own. */
   readonly VITE_BEDSIDE_PASS_MARK?: string;
 }
+
+/** The shipped cases, validated at build time (scripts/vite-cases.ts). */
+declare module 'virtual:bedside/cases' {
+  export const shelf: import('./view/case-listing.ts').Shelf;
+  /** The case, fetched on first use (undefined for an id that is not shipped). */
+  export function fetchCase(id: string): Promise<import('./engine/index.ts').ResolvedCase | undefined>;
+}
+declare module 'virtual:bedside/catalog' {
+  const catalog: import('./engine/index.ts').Catalog | null;
+  export default catalog;
+}

@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  formatProblem,
-  loadCase,
-  type Catalog,
-  type Loaded,
-  type Problem,
-  type ResolvedCase,
-  type TextFile,
-} from '../engine/index.ts';
+import { formatProblem, type Loaded, type Problem, type TextFile } from '../engine/index.ts';
 
 /**
  * The case file an author opened in the browser (file picker or drag-and-drop), kept in localStorage so a reload
@@ -78,28 +70,6 @@ export interface LocalCase {
   replaces: string | null;
   /** False when the file is too large (or storage too full) to keep after a reload. */
   kept: boolean;
-}
-
-/** Load the author's file against the catalogue, noting which bundled case (by id → title) it replaces. */
-export function loadLocalCase(
-  file: TextFile,
-  catalog: Catalog,
-  bundledTitles: ReadonlyMap<string, string>,
-): { ok: true; value: ResolvedCase; local: LocalCase } | { ok: false; problems: Problem[] } {
-  const result = guarded(file.name, () => loadCase(file, catalog));
-  if (!result.ok) return result;
-  const id = result.value.data.id;
-  return {
-    ok: true,
-    value: result.value,
-    local: {
-      id,
-      name: file.name,
-      warnings: result.warnings,
-      replaces: bundledTitles.get(id) ?? null,
-      kept: true,
-    },
-  };
 }
 
 /** What an author should know about their open file beyond validation: what it replaces, whether it is kept. */

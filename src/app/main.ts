@@ -5,8 +5,6 @@ import '../ui/styles.css';
 import {
   fileSizeProblem,
   formatProblem,
-  loadCase,
-  loadCatalog,
   nextResultAt,
   playScript,
   Script,
@@ -15,7 +13,6 @@ import {
   type Problem,
   type ResolvedCase,
   type TextFile,
-  type Catalog,
 } from '../engine/index.ts';
 import { mountLazyBay, prefetchBay } from './lazy-bay.ts';
 import type { BayHandle } from '../view/bay-view.ts';
@@ -28,26 +25,17 @@ import type { PlayModel } from '../ui/model.ts';
 import { pickerScreen } from '../ui/picker.ts';
 import { playScreen } from '../ui/play-screen.ts';
 import type { ClockSettings } from '../ui/time-controls.ts';
-import { catalogFiles, caseFiles, localCatalogFor } from './case-files.ts';
-import {
-  clearLocalCase,
-  guarded,
-  loadLocalCase,
-  localNotes,
-  localWarnings,
-  readLocalCase,
-  writeLocalCase,
-  type LocalCase,
-} from './local-case.ts';
+import { Cases } from './cases.ts';
+import { clearLocalCase, localNotes, localWarnings, writeLocalCase } from './local-case.ts';
 import {
   browserStorage,
   clearSave,
   clearSetAside,
-  fingerprint,
   parseSave,
   readRawSave,
   readSetAside,
   resumeOrSetAside,
+  savedCaseId,
   setAside,
   setAsideFileName,
   toSave,
@@ -81,80 +69,11 @@ import { footNotice, footNotices } from '../ui/foot-notice.ts';
 import { policyAllows, xapiSetting, XapiLink } from './xapi/xapi-link.ts';
 import { lrsSender } from './xapi/transport.ts';
 
-interface Loaded {
-  cases: ResolvedCase[];
-  hashes: Map<string, string>;
-  problems: Problem[];
-  catalog: Catalog | null;
-  /** Title of each bundled case by id, to say which one an author's file replaces. */
-  bundledTitles: Map<string, string>;
-  /** The case opened from the author's own file, if any. */
-  local: LocalCase | null;
-}
-
 /** A saved play that could not be resumed, kept aside. `why` is null when it was set aside on an earlier visit. */
 interface DamagedSave {
   why: string | null;
   text: string;
   kept: boolean;
-}
-
-/** Every bundled case, then the author's own file if one is kept. Never throws: one bad file cannot stop the rest. */
-function loadAll(storage: Storage): Loaded {
-  const loaded: Loaded = {
-    cases: [],
-    hashes: new Map(),
-    problems: [],
-    catalog: null,
-    bundledTitles: new Map(),
-    local: null,
-  };
-  const catalog = guarded('cases/catalog', () => loadCatalog(catalogFiles()));
-  if (!catalog.ok) {
-    loaded.problems.push(...catalog.problems);
-    return loaded;
-  }
-  loaded.catalog = catalog.value;
-  for (const file of caseFiles()) {
-    const result = guarded(file.name, () => {
-      const own = localCatalogFor(file);
-      const withOwn = own === null ? catalog : loadCatalog([...catalogFiles(), own]);
-      return withOwn.ok ? loadCase(file, withOwn.value) : withOwn;
-    });
-    if (result.ok) {
-      loaded.cases.push(result.value);
-      loaded.hashes.set(result.value.data.id, fingerprint(file.text));
-      loaded.bundledTitles.set(result.value.data.id, result.value.data.title);
-    } else loaded.problems.push(...result.problems);
-  }
-  // Real published cases first (the first case is the front door), then the synthetic teaching cases.
-  const rank = (c: ResolvedCase) => (c.data.kind === 'real-case' ? 0 : 1);
-  loaded.cases.sort((a, b) => rank(a) - rank(b) || a.data.title.localeCompare(b.data.title));
-  const local = readLocalCase(storage);
-  if (local !== null) {
-    const problems = addLocalCase(loaded, local);
-    // The author's file no longer loads (the catalogue changed under it): say so once, and forget it.
-    if (problems.length > 0) {
-      clearLocalCase(storage);
-      loaded.problems.push(...problems);
-    }
-  }
-  return loaded;
-}
-
-/**
- * Load an author's case file next to the bundled ones (replacing an earlier one, or a bundled case, with the same
- * id). Returns its problems (empty when it loaded; warnings are not problems here).
- */
-function addLocalCase(loaded: Loaded, file: TextFile): Problem[] {
-  if (loaded.catalog === null) return [];
-  const result = loadLocalCase(file, loaded.catalog, loaded.bundledTitles);
-  if (!result.ok) return result.problems;
-  const id = result.local.id;
-  loaded.cases = [...loaded.cases.filter((c) => c.data.id !== id), result.value];
-  loaded.hashes.set(id, fingerprint(file.text));
-  loaded.local = result.local;
-  return [];
 }
 
 /** How long "Bedside now plays without a network" stays at the foot of the page. */
@@ -166,7 +85,7 @@ const XAPI_RETRY_MS = 30_000;
 class App {
   private readonly root: HTMLElement;
   private readonly storage: Storage;
-  private loaded: Loaded;
+  private cases: Cases;
   private damaged: DamagedSave | null = null;
   private session: Session | null = null;
   private bay: BayHandle | null = null;
@@ -212,8 +131,7 @@ class App {
   constructor(root: HTMLElement, storage: Storage) {
     this.root = root;
     this.storage = storage;
-    this.loaded = loadAll(storage);
-    if (this.build.cases.length > 0) this.loaded.cases = this.offered(this.loaded.cases);
+    this.cases = new Cases(this.build.cases);
     this.sound = new BedsideSound(readSoundSettings(storage));
     const params = new URLSearchParams(window.location.search);
     const clock = params.get('clock');
@@ -369,7 +287,7 @@ class App {
   private broadcast(): void {
     const session = this.session;
     if (this.link === null || session === null) return;
-    const hash = this.loaded.hashes.get(session.resolved.data.id) ?? '';
+    const hash = this.cases.hashes.get(session.resolved.data.id) ?? '';
     this.link.send({
       kind: 'state',
       caseId: session.resolved.data.id,
@@ -419,9 +337,19 @@ class App {
     return [this.reveal.el, presenter];
   }
 
-  /** Resume the saved play, or open the picker (or the case the URL asks for). Never throws: the picker loads. */
-  start(): void {
+  /**
+   * Resume the saved play, or open the picker (or the case the URL asks for). Never throws: the picker loads. The
+   * case a saved play or the address needs is fetched first; an author's kept file is loaded again.
+   */
+  async start(): Promise<void> {
     try {
+      await this.cases.addStoredLocal(this.storage);
+      this.lms?.prepareResume(this.storage, (text) => {
+        const read = parseSave(text, this.cases.hashes);
+        return read.ok ? read.value : null;
+      });
+      this.showLmsNotice();
+      await Promise.all([this.cases.need(savedCaseId(this.storage)), this.cases.need(this.wantedCase())]);
       this.resumeOrPick();
     } catch (error) {
       // A bug, not a damaged save; but the learner still gets the picker, and a play that cannot be shown is kept.
@@ -439,9 +367,10 @@ class App {
     }
   }
 
-  /** The build's cases (a SCORM package with one case or a chosen set), in the picker's order. */
-  private offered(cases: readonly ResolvedCase[]): ResolvedCase[] {
-    return cases.filter((c) => this.build.cases.includes(c.data.id));
+  /** A build of one case (an LMS package) opens on it; otherwise the address may name one. */
+  private wantedCase(): string | null {
+    const only = this.build.cases.length === 1 ? (this.cases.listings[0]?.id ?? null) : null;
+    return only ?? new URLSearchParams(window.location.search).get('case');
   }
 
   /**
@@ -486,12 +415,7 @@ class App {
   }
 
   private resumeOrPick(): void {
-    this.lms?.prepareResume(this.storage, (text) => {
-      const read = parseSave(text, this.loaded.hashes);
-      return read.ok ? read.value : null;
-    });
-    this.showLmsNotice();
-    const resumed = resumeOrSetAside(this.storage, this.loaded.hashes, (save) => {
+    const resumed = resumeOrSetAside(this.storage, this.cases.hashes, (save) => {
       const resolved = this.find(save.caseId);
       return resolved === undefined
         ? { ok: false, why: `The saved play's case "${save.caseId}" is no longer available.` }
@@ -517,15 +441,25 @@ class App {
       const earlier = readSetAside(this.storage);
       if (earlier !== null) this.damaged = { why: null, text: earlier, kept: true };
     }
-    // A build of one case (an LMS package) opens on it; otherwise the address may name one.
-    const only = this.build.cases.length === 1 ? (this.loaded.cases[0]?.data.id ?? null) : null;
-    const wanted = only ?? new URLSearchParams(window.location.search).get('case');
+    const wanted = this.wantedCase();
     if (wanted !== null && this.find(wanted) !== undefined) this.showBriefing(wanted);
     else this.showPicker(null);
   }
 
   private find(id: string): ResolvedCase | undefined {
-    return this.loaded.cases.find((c) => c.data.id === id);
+    return this.cases.get(id);
+  }
+
+  /** Fetch the case (the first time) and open its briefing; a case that cannot be fetched is said on the picker. */
+  private async openBriefing(caseId: string): Promise<void> {
+    const resolved = await this.cases.need(caseId);
+    if (resolved === undefined) {
+      this.showPicker(
+        'That case could not be loaded (is the connection down?). Try again, or choose another.',
+      );
+      return;
+    }
+    this.showBriefing(caseId);
   }
 
   private mount(screen: HTMLElement): void {
@@ -566,11 +500,11 @@ class App {
   private showPicker(notice: string | null, fileProblems: readonly Problem[] = []): void {
     this.session?.stop();
     this.session = null;
-    const problems = this.loaded.problems.map(formatProblem);
-    const local = this.loaded.local;
-    const screen = pickerScreen(this.loaded.cases, {
+    const problems = this.cases.problems.map(formatProblem);
+    const local = this.cases.local;
+    const screen = pickerScreen(this.cases.listings, {
       pick: (id) => {
-        this.showBriefing(id);
+        void this.openBriefing(id);
       },
       openFile: (file) => {
         void this.openFile(file);
@@ -580,7 +514,7 @@ class App {
       localNotes: local === null ? [] : localNotes(local),
       removeLocal: () => {
         clearLocalCase(this.storage);
-        this.loaded = loadAll(this.storage);
+        this.cases.dropLocal();
         this.showPicker('Your case file was removed; the bundled cases are as shipped.');
       },
       fileProblems: fileProblems.map(formatProblem),
@@ -627,12 +561,12 @@ class App {
       return;
     }
     const local: TextFile = { name: file.name, text };
-    const problems = addLocalCase(this.loaded, local);
+    const problems = await this.cases.addLocal(local);
     if (problems.length > 0) {
       this.showPicker(null, problems);
       return;
     }
-    const added = this.loaded.local;
+    const added = this.cases.local;
     if (added === null) return;
     added.kept = writeLocalCase(this.storage, local);
     this.showBriefing(added.id);
@@ -667,7 +601,7 @@ class App {
             this.showPicker(null);
           },
         },
-        caseId === this.loaded.local?.id ? localWarnings(this.loaded.local) : [],
+        caseId === this.cases.local?.id ? localWarnings(this.cases.local) : [],
         this.classroom.on,
       ),
     );
@@ -904,7 +838,7 @@ class App {
   private save(): void {
     const session = this.session;
     if (!session?.started) return;
-    const hash = this.loaded.hashes.get(session.resolved.data.id) ?? '';
+    const hash = this.cases.hashes.get(session.resolved.data.id) ?? '';
     const save = this.withVotes(toSave(session.context, hash, this.settings));
     writeSave(this.storage, save);
     this.xapi.kept(session.resolved, save);
@@ -921,8 +855,8 @@ class App {
   }
 
   /** Test hook: play a script exactly as the command line does, to compare browser and Node output. */
-  playHeadless(caseId: string, script: unknown, seed?: number): PlayResult {
-    const resolved = this.find(caseId);
+  async playHeadless(caseId: string, script: unknown, seed?: number): Promise<PlayResult> {
+    const resolved = await this.cases.need(caseId);
     if (resolved === undefined) throw new Error(`no case ${caseId}`);
     return playScript(resolved, Script.parse(script), seed);
   }
@@ -971,11 +905,13 @@ const root = document.querySelector<HTMLElement>('#app');
 const presenterFor = presenterOf(window.location.search);
 if (root !== null && presenterFor !== null) {
   // The instructor's window: it never plays or saves; it mirrors the projector's play over the channel.
-  startPresenter(root, presenterFor, loadAll(browserStorage()).cases);
-  document.body.dataset.ready = 'true';
+  const cases = new Cases(buildOptions(import.meta.env).cases);
+  void cases.addStoredLocal(browserStorage()).then(() => {
+    startPresenter(root, presenterFor, cases);
+    document.body.dataset.ready = 'true';
+  });
 } else if (root !== null) {
   const app = new App(root, browserStorage());
-  app.start();
   (window as unknown as { bedside: unknown }).bedside = {
     play: (caseId: string, script: unknown, seed?: number) => app.playHeadless(caseId, script, seed),
     // What the sound layer decided to play, and its state: browser tests observe sound without hearing it.
@@ -983,5 +919,7 @@ if (root !== null && presenterFor !== null) {
     // The words on the bay's canvas and their displayed sizes (the projector's legibility test).
     bayTexts: () => app.bayTexts(),
   };
-  document.body.dataset.ready = 'true';
+  void app.start().then(() => {
+    document.body.dataset.ready = 'true';
+  });
 }

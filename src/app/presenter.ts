@@ -1,4 +1,5 @@
 import type { ResolvedCase } from '../engine/index.ts';
+import type { Cases } from './cases.ts';
 import { askToConfirm, confirmationFor } from '../ui/confirm-dialog.ts';
 import { debriefScreen } from '../ui/debrief.ts';
 import { h } from '../ui/dom.ts';
@@ -22,7 +23,7 @@ type Screen = ReturnType<typeof playScreen>;
  * deterministic); every action taken here is sent to the projector, which acts and sends the new state back. It never
  * writes the save, so a reload here loses nothing and changes nothing: it asks the projector again.
  */
-export function startPresenter(root: HTMLElement, classId: string, cases: readonly ResolvedCase[]): void {
+export function startPresenter(root: HTMLElement, classId: string, cases: Cases): void {
   document.documentElement.dataset.mode = 'presenter';
   let session: Session | null = null;
   let revealed = false;
@@ -114,13 +115,26 @@ export function startPresenter(root: HTMLElement, classId: string, cases: readon
     boardView?.update(board, phaseDecisions(ctx, session.resolved));
   };
 
+  /** The projector's newest message, while its case is being fetched. */
+  let latest: ToPresenter | null = null;
   const show = (message: ToPresenter) => {
+    latest = null;
     revealed = message.revealed;
     board = message.board;
     reveal.update(revealed);
-    const resolved = cases.find((c) => c.data.id === message.caseId);
+    const resolved = cases.get(message.caseId);
     if (resolved === undefined) {
-      waiting(`The projector shows a case this window does not have (${message.caseId}).`);
+      if (!cases.listed(message.caseId)) {
+        waiting(`The projector shows a case this window does not have (${message.caseId}).`);
+        return;
+      }
+      // Fetched the first time, then shown as the projector stands by then.
+      latest = message;
+      waiting('Loading the case…');
+      void cases.need(message.caseId).then((fetched) => {
+        if (fetched === undefined) waiting(`The case ${message.caseId} could not be loaded in this window.`);
+        else if (latest !== null) show(latest);
+      });
       return;
     }
     if (message.play === null) {

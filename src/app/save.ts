@@ -107,12 +107,7 @@ export type Resumed<T> =
   /** `text` is the save as it was stored; `kept` is false when storage refused to keep it aside. */
   | { kind: 'set-aside'; why: string; text: string; kept: boolean };
 
-/** FNV-1a over the case text: enough to notice that a case changed under a save. */
-export function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
+export { fingerprint } from '../view/case-listing.ts';
 
 export function toSave(ctx: CaseContext, caseHash: string, settings: SavedPlay['settings']): SavedPlay {
   return {
@@ -241,6 +236,17 @@ export function setAside(storage: Storage, text: string): boolean {
 export function readRawSave(storage: Storage): string | null {
   try {
     return storage.getItem(SAVE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** The case a kept play is of, read without checking the rest (to fetch that case before the play is resumed). */
+export function savedCaseId(storage: Storage): string | null {
+  try {
+    const parsed: unknown = JSON.parse(readRawSave(storage) ?? 'null');
+    const id = (parsed as { caseId?: unknown } | null)?.caseId;
+    return typeof id === 'string' ? id : null;
   } catch {
     return null;
   }

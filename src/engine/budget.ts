@@ -22,3 +22,13 @@ export const BUDGET = {
   /** Deepest nesting of objects and arrays in a file: a case nests about 8 deep. */
   jsonDepth: 64,
 } as const;
+
+/**
+ * Why a file of this many bytes is refused, if it is: said before it is read (the command line, the browser's
+ * file picker) and again when it is parsed.
+ */
+export function fileSizeProblem(bytes: number): string | null {
+  const limit = BUDGET.fileBytes;
+  if (bytes <= limit) return null;
+  return `the file is ${bytes.toLocaleString('en')} bytes, over the limit of ${limit.toLocaleString('en')} bytes (${String(limit / 1_000_000)} MB) for a case, catalogue or script`;
+}

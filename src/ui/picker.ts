@@ -1,4 +1,4 @@
-import type { ResolvedCase } from '../engine/index.ts';
+import type { CaseListing } from '../view/case-listing.ts';
 import { h } from './dom.ts';
 
 export interface PickerOptions {
@@ -27,15 +27,13 @@ export interface PickerOptions {
  * Real or synthetic, and a real report's year where known: never its title or journal, which usually name the
  * diagnosis (the full reference waits for the debrief).
  */
-function kindWords(c: ResolvedCase): string {
-  if (c.data.kind !== 'real-case') return 'synthetic teaching case';
-  return c.data.source.year === undefined
-    ? 'real published case'
-    : `real published case (${String(c.data.source.year)})`;
+function kindWords(c: CaseListing): string {
+  if (c.kind !== 'real-case') return 'synthetic teaching case';
+  return c.year === null ? 'real published case' : `real published case (${String(c.year)})`;
 }
 
 /** Every case in cases/ (title, presenting complaint, difficulty, length), and a way for authors to try their own. */
-export function pickerScreen(cases: readonly ResolvedCase[], options: PickerOptions): HTMLElement {
+export function pickerScreen(cases: readonly CaseListing[], options: PickerOptions): HTMLElement {
   const input = h('input', {
     type: 'file',
     id: 'case-file',
@@ -93,19 +91,19 @@ export function pickerScreen(cases: readonly ResolvedCase[], options: PickerOpti
             {
               type: 'button',
               class: 'case-card',
-              'data-case': c.data.id,
+              'data-case': c.id,
               on: {
                 click: () => {
-                  options.pick(c.data.id);
+                  options.pick(c.id);
                 },
               },
             },
-            h('span', { class: 'case-title' }, c.data.title),
-            h('span', { class: 'case-complaint' }, c.data.complaint),
+            h('span', { class: 'case-title' }, c.title),
+            h('span', { class: 'case-complaint' }, c.complaint),
             h(
               'span',
               { class: 'case-meta' },
-              `${c.data.difficulty} · about ${String(c.data.estimatedMinutes)} min · ${kindWords(c)}${c.data.id === options.localId ? ' · from your file' : ''}`,
+              `${c.difficulty} · about ${String(c.estimatedMinutes)} min · ${kindWords(c)}${c.id === options.localId ? ' · from your file' : ''}`,
             ),
           ),
         ),

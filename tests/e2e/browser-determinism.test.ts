@@ -33,11 +33,13 @@ afterAll(async () => {
 
 function inBrowser(script: unknown, seed?: number): Promise<string> {
   return page.evaluate(
-    ({ script, seed }) => {
+    async ({ script, seed }) => {
       const bedside = (
-        window as unknown as { bedside: { play: (id: string, s: unknown, seed?: number) => unknown } }
+        window as unknown as {
+          bedside: { play: (id: string, s: unknown, seed?: number) => Promise<unknown> };
+        }
       ).bedside;
-      return JSON.stringify(bedside.play('septic-shock-spondylodiscitis', script, seed));
+      return JSON.stringify(await bedside.play('septic-shock-spondylodiscitis', script, seed));
     },
     { script, seed },
   );

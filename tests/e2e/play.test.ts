@@ -301,6 +301,7 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
     await openPicker(page, site.url);
     expect(await axeViolations(page)).toEqual([]);
     await page.locator(`[data-case="${CASE}"]`).click();
+    await page.locator('[data-action="start"]').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.locator('[data-action="start"]').click();
     for (const step of script('ui-guideline.json').actions.filter((s) => s.at <= 60))

@@ -111,10 +111,12 @@ describe('focus rings', { timeout: 120_000 }, () => {
     await openPicker(page, site.url);
     expect(await ring(page)).toEqual({ focused: true, outline: 'none' });
     await page.locator(`[data-case="${CASE}"]`).click();
+    await page.locator('[data-action="start"]').waitFor();
     expect(await ring(page)).toEqual({ focused: true, outline: 'none' });
     await page.locator('button.link').click();
     await page.locator(`[data-case="${CASE}"]`).focus();
     await page.keyboard.press('Enter');
+    await page.locator('[data-action="start"]').waitFor();
     expect(await ring(page)).toEqual({ focused: true, outline: 'solid' });
     await page.close();
   });
@@ -127,6 +129,8 @@ describe('the real case is cited in full only once it is played', { timeout: 120
     const citation = firstCase.data.source.citation;
     expect(await page.locator('main').textContent()).not.toContain(citation);
     await page.locator(`[data-case="${CASE}"]`).click();
+    // The case is fetched when chosen: the briefing follows.
+    await page.locator('[data-action="start"]').waitFor();
     const briefing = (await page.locator('main').textContent()) ?? '';
     expect(briefing).toContain('Based on a case report published in Spanish');
     expect(briefing).not.toContain(citation);

@@ -5,7 +5,7 @@ import { mountBay } from '../../src/game/bay.ts';
 import type { BayHandle, BayView } from '../../src/view/bay-view.ts';
 import { base, SCENARIOS } from './bay-scenarios.ts';
 import { bayView } from '../../src/view/view-model.ts';
-import { caseFiles, catalogFiles } from '../../src/app/case-files.ts';
+import { caseFiles, catalogFiles } from './case-files.ts';
 import { createCaseMachine, loadCase, loadCatalog, toLearnerAction } from '../../src/engine/index.ts';
 
 /**

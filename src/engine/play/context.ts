@@ -4,10 +4,11 @@ import { initialPatient, type PatientState } from '../sim/physiology/state.ts';
 import type { ComputedResult } from '../sim/results.ts';
 import { seedRng } from './rng.ts';
 import type { TextFact } from '../case/schema/fact.ts';
-import { COURSE_PHASE, phasesOfCourse, type Phase, type Rhythm } from '../case/schema/course.ts';
+import type { Phase } from '../case/schema/course.ts';
+import { COURSE_PHASE, phasesOfCourse, type Rhythm } from '../case/vocabulary.ts';
 import type { StopKind } from '../case/schema/case.ts';
 
-export { ARREST_PHASE, COURSE_PHASE } from '../case/schema/course.ts';
+export { ARREST_PHASE, COURSE_PHASE } from '../case/vocabulary.ts';
 import type { StateVariable } from '../case/schema/state.ts';
 
 export type LearnerAction =

@@ -2,7 +2,8 @@ import { vitalsNow } from '../sim/advance.ts';
 import { COURSE_PHASE, currentArrest, update, type CaseContext, type TimelineEntry } from './context.ts';
 import type { ResolvedCase } from '../case/load/load-case.ts';
 import { copyPatient } from '../sim/physiology/state.ts';
-import { ARREST_RHYTHMS, type Phase } from '../case/schema/course.ts';
+import type { Phase } from '../case/schema/course.ts';
+import { ARREST_RHYTHMS } from '../case/vocabulary.ts';
 import { newArrest, rhythmName, withCurrent } from '../sim/arrest.ts';
 import { durationText } from './clock.ts';
 

@@ -2,7 +2,7 @@ import { isRunning } from './care.ts';
 import { currentArrest, type ArrestRecord, type CaseContext } from '../play/context.ts';
 import type { ResolvedCase } from '../case/load/load-case.ts';
 import { nextRandom } from '../play/rng.ts';
-import { SHOCKABLE_RHYTHMS, type Rhythm } from '../case/schema/course.ts';
+import { SHOCKABLE_RHYTHMS, type Rhythm } from '../case/vocabulary.ts';
 import type { Resuscitation } from '../case/schema/physiology.ts';
 import { gateHolds, type Moment } from './gate.ts';
 import { modelFor } from './model.ts';

@@ -4,7 +4,7 @@ import { doseProfile } from './physiology/kinetics.ts';
 import { NO_INPUTS, type MinuteInputs } from './physiology/state.ts';
 import type { Treatment } from '../case/schema/catalog.ts';
 import type { Kinetics, ShockModel } from '../case/schema/physiology.ts';
-import { ARREST_RHYTHMS, type Rhythm } from '../case/schema/course.ts';
+import { ARREST_RHYTHMS, type Rhythm } from '../case/vocabulary.ts';
 import { modelFor } from './model.ts';
 
 export const isRunning = (t: { atMin: number; endsAt: number | null }, minute: number) =>

@@ -2,7 +2,8 @@ import type { CaseContext, Observed } from '../play/context.ts';
 import { isRunning } from './care.ts';
 import type { Vitals } from './physiology/observe.ts';
 import type { Rhythm, StateGate } from '../case/schema/course.ts';
-import { STATE_VARIABLES, type StateVariable } from '../case/schema/state.ts';
+import type { StateVariable } from '../case/schema/state.ts';
+import { STATE_VARIABLES } from '../case/vocabulary.ts';
 
 /** Decimals each value is read to, as a monitor or a laboratory reports it. */
 const DECIMALS: Partial<Record<StateVariable, number>> = {

@@ -1,5 +1,5 @@
 import { parse, type AnyNode, type DocumentNode, type ObjectNode } from '@humanwhocodes/momoa';
-import { BUDGET } from '../../budget.ts';
+import { BUDGET, fileSizeProblem } from '../../budget.ts';
 import { formatPath, type Problem } from './problems.ts';
 
 /** JSON text parsed twice over: the plain value for validation and momoa's tree for line and column numbers. */
@@ -56,16 +56,6 @@ function tooLarge(text: string): Refusal | null {
   // Each UTF-16 unit is at least one byte: only a text near the limit needs counting.
   const message = fileSizeProblem(text.length > BUDGET.fileBytes ? text.length : utf8Bytes(text));
   return message === null ? null : { line: 1, column: 1, message };
-}
-
-/**
- * Why a file of this many bytes is refused, if it is: said before it is read (the command line, the browser's
- * file picker) and again when it is parsed.
- */
-export function fileSizeProblem(bytes: number): string | null {
-  const limit = BUDGET.fileBytes;
-  if (bytes <= limit) return null;
-  return `the file is ${bytes.toLocaleString('en')} bytes, over the limit of ${limit.toLocaleString('en')} bytes (${String(limit / 1_000_000)} MB) for a case, catalogue or script`;
 }
 
 function utf8Bytes(text: string): number {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { APPEARANCE_SIGNS } from '../vocabulary.ts';
+export { APPEARANCE_SIGNS } from '../vocabulary.ts';
 import { DiagnosisSystem, MeasurableRange } from './catalog.ts';
 import {
   fact,
@@ -211,19 +213,6 @@ export const ChangingFinding = z
 export const ExamFinding = z.union([TextFact, ChangingFinding]);
 export type ExamFinding = z.infer<typeof ExamFinding>;
 
-/** Signs the bay draws on the patient; the view also derives pallor, mottling, cyanosis and drowsiness from the state. */
-export const APPEARANCE_SIGNS = [
-  'pallor',
-  'mottling',
-  'sweating',
-  'cyanosis',
-  'flushing',
-  'urticaria',
-  'lip-swelling',
-  'pain',
-  'drowsiness',
-  'deep-breathing',
-] as const;
 export const AppearanceSign = z.enum(APPEARANCE_SIGNS).meta({
   description:
     'A sign the bay draws on the patient: pallor, mottling (of the limbs), sweating, cyanosis (lips), flushing ' +

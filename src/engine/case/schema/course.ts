@@ -1,4 +1,13 @@
 import { z } from 'zod';
+import { RHYTHMS } from '../vocabulary.ts';
+export {
+  ARREST_PHASE,
+  ARREST_RHYTHMS,
+  COURSE_PHASE,
+  phasesOfCourse,
+  RHYTHMS,
+  SHOCKABLE_RHYTHMS,
+} from '../vocabulary.ts';
 import { KebabId, TextFact } from './fact.ts';
 import { ActionRef, stateThresholds, STATE_RANGES } from './state.ts';
 import { BUDGET } from '../../budget.ts';
@@ -19,7 +28,6 @@ import {
  * The cardiac rhythms the engine simulates. Sinus is one rhythm whatever its rate (the monitor names it brady- or
  * tachycardia from the heart rate); the last four are the arrest rhythms.
  */
-export const RHYTHMS = ['sinus', 'af', 'svt', 'vt', 'chb', 'vf', 'pvt', 'pea', 'asystole'] as const;
 export const Rhythm = z.enum(RHYTHMS).meta({
   description:
     'A cardiac rhythm: sinus (named brady/normal/tachy by rate), af (atrial fibrillation), svt, vt (ventricular ' +
@@ -27,8 +35,6 @@ export const Rhythm = z.enum(RHYTHMS).meta({
     '(pulseless electrical activity) and asystole.',
 });
 export type Rhythm = z.infer<typeof Rhythm>;
-export const ARREST_RHYTHMS: readonly Rhythm[] = ['vf', 'pvt', 'pea', 'asystole'];
-export const SHOCKABLE_RHYTHMS: readonly Rhythm[] = ['vf', 'pvt'];
 
 const thresholds = (description: string) => stateThresholds().optional().meta({ description });
 
@@ -330,16 +336,3 @@ export const Course = z
       "transition per event, so the case's course is visible in the machine.",
   });
 export type Course = z.infer<typeof Course>;
-
-/** The one phase of a case that declares no course. */
-export const COURSE_PHASE = 'course';
-/** The arrest phase the engine adds to a course that declares none. */
-export const ARREST_PHASE = 'arrest';
-
-/** The phases of a course as the machine has them: the declared ones (or one "course"), and an arrest phase. */
-export function phasesOfCourse(course: Course | undefined): Phase[] {
-  const declared = course?.phases ?? [{ id: COURSE_PHASE, label: 'Course', arrest: false }];
-  return declared.some((p) => p.arrest)
-    ? declared
-    : [...declared, { id: ARREST_PHASE, label: 'Cardiac arrest', arrest: true }];
-}

@@ -1,42 +1,8 @@
 import { z } from 'zod';
+import { STATE_VARIABLES } from '../vocabulary.ts';
+export { METABOLIC_VARIABLES, STATE_VARIABLES } from '../vocabulary.ts';
 import { eachInItsRange, ID_MAX, inRange, widestOf, type Range } from './bounds.ts';
 
-export const STATE_VARIABLES = [
-  'lactate',
-  'creatinine',
-  'map',
-  'sbp',
-  'dbp',
-  'hr',
-  'rr',
-  'spo2',
-  'temp',
-  'gcs',
-  'crt',
-  'urine',
-  'glucose',
-  'potassium',
-  'ketones',
-  'bicarbonate',
-  'ph',
-  'pco2',
-  'anionGap',
-  'toxin',
-  'injury',
-  'severity',
-  'burden',
-] as const;
-/** Values only a case with physiology.metabolic simulates. */
-export const METABOLIC_VARIABLES = [
-  'glucose',
-  'potassium',
-  'ketones',
-  'bicarbonate',
-  'ph',
-  'pco2',
-  'anionGap',
-  'toxin',
-] as const;
 export const StateVariable = z.enum(STATE_VARIABLES).meta({
   description:
     'A simulated value a result or a tally can be read from. glucose (mg/dL), potassium (mmol/L), ketones ' +

@@ -1,4 +1,4 @@
-import type { TextFile } from '../engine/index.ts';
+import type { TextFile } from '../../src/engine/index.ts';
 
 // Every case and catalogue file, bundled as text so the engine reports problems with line and column.
 const catalogTexts = import.meta.glob<string>('/cases/catalog/*.json', {

@@ -1,0 +1,76 @@
+import type { Phase } from './schema/course.ts';
+
+/*
+ * The engine's fixed vocabularies, apart from the schemas that check them: the simulation, the views and the
+ * statechart need these lists at play time, and importing them must not bring the case-file schemas (and their
+ * validation code) into a page that only plays shipped cases, which the build has already checked.
+ */
+
+export const RHYTHMS = ['sinus', 'af', 'svt', 'vt', 'chb', 'vf', 'pvt', 'pea', 'asystole'] as const;
+export type Rhythm = (typeof RHYTHMS)[number];
+export const ARREST_RHYTHMS: readonly Rhythm[] = ['vf', 'pvt', 'pea', 'asystole'];
+export const SHOCKABLE_RHYTHMS: readonly Rhythm[] = ['vf', 'pvt'];
+
+/** The one phase of a case that declares no course. */
+export const COURSE_PHASE = 'course';
+/** The arrest phase the engine adds to a course that declares none. */
+export const ARREST_PHASE = 'arrest';
+
+/** The phases of a course as the machine has them: the declared ones (or one "course"), and an arrest phase. */
+export function phasesOfCourse(course: { phases?: Phase[] | undefined } | undefined): Phase[] {
+  const declared = course?.phases ?? [{ id: COURSE_PHASE, label: 'Course', arrest: false }];
+  return declared.some((p) => p.arrest)
+    ? declared
+    : [...declared, { id: ARREST_PHASE, label: 'Cardiac arrest', arrest: true }];
+}
+
+export const STATE_VARIABLES = [
+  'lactate',
+  'creatinine',
+  'map',
+  'sbp',
+  'dbp',
+  'hr',
+  'rr',
+  'spo2',
+  'temp',
+  'gcs',
+  'crt',
+  'urine',
+  'glucose',
+  'potassium',
+  'ketones',
+  'bicarbonate',
+  'ph',
+  'pco2',
+  'anionGap',
+  'toxin',
+  'injury',
+  'severity',
+  'burden',
+] as const;
+/** Values only a case with physiology.metabolic simulates. */
+export const METABOLIC_VARIABLES = [
+  'glucose',
+  'potassium',
+  'ketones',
+  'bicarbonate',
+  'ph',
+  'pco2',
+  'anionGap',
+  'toxin',
+] as const;
+
+/** Signs the bay draws on the patient; the view also derives pallor, mottling, cyanosis and drowsiness from the state. */
+export const APPEARANCE_SIGNS = [
+  'pallor',
+  'mottling',
+  'sweating',
+  'cyanosis',
+  'flushing',
+  'urticaria',
+  'lip-swelling',
+  'pain',
+  'drowsiness',
+  'deep-breathing',
+] as const;
