@@ -19,7 +19,7 @@ const ONE = 'virtual:bedside/case/';
 /** The shared catalogue, validated (an author's own case file is checked against it). */
 const CATALOG = 'virtual:bedside/catalog';
 
-interface Validated {
+export interface Validated {
   shelf: Shelf;
   catalog: Catalog | null;
   /** Each valid case's module: its data, and its catalogue when it has entries of its own. */
@@ -36,7 +36,7 @@ interface Validated {
 export function shippedCases(root: string): Plugin {
   let building = false;
   let memo: Validated | null = null;
-  const validated = (): Validated => (memo ??= validate(root));
+  const validated = (): Validated => (memo ??= validateShipped(root));
   return {
     name: 'bedside-shipped-cases',
     configResolved(config) {
@@ -80,7 +80,7 @@ export function shippedCases(root: string): Plugin {
 
 const read = (path: string, name: string): TextFile => ({ name, text: readFileSync(path, 'utf8') });
 
-function validate(root: string): Validated {
+export function validateShipped(root: string): Validated {
   const dir = join(root, 'cases');
   const catalogFiles = readdirSync(join(dir, 'catalog'))
     .filter((f) => f.endsWith('.json'))
