@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     benchmark: { include: ['bench/**/*.bench.ts'] },
     environment: 'node',
+    // The site is built once for every browser test (tests/support/global-setup.ts).
+    globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,
     // CLI tests spawn the real command line; keep them off the two cores' critical path.
     maxWorkers: 2,

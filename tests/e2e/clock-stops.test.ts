@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, pageWithErrors, useBuiltSite } from '../support/browser.ts';
-import { clockMinutes, hook, openCase, openPicker } from '../support/drive.ts';
+import { clockMinutes, hook, openCase, openPicker, secondsPass } from '../support/drive.ts';
 import { ROOT } from '../support/load.ts';
 
 const CASE = 'septic-shock-spondylodiscitis';
@@ -22,8 +22,8 @@ async function stopNotice(page: Page): Promise<{ shown: string | null; said: str
 
 /**
  * Step to `minute`, then switch to real time at one simulated minute a second (the page's clock is Playwright's fake
- * one, installed before the case opened: only runFor moves it, and the bay's frames with it, so hours of real time
- * would draw thousands of frames).
+ * one, installed before the case opened: secondsPass moves it a second at a time, the ticks without the sixty
+ * frames a second the bay would draw in between).
  */
 async function realTimeFrom(page: Page, minute: number): Promise<void> {
   for (const step of [60, 60, 15, 15]) await hook(page, `advance:${String(step)}`);
@@ -96,14 +96,14 @@ describe('the clock stops for danger, in Chromium', { timeout: 120_000 }, () => 
     await page.locator('.clock').waitFor();
     await realTimeFrom(page, 150);
     // One simulated minute a second: 20 s would take it to 2:50, but it pauses at 2:42.
-    await page.clock.runFor(20_000);
+    await secondsPass(page, 20);
     expect(await clockMinutes(page)).toBe(162);
     const why = 'Paused at T+ 2:42: MAP 54 mmHg — alarm';
     expect(await stopNotice(page)).toEqual({ shown: why, said: why });
     expect(await page.locator('.real-controls button').textContent()).toBe('Resume');
     expect(await axeViolations(page)).toEqual([]);
     await page.locator('[data-action="advance:continue"]').click();
-    await page.clock.runFor(3_000);
+    await secondsPass(page, 3);
     // Three ticks; the installed clock also runs at its natural pace, so a slow machine may add one.
     expect([165, 166]).toContain(await clockMinutes(page));
     expect((await stopNotice(page)).shown).toBeNull();
@@ -116,7 +116,7 @@ describe('the clock stops for danger, in Chromium', { timeout: 120_000 }, () => 
     await page.clock.install();
     await openCase(page, site.url, CASE);
     await realTimeFrom(page, 150);
-    await page.clock.runFor(20_000);
+    await secondsPass(page, 20);
     expect(await clockMinutes(page)).toBe(170);
     expect((await stopNotice(page)).shown).toBeNull();
     await page.close();

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playScript } from '../../src/engine/index.ts';
 import { Script } from '../../src/engine/case/schema/script.ts';
-import { buildSite, launch } from '../support/browser.ts';
+import { copyOfBuiltSite, launch } from '../support/browser.ts';
 import { hook, perform } from '../support/drive.ts';
 import { loadFirstCase } from '../support/load.ts';
 import { serveUnder } from '../support/static-server.ts';
@@ -17,7 +17,8 @@ let outDir = '';
 let url = '';
 
 beforeAll(async () => {
-  outDir = await buildSite();
+  // A copy: the test publishes a new version by changing its service worker.
+  outDir = await copyOfBuiltSite();
   // A plain static server under a sub-path, as a hospital intranet folder would serve it.
   site = await serveUnder(outDir, PREFIX);
   url = site.url;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { playScript } from '../../src/engine/index.ts';
 import { Script } from '../../src/engine/case/schema/script.ts';
 import { axeViolations, pageWithErrors, useBuiltSite } from '../support/browser.ts';
-import { clockMinutes, hook, openCase, openPicker, perform } from '../support/drive.ts';
+import { clockMinutes, hook, openCase, openPicker, perform, secondsPass } from '../support/drive.ts';
 import { ROOT } from '../support/load.ts';
 import { firstCase } from '../support/play.ts';
 
@@ -75,7 +75,7 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
 
   it('real time moves one simulated minute per chosen number of seconds, pauses, and holds while a dose is chosen', async () => {
     const { page, errors } = await newPage();
-    // Playwright's fake clock drives the page's timers. It is paused before the case starts, so only runFor moves
+    // Playwright's fake clock drives the page's timers. It is paused before the case starts, so only secondsPass moves
     // it: seconds pass exactly, however slowly a loaded machine runs the test.
     await page.clock.install();
     await openPicker(page, site.url, 'real');
@@ -84,24 +84,24 @@ describe('playing the first case through the real UI in Chromium', { timeout: 12
     await page.locator('[data-action="start"]').click();
     await page.locator('.clock').waitFor();
     expect(await clockMinutes(page)).toBe(0);
-    await page.clock.runFor(10_000); // the default: 1 simulated minute per 2 s
+    await secondsPass(page, 10); // the default: 1 simulated minute per 2 s
     expect(await clockMinutes(page)).toBe(5);
     await page.locator('.real-controls button').click(); // Pause
-    await page.clock.runFor(10_000);
+    await secondsPass(page, 10);
     expect(await clockMinutes(page)).toBe(5);
     await page.locator('.real-controls button').click(); // Resume
     await page.locator('#clock-speed').selectOption('1');
-    await page.clock.runFor(3_000);
+    await secondsPass(page, 3);
     expect(await clockMinutes(page)).toBe(8);
     await hook(page, 'treat:ceftriaxone');
-    await page.clock.runFor(5_000);
+    await secondsPass(page, 5);
     expect(await clockMinutes(page)).toBe(8);
     await page.locator('[data-action="confirm"]').click();
-    await page.clock.runFor(2_000);
+    await secondsPass(page, 2);
     expect(await clockMinutes(page)).toBe(10);
     // Switching to step mode stops the clock.
     await page.locator('#clock-step').check();
-    await page.clock.runFor(5_000);
+    await secondsPass(page, 5);
     expect(await clockMinutes(page)).toBe(10);
     expect(errors).toEqual([]);
     await page.close();

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, launch } from '../support/browser.ts';
+import { builtSiteDir, launch } from '../support/browser.ts';
 import { clockMinutes, hook, openCase } from '../support/drive.ts';
 import { serveUnder } from '../support/static-server.ts';
 
@@ -11,7 +11,7 @@ let site: Awaited<ReturnType<typeof serveUnder>>;
 let url: string;
 
 beforeAll(async () => {
-  const built = await buildSite();
+  const built = await builtSiteDir();
   // A plain static server that only answers under a deep sub-path, as an LMS or an intranet folder would.
   site = await serveUnder(built, PREFIX);
   url = site.url;

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { ROOT } from './load.ts';
 
 /** Debian's Chromium; no test tool downloads a browser of its own. */
@@ -24,9 +24,24 @@ export function requireChromium(): void {
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
 }
 
-/** Build the site into a temporary folder and serve it on a free local port. */
+/**
+ * The built site: under vitest, the one build of the run (tests/support/global-setup.ts), which a test must not
+ * change; from a script, a fresh build.
+ */
+export async function builtSiteDir(): Promise<string> {
+  return process.env.VITEST === undefined ? buildSite() : inject('builtSite');
+}
+
+/** A copy of the run's build for a test that changes its files (a new service worker, a config file). */
+export async function copyOfBuiltSite(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'bedside-dist-'));
+  cpSync(await builtSiteDir(), outDir, { recursive: true });
+  return outDir;
+}
+
+/** The built site served on a free local port (read only: see copyOfBuiltSite). */
 export async function serveBuiltSite(): Promise<{ url: string; server: PreviewServer; outDir: string }> {
-  const outDir = await buildSite();
+  const outDir = await builtSiteDir();
   return { ...(await serveFolder(outDir)), outDir };
 }
 

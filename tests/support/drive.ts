@@ -75,3 +75,12 @@ export async function openCase(
   await page.locator('[data-action="start"]').click();
   await page.locator('.clock').waitFor();
 }
+
+/**
+ * `seconds` of wall time on Playwright's fake clock, one second at a time: each second's timers fire once (the
+ * real-time clock's tick), but the page draws about one frame a second instead of sixty, so a test of real time does
+ * not wait on the bay's rendering. (`page.clock.runFor` would run every animation frame in between.)
+ */
+export async function secondsPass(page: Page, seconds: number): Promise<void> {
+  for (let s = 0; s < seconds; s++) await page.clock.fastForward(1000);
+}
