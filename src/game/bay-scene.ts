@@ -4,6 +4,7 @@ import { FONT, HEIGHT, WIDTH } from './colours.ts';
 import { Monitor } from './monitor.ts';
 import { PatientFigure } from './patient-figure.ts';
 import { drawRoom } from './room.ts';
+import { bake } from './bake.ts';
 
 /** Longest step the sweep takes in one frame, so a tab coming back from the background does not jump. */
 const MAX_STEP_SEC = 0.1;
@@ -43,9 +44,11 @@ export class BayScene extends Phaser.Scene {
   create(): void {
     this.game.canvas.setAttribute('aria-hidden', 'true');
     this.cameras.main.setZoom(this.density).centerOn(WIDTH / 2, HEIGHT / 2);
-    drawRoom(this.add.graphics(), HEIGHT);
+    bake(this, 'bay-room', this.density, (g) => {
+      drawRoom(g, HEIGHT);
+    });
     this.patient = new PatientFigure(this);
-    this.monitor = new Monitor(this, this.view);
+    this.monitor = new Monitor(this, this.view, this.density);
     this.addCloseUp();
     this.refreshFontsWhenLoaded();
   }

@@ -22,6 +22,7 @@ export function mountBay(parent: HTMLElement, initial: BayView): BayHandle {
     width: WIDTH * density,
     height: HEIGHT * density,
     backgroundColor: '#0d1418',
+    clearBeforeRender: false,
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
     audio: { noAudio: true },
     banner: false,

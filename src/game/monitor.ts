@@ -1,4 +1,5 @@
 import type * as Phaser from 'phaser';
+import { bake } from './bake.ts';
 import { ALARM_LIMITS, type BayView } from '../view/bay-view.ts';
 import { PARAM, SCREEN } from './colours.ts';
 import { clockText } from '../engine/play/clock.ts';
@@ -74,10 +75,10 @@ export class Monitor {
   private readonly artBox: NumericBox;
   private readonly type: MonitorType;
 
-  constructor(scene: Phaser.Scene, view: BayView) {
+  constructor(scene: Phaser.Scene, view: BayView, density = 1) {
     const type = view.largeType ? LARGE_TYPE : NORMAL_TYPE;
     this.type = type;
-    drawBezel(scene.add.graphics());
+    bake(scene, 'monitor-bezel', density, drawBezel);
     const headerY = SCR.y + 21;
     new Label(scene, SCR.x + 12, headerY, {
       size: type.header,
