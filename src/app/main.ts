@@ -5,9 +5,6 @@ import '../ui/styles.css';
 import {
   fileSizeProblem,
   formatProblem,
-  nextResultAt,
-  playScript,
-  Script,
   type PlayResult,
   type LogEntry,
   type Problem,
@@ -17,13 +14,9 @@ import {
 import { mountLazyBay, prefetchBay } from './lazy-bay.ts';
 import type { BayHandle } from '../view/bay-view.ts';
 import { briefingScreen } from '../ui/briefing.ts';
-import { createDoseDialog } from '../ui/dose-dialog.ts';
-import { askToConfirm, confirmationFor } from '../ui/confirm-dialog.ts';
-import { debriefScreen } from '../ui/debrief.ts';
 import { h } from '../ui/dom.ts';
 import type { PlayModel } from '../ui/model.ts';
 import { pickerScreen } from '../ui/picker.ts';
-import { playScreen } from '../ui/play-screen.ts';
 import type { ClockSettings } from '../ui/time-controls.ts';
 import { Cases } from './cases.ts';
 import { clearLocalCase, localNotes, localWarnings, writeLocalCase } from './local-case.ts';
@@ -42,10 +35,8 @@ import {
   writeSave,
   type SavedPlay,
 } from './save.ts';
-import { Session } from './session.ts';
-import { bayView } from '../view/view-model.ts';
+import type { Session } from './session.ts';
 import { BedsideSound } from '../audio/bedside-sound.ts';
-import { soundSnapshot } from '../audio/snapshot.ts';
 import { readSoundSettings, writeSoundSettings } from './sound-settings.ts';
 import {
   classroomFrom,
@@ -55,11 +46,11 @@ import {
   type ClassroomState,
 } from './classroom.ts';
 import { newClassId, openChannel, ToPresenter, ToProjector } from './classroom-channel.ts';
-import { startPresenter } from './presenter.ts';
 import { revealControl } from '../ui/reveal.ts';
-import { decisionBoard } from '../ui/decision-board.ts';
+import type { decisionBoard } from '../ui/decision-board.ts';
+import type { playScreen } from '../ui/play-screen.ts';
+import type { createDoseDialog } from '../ui/dose-dialog.ts';
 import { changeBoard, EMPTY_BOARD, settle, type Board, type BoardChange, type Vote } from '../ui/votes.ts';
-import { phaseDecisions } from '../view/decisions.ts';
 import { buildOptions } from './build-options.ts';
 import { connectScorm12, passMarkOf } from './lms/lms.ts';
 import { LmsLink } from './lms/lms-link.ts';
@@ -68,6 +59,17 @@ import { updateBanner, type OfflineNotice } from '../ui/update-banner.ts';
 import { footNotice, footNotices } from '../ui/foot-notice.ts';
 import { policyAllows, xapiSetting, XapiLink } from './xapi/xapi-link.ts';
 import { lrsSender } from './xapi/transport.ts';
+
+type PlayKit = typeof import('./play-kit.ts');
+let kitLoad: Promise<PlayKit> | null = null;
+/** The play's code (src/app/play-kit.ts), fetched once: while the picker shows, or before a play opens. */
+function loadPlayKit(): Promise<PlayKit> {
+  kitLoad ??= import('./play-kit.ts').catch((error: unknown) => {
+    kitLoad = null;
+    throw error;
+  });
+  return kitLoad;
+}
 
 /** A saved play that could not be resumed, kept aside. `why` is null when it was set aside on an earlier visit. */
 interface DamagedSave {
@@ -93,7 +95,10 @@ class App {
   private readonly reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
   private settings: SavedPlay['settings'];
   private paused = false;
-  private readonly dose = createDoseDialog((id, dose) => this.session?.act({ do: 'treat', id, dose }));
+  /** The play's code, once fetched (every screen past the picker is drawn with it). */
+  private kitLoaded: PlayKit | null = null;
+  /** The dose dialog, made with the play's code. */
+  private doseDialog: ReturnType<typeof createDoseDialog> | null = null;
   readonly sound: BedsideSound;
   private stopSoundControls: (() => void) | null = null;
   /** Projected to a room (`?mode=classroom`), and whether the instructor has revealed the answers. */
@@ -140,10 +145,7 @@ class App {
       secondsPerMinute: 2,
       units: 'conventional',
     };
-    document.body.append(
-      this.dose.el,
-      footNotices(document, this.lmsStatus.el, this.xapiStatus.el, this.updates.el),
-    );
+    document.body.append(footNotices(document, this.lmsStatus.el, this.xapiStatus.el, this.updates.el));
     this.xapi = this.connectXapi();
     // Offline play and updates: the web build only (an LMS package has no service worker).
     if (this.build.lms === null)
@@ -261,7 +263,7 @@ class App {
   private showBoard(): void {
     const session = this.session;
     if (session === null) return;
-    this.boardView?.update(this.board, phaseDecisions(session.context, session.resolved));
+    this.boardView?.update(this.board, this.kit.phaseDecisions(session.context, session.resolved));
   }
 
   /**
@@ -301,7 +303,7 @@ class App {
   /** The instructor's controls for the bedside, and the "what next?" board for the stage: none outside a classroom. */
   private instructorPlay(): { controls: HTMLElement[]; beforePanels: HTMLElement[] } {
     if (!this.classroom.on) return { controls: [], beforePanels: [] };
-    const board = decisionBoard((change) => {
+    const board = this.kit.decisionBoard((change) => {
       this.changeBoard(change);
     });
     this.boardView = board;
@@ -349,8 +351,15 @@ class App {
         return read.ok ? read.value : null;
       });
       this.showLmsNotice();
-      await Promise.all([this.cases.need(savedCaseId(this.storage)), this.cases.need(this.wantedCase())]);
+      const opensPlay = readRawSave(this.storage) !== null || this.wantedCase() !== null;
+      await Promise.all([
+        this.cases.need(savedCaseId(this.storage)),
+        this.cases.need(this.wantedCase()),
+        opensPlay ? this.withKit() : null,
+      ]);
       this.resumeOrPick();
+      // The picker is up: the play's code comes while a case is chosen.
+      if (!opensPlay) void this.withKit().catch(() => undefined);
     } catch (error) {
       // A bug, not a damaged save; but the learner still gets the picker, and a play that cannot be shown is kept.
       this.session?.stop();
@@ -409,6 +418,28 @@ class App {
     return link;
   }
 
+  /** The play's code; every caller runs after `withKit` has fetched it. */
+  private get kit(): PlayKit {
+    if (this.kitLoaded === null) throw new Error('the play code is not loaded');
+    return this.kitLoaded;
+  }
+
+  /** Fetch the play's code (once) and make what depends on it. */
+  private async withKit(): Promise<PlayKit> {
+    const kit = await loadPlayKit();
+    if (this.kitLoaded === null) {
+      this.kitLoaded = kit;
+      this.doseDialog = kit.createDoseDialog((id, dose) => this.session?.act({ do: 'treat', id, dose }));
+      document.body.append(this.doseDialog.el);
+    }
+    return kit;
+  }
+
+  private get dose(): ReturnType<typeof createDoseDialog> {
+    if (this.doseDialog === null) throw new Error('the play code is not loaded');
+    return this.doseDialog;
+  }
+
   /** The LMS's notice, if it has one (a refusal, a play too long to keep whole). */
   private showLmsNotice(): void {
     this.lmsStatus.show(this.lms?.notice ?? null);
@@ -419,7 +450,7 @@ class App {
       const resolved = this.find(save.caseId);
       return resolved === undefined
         ? { ok: false, why: `The saved play's case "${save.caseId}" is no longer available.` }
-        : Session.resume(resolved, save);
+        : this.kit.Session.resume(resolved, save);
     });
     if (resumed.kind === 'resumed') {
       this.settings = { ...resumed.save.settings };
@@ -452,8 +483,8 @@ class App {
 
   /** Fetch the case (the first time) and open its briefing; a case that cannot be fetched is said on the picker. */
   private async openBriefing(caseId: string): Promise<void> {
-    const resolved = await this.cases.need(caseId);
-    if (resolved === undefined) {
+    const [resolved] = await Promise.all([this.cases.need(caseId), this.withKit().catch(() => undefined)]);
+    if (resolved === undefined || this.kitLoaded === null) {
       this.showPicker(
         'That case could not be loaded (is the connection down?). Try again, or choose another.',
       );
@@ -569,14 +600,14 @@ class App {
     const added = this.cases.local;
     if (added === null) return;
     added.kept = writeLocalCase(this.storage, local);
-    this.showBriefing(added.id);
+    await this.openBriefing(added.id);
   }
 
   private showBriefing(caseId: string): void {
     const resolved = this.find(caseId);
     if (resolved === undefined) return;
     this.session?.stop();
-    this.session = new Session(resolved, this.seedFor(resolved));
+    this.session = new this.kit.Session(resolved, this.seedFor(resolved));
     // The bay's code comes while the briefing is read.
     void prefetchBay().catch(() => undefined);
     this.mount(
@@ -619,10 +650,10 @@ class App {
     const intents: Parameters<typeof playScreen>[1] = {
       // A disposition (it cannot be undone) and a second order of a test still pending ask first.
       act: (action) => {
-        const ask = confirmationFor(session.context, session.resolved, action);
+        const ask = this.kit.confirmationFor(session.context, session.resolved, action);
         if (ask === null) session.act(action);
         else
-          askToConfirm(ask, document.activeElement, () => {
+          this.kit.askToConfirm(ask, document.activeElement, () => {
             session.act(action);
           });
       },
@@ -639,7 +670,7 @@ class App {
         if (!session.ended && session.context.nowMin < toMin) screen.clockStopped(toMin);
       },
       advanceToNextResult: () => {
-        const toMin = nextResultAt(session.context);
+        const toMin = this.kit.nextResultAt(session.context);
         session.send({ type: 'ADVANCE_TO_NEXT_RESULT' });
         if (!session.ended && toMin !== null && session.context.nowMin < toMin) screen.clockStopped(toMin);
       },
@@ -675,14 +706,14 @@ class App {
       },
     };
     this.clock = intents;
-    const screen = playScreen(session.resolved.data.title, intents, this.instructorPlay());
+    const screen = this.kit.playScreen(session.resolved.data.title, intents, this.instructorPlay());
     this.mount(screen.el);
     this.stopSoundControls = this.sound.listen((state) => {
       screen.sound.update(state);
     });
     this.bay = mountLazyBay(
       screen.bayHost,
-      bayView(session.context, session.resolved, {
+      this.kit.bayView(session.context, session.resolved, {
         paused: this.monitorFrozen(),
         reducedMotion: this.reducedMotion.matches,
         steadyAlarms: this.classroom.on,
@@ -716,7 +747,7 @@ class App {
         resolved: session.resolved,
         units: this.settings.units,
       };
-      const view = bayView(model.ctx, model.resolved, {
+      const view = this.kit.bayView(model.ctx, model.resolved, {
         paused: this.monitorFrozen(),
         reducedMotion: this.reducedMotion.matches,
         steadyAlarms: this.classroom.on,
@@ -730,7 +761,7 @@ class App {
       screen.update(model, view, settings);
       this.showBoard();
       this.bay?.update(view);
-      this.sound.observe(soundSnapshot(view, model.ctx));
+      this.sound.observe(this.kit.soundSnapshot(view, model.ctx));
       this.save();
     };
     const unsubscribe = session.subscribe(() => {
@@ -799,19 +830,20 @@ class App {
     const session = this.session;
     if (session === null) return;
     this.save();
-    this.lms?.ended(session.resolved, session.context);
+    const percent = this.kit.summarisePlay(session.resolved, session.context).score.percent;
+    this.lms?.ended(session.resolved, percent);
     this.showLmsNotice();
-    this.xapi.ended(
-      session.resolved,
-      session.context,
-      passMarkOf(
+    this.xapi.ended(session.resolved, {
+      percent,
+      passMark: passMarkOf(
         this.lms?.lms.masteryScore ?? null,
         this.build.passMark,
         session.resolved.data.scoring.passMark,
       ),
-    );
+      atMin: session.context.nowMin,
+    });
     this.mount(
-      debriefScreen(
+      this.kit.debriefScreen(
         session.resolved,
         session.context,
         {
@@ -858,6 +890,7 @@ class App {
   async playHeadless(caseId: string, script: unknown, seed?: number): Promise<PlayResult> {
     const resolved = await this.cases.need(caseId);
     if (resolved === undefined) throw new Error(`no case ${caseId}`);
+    const { playScript, Script } = await this.withKit();
     return playScript(resolved, Script.parse(script), seed);
   }
 }
@@ -906,8 +939,8 @@ const presenterFor = presenterOf(window.location.search);
 if (root !== null && presenterFor !== null) {
   // The instructor's window: it never plays or saves; it mirrors the projector's play over the channel.
   const cases = new Cases(buildOptions(import.meta.env).cases);
-  void cases.addStoredLocal(browserStorage()).then(() => {
-    startPresenter(root, presenterFor, cases);
+  void Promise.all([cases.addStoredLocal(browserStorage()), loadPlayKit()]).then(([, kit]) => {
+    kit.startPresenter(root, presenterFor, cases);
     document.body.dataset.ready = 'true';
   });
 } else if (root !== null) {

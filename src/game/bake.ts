@@ -19,5 +19,8 @@ export function bake(
   if (scene.textures.exists(key)) scene.textures.remove(key);
   g.generateTexture(key, WIDTH * density, HEIGHT * density);
   g.destroy();
-  return scene.add.image(0, 0, key).setOrigin(0, 0).setScale(1 / density);
+  return scene.add
+    .image(0, 0, key)
+    .setOrigin(0, 0)
+    .setScale(1 / density);
 }

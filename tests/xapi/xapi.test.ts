@@ -5,7 +5,7 @@ import { StatementQueue, type Delivery } from '../../src/app/xapi/queue.ts';
 import { decision, finished, launched, IRI } from '../../src/app/xapi/statements.ts';
 import { memoryStorage, toSave } from '../../src/app/save.ts';
 import { XAPI_QUEUE_KEY, XapiLink, xapiSetting } from '../../src/app/xapi/xapi-link.ts';
-import { playToEnd, type CaseContext } from '../../src/engine/index.ts';
+import { playToEnd, summarisePlay, type CaseContext } from '../../src/engine/index.ts';
 import { Script } from '../../src/engine/case/schema/script.ts';
 import { loadFirstCase } from '../support/load.ts';
 import { LrsStatement } from '../support/lrs-validator.ts';
@@ -197,8 +197,16 @@ describe("the app's link: what a play tells, and when", () => {
     made.kept(resolved, { ...save, log: save.log.slice(0, 4) });
     made.connect({ kind: 'on', config });
     made.kept(resolved, save);
-    made.ended(resolved, ctx, 70);
-    made.ended(resolved, ctx, 70);
+    made.ended(resolved, {
+      percent: summarisePlay(resolved, ctx).score.percent,
+      passMark: 70,
+      atMin: ctx.nowMin,
+    });
+    made.ended(resolved, {
+      percent: summarisePlay(resolved, ctx).score.percent,
+      passMark: 70,
+      atMin: ctx.nowMin,
+    });
     await made.flush();
     const decisions = save.log.filter((e) =>
       ['order', 'treat', 'consult', 'diagnose', 'dispose'].includes(e.action.do),
@@ -232,7 +240,11 @@ describe("the app's link: what a play tells, and when", () => {
     made.began(resolved);
     made.connect({ kind: 'off' });
     made.kept(resolved, save);
-    made.ended(resolved, ctx, 70);
+    made.ended(resolved, {
+      percent: summarisePlay(resolved, ctx).score.percent,
+      passMark: 70,
+      atMin: ctx.nowMin,
+    });
     await made.flush();
     expect(sent).toEqual([]);
     expect(storage.getItem(XAPI_QUEUE_KEY)).toBeNull();
@@ -243,7 +255,11 @@ describe("the app's link: what a play tells, and when", () => {
     made.connect({ kind: 'on', config });
     made.resumed(resolved, save, true);
     made.kept(resolved, save);
-    made.ended(resolved, ctx, 70);
+    made.ended(resolved, {
+      percent: summarisePlay(resolved, ctx).score.percent,
+      passMark: 70,
+      atMin: ctx.nowMin,
+    });
     await made.flush();
     expect(sent).toEqual([]);
     made.resumed(resolved, { ...save, log: save.log.slice(0, 3) }, false);

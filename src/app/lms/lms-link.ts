@@ -1,4 +1,4 @@
-import { clockText, summarisePlay, type CaseContext, type ResolvedCase } from '../../engine/index.ts';
+import { clockText, type ResolvedCase } from '../../engine/index.ts';
 import { clearSave, readRawSave, setAside, writeSave, type SavedPlay } from '../save.ts';
 import { passMarkOf, playToResume, type Lms } from './lms.ts';
 
@@ -61,9 +61,8 @@ export class LmsLink {
     this.notice = this.lms.problem ?? this.notice;
   }
 
-  /** The play has ended: its score against the pass mark in force. */
-  ended(resolved: ResolvedCase, ctx: CaseContext): void {
-    const percent = summarisePlay(resolved, ctx).score.percent;
+  /** The play has ended with this score (the debrief's percent), judged against the pass mark in force. */
+  ended(resolved: ResolvedCase, percent: number): void {
     this.lms.complete(
       percent,
       passMarkOf(this.lms.masteryScore, this.buildPassMark, resolved.data.scoring.passMark),

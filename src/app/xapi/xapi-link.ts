@@ -1,5 +1,5 @@
 import type { Statement } from '@xapi/xapi';
-import { actionWords, summarisePlay, type CaseContext, type ResolvedCase } from '../../engine/index.ts';
+import { actionWords, type ResolvedCase } from '../../engine/index.ts';
 import type { SavedPlay } from '../save.ts';
 import { xapiFromFile, xapiFromLaunch, type XapiConfig, type XapiSetting } from './config.ts';
 import { StatementQueue, type Delivery } from './queue.ts';
@@ -155,14 +155,12 @@ export class XapiLink {
   }
 
   /** The play has ended: completed, and passed or failed against the pass mark. Told once per play. */
-  ended(resolved: ResolvedCase, ctx: CaseContext, passMark: number): void {
+  ended(resolved: ResolvedCase, outcome: { percent: number; passMark: number; atMin: number }): void {
     if (this.told) return;
     this.told = true;
-    const percent = summarisePlay(resolved, ctx).score.percent;
+    const { percent, passMark, atMin } = outcome;
     const stamps = [this.opts.stamp(), this.opts.stamp()] as const;
-    this.tell((config) =>
-      finished(config, caseRef(resolved), { percent, passMark, atMin: ctx.nowMin }, stamps),
-    );
+    this.tell((config) => finished(config, caseRef(resolved), { percent, passMark, atMin }, stamps));
   }
 
   /** Send what waits (after every statement, when the network comes back, and now and then). */
