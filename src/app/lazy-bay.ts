@@ -52,6 +52,7 @@ export function mountLazyBay(
       };
     },
     texts: () => real?.texts() ?? [],
+    frames: () => real?.frames() ?? 0,
     destroy() {
       destroyed = true;
       real?.destroy();

@@ -886,6 +886,11 @@ class App {
     return this.bay?.texts() ?? [];
   }
 
+  /** Test and benchmark hook: the frames the bay has drawn so far (0 without a bay on screen). */
+  bayFrames(): number {
+    return this.bay?.frames() ?? 0;
+  }
+
   /** Test hook: play a script exactly as the command line does, to compare browser and Node output. */
   async playHeadless(caseId: string, script: unknown, seed?: number): Promise<PlayResult> {
     const resolved = await this.cases.need(caseId);
@@ -951,6 +956,8 @@ if (root !== null && presenterFor !== null) {
     sound: { log: () => app.sound.log(), state: () => app.sound.state() },
     // The words on the bay's canvas and their displayed sizes (the projector's legibility test).
     bayTexts: () => app.bayTexts(),
+    // The frames the bay has drawn (npm run bench's frame rate is the bay's own, not the page's).
+    bayFrames: () => app.bayFrames(),
   };
   void app.start().then(() => {
     document.body.dataset.ready = 'true';

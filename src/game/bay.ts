@@ -29,7 +29,13 @@ export function mountBay(parent: HTMLElement, initial: BayView): BayHandle {
     scene,
   });
   let destroyed = false;
+  // Frames actually drawn: the loop may step on every animation frame and still draw fewer (a frame-rate limit).
+  let drawn = 0;
+  game.events.on(Phaser.Core.Events.POST_RENDER, () => {
+    drawn += 1;
+  });
   return {
+    frames: () => drawn,
     update(view: BayView): void {
       if (!destroyed) scene.setView(view);
     },

@@ -121,5 +121,7 @@ export interface BayHandle {
    * and the canvas's scale to the page): a projector's test checks that none is too small to read.
    */
   texts(): { text: string; cssPx: number }[];
+  /** How many frames the bay has drawn (its own loop's count, which may run slower than the page's animation frames). */
+  frames(): number;
   destroy(): void;
 }
