@@ -22,10 +22,15 @@ export class Cases {
 
   /** `offered`: the build's cases (a SCORM package's one case or set), or empty for all. */
   constructor(private readonly offered: readonly string[]) {
-    this.listings = shelf.listings.filter((c) => offered.length === 0 || offered.includes(c.id));
+    this.listings = this.shipped();
     this.hashes = new Map(Object.entries(shelf.hashes));
     this.problems = [...shelf.problems];
     this.shippedTitles = new Map(shelf.listings.map((c) => [c.id, c.title]));
+  }
+
+  /** The shipped cases this build offers, in the picker's order. */
+  private shipped(): CaseListing[] {
+    return shelf.listings.filter((c) => this.offered.length === 0 || this.offered.includes(c.id));
   }
 
   /** The case if it is here already (chosen or played in this page). */
@@ -89,14 +94,10 @@ export class Cases {
     if (local === null) return;
     this.local = null;
     this.resolved.delete(local.id);
-    const shipped = shelf.listings.find((c) => c.id === local.id);
-    this.listings = this.listings.filter((c) => c.id !== local.id);
-    if (shipped !== undefined && (this.offered.length === 0 || this.offered.includes(shipped.id))) {
-      this.listings = shelf.listings.filter(
-        (c) => this.listings.some((l) => l.id === c.id) || c.id === shipped.id,
-      );
-      const hash = shelf.hashes[shipped.id];
-      if (hash !== undefined) this.hashes.set(shipped.id, hash);
-    } else this.hashes.delete(local.id);
+    // One author's file at a time: without it, the list is the shipped one again.
+    this.listings = this.shipped();
+    const hash = shelf.hashes[local.id];
+    if (hash === undefined) this.hashes.delete(local.id);
+    else this.hashes.set(local.id, hash);
   }
 }

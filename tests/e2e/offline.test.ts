@@ -1,34 +1,17 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { playScript } from '../../src/engine/index.ts';
 import { Script } from '../../src/engine/case/schema/script.ts';
-import { copyOfBuiltSite, launch } from '../support/browser.ts';
+import { useBuiltSiteUnder } from '../support/browser.ts';
 import { hook, perform } from '../support/drive.ts';
 import { loadFirstCase } from '../support/load.ts';
-import { serveUnder } from '../support/static-server.ts';
 
 const PREFIX = '/hospital/teaching/bedside/';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveUnder>>;
-let outDir = '';
-let url = '';
-
-beforeAll(async () => {
-  // A copy: the test publishes a new version by changing its service worker.
-  outDir = await copyOfBuiltSite();
-  // A plain static server under a sub-path, as a hospital intranet folder would serve it.
-  site = await serveUnder(outDir, PREFIX);
-  url = site.url;
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await site.close();
-  await browser.close();
-});
+// A copy of the build: the test publishes a new version by changing its service worker.
+const site = useBuiltSiteUnder(PREFIX, { copy: true });
 
 /** The page is controlled by the service worker, with everything precached. */
 const controlled = (page: Page) => page.evaluate(() => navigator.serviceWorker.controller !== null);
@@ -38,11 +21,11 @@ describe(
   { timeout: 180_000 },
   () => {
     it('visits once, goes offline, reloads and plays the first case to its debrief', async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const context = await site.browser.newContext({ viewport: { width: 1280, height: 720 } });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${url}?clock=step`);
+      await page.goto(`${site.url}?clock=step`);
       await page.waitForSelector('body[data-ready="true"]');
       await expect.poll(() => controlled(page), { timeout: 30_000 }).toBe(true);
       await expect
@@ -87,13 +70,13 @@ describe(
     });
 
     it('a new version waits: never reloads mid-case, and is offered once the case ends', async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const context = await site.browser.newContext({ viewport: { width: 1280, height: 720 } });
       const page = await context.newPage();
-      await page.goto(`${url}?clock=step`);
+      await page.goto(`${site.url}?clock=step`);
       await page.waitForSelector('body[data-ready="true"]');
       await expect.poll(() => controlled(page), { timeout: 30_000 }).toBe(true);
       // A new version is published; the learner comes back (Bedside looks for one each time it starts).
-      appendFileSync(join(outDir, 'sw.js'), '\n// a new version\n');
+      appendFileSync(join(site.outDir, 'sw.js'), '\n// a new version\n');
       await page.reload();
       await page.waitForSelector('body[data-ready="true"]');
       const banner = page.locator('.update-banner');

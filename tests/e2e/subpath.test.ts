@@ -1,31 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtSiteDir, launch } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSiteUnder } from '../support/browser.ts';
 import { clockMinutes, hook, openCase } from '../support/drive.ts';
-import { serveUnder } from '../support/static-server.ts';
 
 const PREFIX = '/lms/course-42/bedside/';
 
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveUnder>>;
-let url: string;
-
-beforeAll(async () => {
-  const built = await builtSiteDir();
-  // A plain static server that only answers under a deep sub-path, as an LMS or an intranet folder would.
-  site = await serveUnder(built, PREFIX);
-  url = site.url;
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await site.close();
-  await browser.close();
-});
+const site = useBuiltSiteUnder(PREFIX);
 
 describe('the built site works from any sub-path', { timeout: 120_000 }, () => {
   it('loads and plays from /lms/course-42/bedside/ (relative asset URLs, no 404)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 720 } });
     const failures: string[] = [];
     page.on('response', (r) => {
       // bedside.config.json is optional (xAPI settings an instructor may put beside the game): its 404 is expected.
@@ -33,7 +16,7 @@ describe('the built site works from any sub-path', { timeout: 120_000 }, () => {
         failures.push(`${String(r.status())} ${r.url()}`);
     });
     page.on('pageerror', (e) => failures.push(e.message));
-    await openCase(page, url, 'septic-shock-spondylodiscitis');
+    await openCase(page, site.url, 'septic-shock-spondylodiscitis');
     await hook(page, 'advance:15');
     expect(await clockMinutes(page)).toBe(15);
     expect(await page.locator('.bay canvas').count()).toBe(1);

@@ -22,17 +22,3 @@ const asFiles = (texts: Record<string, string>): TextFile[] =>
 
 export const catalogFiles = (): TextFile[] => asFiles(catalogTexts);
 export const caseFiles = (): TextFile[] => asFiles(caseTexts);
-
-// A case's own catalogue entries, `cases/<id>.catalog.json`, join the shared catalogue for that case only.
-const localCatalogTexts = import.meta.glob<string>('/cases/*.catalog.json', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-
-/** The case's own catalogue file, if it has one. */
-export function localCatalogFor(caseFile: TextFile): TextFile | null {
-  const path = `/${caseFile.name.replace(/\.json$/, '.catalog.json')}`;
-  const text = localCatalogTexts[path];
-  return text === undefined ? null : { name: path.slice(1), text };
-}

@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { ROOT } from './load.ts';
+import { serveUnder } from './static-server.ts';
 
 /** Debian's Chromium; no test tool downloads a browser of its own. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,12 +29,12 @@ export function requireChromium(): void {
  * The built site: under vitest, the one build of the run (tests/support/global-setup.ts), which a test must not
  * change; from a script, a fresh build.
  */
-export async function builtSiteDir(): Promise<string> {
+async function builtSiteDir(): Promise<string> {
   return process.env.VITEST === undefined ? buildSite() : inject('builtSite');
 }
 
 /** A copy of the run's build for a test that changes its files (a new service worker, a config file). */
-export async function copyOfBuiltSite(): Promise<string> {
+async function copyOfBuiltSite(): Promise<string> {
   const outDir = mkdtempSync(join(tmpdir(), 'bedside-dist-'));
   cpSync(await builtSiteDir(), outDir, { recursive: true });
   return outDir;
@@ -105,6 +106,37 @@ export function useBuiltSite(): { url: string; browser: Browser } {
   }, 120_000);
   afterAll(async () => {
     if (server !== undefined) await closeSite(site.browser, server);
+  });
+  return site;
+}
+
+/**
+ * The run's build served under a deep sub-path by a plain static server (as an LMS or an intranet folder serves it),
+ * and a browser, for a test file's lifetime. `copy`: a copy of the build, for a test that changes its files. The
+ * server's network can be switched off (`online(false)`).
+ */
+export function useBuiltSiteUnder(
+  prefix: string,
+  options: { copy?: boolean } = {},
+): { url: string; outDir: string; browser: Browser; online(on: boolean): void } {
+  let server: Awaited<ReturnType<typeof serveUnder>> | undefined;
+  const site = {
+    url: '',
+    outDir: '',
+    browser: undefined as unknown as Browser,
+    online(on: boolean) {
+      server?.online(on);
+    },
+  };
+  beforeAll(async () => {
+    site.outDir = options.copy === true ? await copyOfBuiltSite() : await builtSiteDir();
+    server = await serveUnder(site.outDir, prefix);
+    site.url = server.url;
+    site.browser = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+    await site.browser.close();
   });
   return site;
 }
