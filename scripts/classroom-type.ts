@@ -16,6 +16,8 @@ try {
     await page.waitForSelector('body[data-ready="true"]');
     await page.locator('[data-action="start"]').click();
     await page.locator('.clock').waitFor();
+    // The bay is fetched when the case starts: measure once it has drawn.
+    await page.waitForFunction('window.bedside.bayFrames() > 0');
     const r = await page.evaluate(() => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       let total = 0;

@@ -45,11 +45,18 @@ async function textSizes(page: Page): Promise<{ total: number; large: number; sm
   });
 }
 
-/** The words on the bay's canvas (the monitor) at their displayed sizes, in CSS px. */
-const canvasTexts = (page: Page) =>
-  page.evaluate(() =>
+/**
+ * The words on the bay's canvas (the monitor) at their displayed sizes, in CSS px, once the bay (fetched when the case
+ * starts) has drawn a frame.
+ */
+async function canvasTexts(page: Page): Promise<{ text: string; cssPx: number }[]> {
+  await page.waitForFunction(
+    () => (window as unknown as { bedside: { bayFrames(): number } }).bedside.bayFrames() > 0,
+  );
+  return page.evaluate(() =>
     (window as unknown as { bedside: { bayTexts(): { text: string; cssPx: number }[] } }).bedside.bayTexts(),
   );
+}
 
 async function noHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
