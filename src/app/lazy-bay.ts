@@ -53,6 +53,7 @@ export function mountLazyBay(
     },
     texts: () => real?.texts() ?? [],
     frames: () => real?.frames() ?? 0,
+    wholeFrames: () => real?.wholeFrames() ?? 0,
     destroy() {
       destroyed = true;
       real?.destroy();

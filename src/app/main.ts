@@ -891,6 +891,11 @@ class App {
     return this.bay?.frames() ?? 0;
   }
 
+  /** Benchmark hook: of those, the frames that redrew the whole bay (the rest redrew only the sweeping traces). */
+  bayWholeFrames(): number {
+    return this.bay?.wholeFrames() ?? 0;
+  }
+
   /** Test hook: play a script exactly as the command line does, to compare browser and Node output. */
   async playHeadless(caseId: string, script: unknown, seed?: number): Promise<PlayResult> {
     const resolved = await this.cases.need(caseId);
@@ -958,6 +963,7 @@ if (root !== null && presenterFor !== null) {
     bayTexts: () => app.bayTexts(),
     // The frames the bay has drawn (npm run bench's frame rate is the bay's own, not the page's).
     bayFrames: () => app.bayFrames(),
+    bayWholeFrames: () => app.bayWholeFrames(),
   };
   void app.start().then(() => {
     document.body.dataset.ready = 'true';

@@ -29,13 +29,12 @@ export function mountBay(parent: HTMLElement, initial: BayView): BayHandle {
     scene,
   });
   let destroyed = false;
-  // Frames actually drawn: the loop may step on every animation frame and still draw fewer (a frame-rate limit).
-  let drawn = 0;
-  game.events.on(Phaser.Core.Events.POST_RENDER, () => {
-    drawn += 1;
-  });
+  // Phaser's canvas is the parent's first child; the monitor's sweep is laid over it.
+  parent.style.position = 'relative';
   return {
-    frames: () => drawn,
+    // Frames that drew anything: the whole bay, or a part of it (a half, or only the monitor's sweep).
+    frames: () => scene.drawn.whole + scene.drawn.part,
+    wholeFrames: () => scene.drawn.whole,
     update(view: BayView): void {
       if (!destroyed) scene.setView(view);
     },

@@ -83,10 +83,17 @@ export class MonitorLanes {
   }
 
   /**
-   * Move the strips on by `dtSec` (nothing when paused; a still strip with reduced motion) and draw them. `artFlash`:
-   * the arterial panel is in the bright half of its alarm flash, so its wave is drawn white to stay visible.
+   * Move the strips on by `dtSec` (nothing when paused; a still strip with reduced motion) and paint what moved onto
+   * the sweep layer; the arterial scale goes on the bay's canvas (`g`). `artFlash`: the arterial panel is in the
+   * bright half of its alarm flash, so its wave is drawn white to stay visible. Returns whether any trace was painted.
    */
-  update(view: BayView, dtSec: number, g: Phaser.GameObjects.Graphics, artFlash = false): void {
+  update(
+    view: BayView,
+    dtSec: number,
+    g: Phaser.GameObjects.Graphics,
+    layer: CanvasRenderingContext2D,
+    artFlash = false,
+  ): boolean {
     const spec = heartSpec(view);
     const arterial = view.bpSource === 'arterial';
     const samplers = this.samplers(view);
@@ -105,14 +112,15 @@ export class MonitorLanes {
       }
       if (!view.paused) this.advance(view, dtSec, samplers);
     }
-    this.ecg.draw(g, !view.reducedMotion);
-    this.pleth.draw(g, !view.reducedMotion);
-    this.resp.draw(g, !view.reducedMotion);
+    const gap = !view.reducedMotion;
+    // Each lane paints, whether or not another did (no short-circuit).
+    let painted = [this.ecg, this.pleth, this.resp].map((t) => t.paint(layer, gap)).includes(true);
     for (const label of this.scaleLabels) label.text.setVisible(arterial);
     if (arterial) {
       this.drawScale(g, view);
-      this.art.draw(g, !view.reducedMotion, artFlash ? 0xffffff : PARAM.bp.num);
-    }
+      painted = this.art.paint(layer, gap, artFlash ? 0xffffff : PARAM.bp.num) || painted;
+    } else this.art.unpaint(layer);
+    return painted;
   }
 
   /** The moment of the last QRS drawn (seconds of the monitor's clock), or null before the first. */

@@ -9,6 +9,7 @@ import { drawBezel, drawHeart, SCR } from './monitor-frame.ts';
 import { NumericBox } from './numeric-box.ts';
 import { MonitorLanes } from './monitor-lanes.ts';
 import { LARGE_TYPE, NORMAL_TYPE, type MonitorType } from './monitor-type.ts';
+import type { Area } from './sweep-layer.ts';
 
 const WAVE_X = SCR.x + 8;
 const WAVE_W = 290;
@@ -74,6 +75,8 @@ export class Monitor {
   /** The arterial panel: it takes the NIBP box's place once a line is in, the wave beside its numbers. */
   private readonly artBox: NumericBox;
   private readonly type: MonitorType;
+  /** What moves without a new view (heart symbol, alarm flash), as last drawn. */
+  private look = '';
 
   constructor(scene: Phaser.Scene, view: BayView, density = 1) {
     const type = view.largeType ? LARGE_TYPE : NORMAL_TYPE;
@@ -220,7 +223,16 @@ export class Monitor {
     this.heart = scene.add.graphics();
   }
 
-  update(view: BayView, timeMs: number, dtSec: number): void {
+  /**
+   * Bring the monitor up to the view. Returns whether the sweep layer was painted, and whether anything on the
+   * monitor that moves without a new view (the heart symbol's blink, the alarms' flash) looks different now.
+   */
+  update(
+    view: BayView,
+    timeMs: number,
+    dtSec: number,
+    layer: CanvasRenderingContext2D,
+  ): { painted: boolean; changed: boolean } {
     const { vitals, alarms } = view;
     this.clock.set(`T+ ${clockText(view.nowMin)}`);
     const arrestAlarm = view.patient.arrest || view.patient.dead ? ARREST_ALARM[view.rhythm.id] : undefined;
@@ -263,9 +275,27 @@ export class Monitor {
     this.artBox.setAlarm(alarms.map, steady, flashOn);
 
     this.traces.clear();
-    this.lanes.update(view, dtSec, this.traces, alarms.map !== 'ok' && !steady && flashOn);
-    this.drawHeartSymbol(view);
+    const painted = this.lanes.update(
+      view,
+      dtSec,
+      this.traces,
+      layer,
+      alarms.map !== 'ok' && !steady && flashOn,
+    );
+    const lit = this.drawHeartSymbol(view);
+    const look = `${String(lit)}|${String(steady || flashOn)}`;
+    const changed = look !== this.look;
+    this.look = look;
+    return { painted, changed };
   }
+
+  /** Where the traces sweep (logical pixels): the waveform lanes, and the arterial wave in the bottom-left box. */
+  static readonly sweepArea: Area = {
+    x: WAVE_X,
+    y: ROWS.ecg[0],
+    w: WAVE_W,
+    h: ROWS.bottom[0] + ROWS.bottom[1] - ROWS.ecg[0],
+  };
 
   /** Whether a QRS was drawn since the last call (once per beat): the bay tells its beat listeners. */
   takeNewBeat(): boolean {
@@ -302,10 +332,11 @@ export class Monitor {
   }
 
   /** The little heart beside HR lights up with each QRS (steady when motion is reduced, gone without a rate). */
-  private drawHeartSymbol(view: BayView): void {
+  private drawHeartSymbol(view: BayView): boolean {
     const lit = view.reducedMotion || view.steadyAlarms || this.lanes.beatJustNow(0.16);
     this.heart.clear();
-    if (view.patient.dead || view.vitals.hr === null) return;
+    if (view.patient.dead || view.vitals.hr === null) return lit;
     drawHeart(this.heart, BOX_X + 70, ROWS.ecg[0] + 21, 9, PARAM.ecg.num, lit ? 1 : 0.3);
+    return lit;
   }
 }

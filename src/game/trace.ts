@@ -1,5 +1,3 @@
-import type * as Phaser from 'phaser';
-
 export interface TraceLane {
   x: number;
   y: number;
@@ -29,6 +27,12 @@ export class Trace {
   private readonly ys: Float32Array;
   /** The sweep's position, in (fractional) columns. */
   private head = 0;
+  /** Whether the layer holds this lane as last painted; if not, the next paint draws the whole lane. */
+  private painted = false;
+  /** The column the sweep was at when last painted (-1 for a still strip). */
+  private paintedAt = -1;
+  private paintedColour = -1;
+  private paintedGap = false;
 
   constructor(private readonly lane: TraceLane) {
     this.ys = new Float32Array(Math.max(1, Math.floor(lane.width)));
@@ -68,6 +72,7 @@ export class Trace {
    * one ahead of it the oldest (a new rhythm shows across the whole screen at once).
    */
   refill(nowSec: number, sample: Sampler, gain: number): void {
+    this.painted = false;
     const n = this.ys.length;
     for (let c = 0; c < n; c += 1) {
       const age = (((this.head - c) % n) + n) % n || n;
@@ -77,35 +82,93 @@ export class Trace {
 
   /** Fill the lane left to right from `startSec`, with no sweep (reduced motion): a still strip. */
   fillStill(startSec: number, sample: Sampler, gain: number): void {
+    this.painted = false;
     this.head = 0;
     for (let c = 0; c < this.ys.length; c += 1) {
       this.ys[c] = this.column(sample, startSec + c / this.lane.pxPerSec, gain);
     }
   }
 
-  /** Stroke the trace; with `gap` the columns just ahead of the sweep are left blank. */
-  draw(g: Phaser.GameObjects.Graphics, gap: boolean, colour = this.lane.colour): void {
+  /**
+   * Paint the trace onto the sweep layer: only the columns the sweep has moved over since the last paint (and the
+   * erase gap moved on ahead of it), or the whole lane after a refill, a change of colour or a still strip. With
+   * `gap` the columns just ahead of the sweep are left blank. Returns whether anything was painted.
+   */
+  paint(ctx: CanvasRenderingContext2D, gap: boolean, colour = this.lane.colour): boolean {
+    const n = this.ys.length;
+    // The last column the sweep has written (the one under a whole-number head is not written yet).
+    const cut = gap ? (Math.ceil(this.head) - 1 + n) % n : -1;
+    const whole = !this.painted || colour !== this.paintedColour || gap !== this.paintedGap;
+    if (!whole && cut === this.paintedAt) return false;
+    const moved = whole ? n : (cut - this.paintedAt + n) % n;
+    ctx.lineWidth = 2.5;
+    // Round joins and caps: a stroke painted in pieces, frame by frame, is then the stroke painted whole.
+    ctx.lineJoin = 'round';
+    ctx.lineCap = 'round';
+    ctx.strokeStyle = `#${colour.toString(16).padStart(6, '0')}`;
+    if (whole || moved > n - ERASE_GAP - 2) {
+      this.clearColumns(ctx, 0, n);
+      this.stroke(ctx, 0, n - 1, cut, gap);
+    } else {
+      // The gap moves on: what it now covers (the oldest columns) is cleared; what the sweep wrote is drawn.
+      this.clearColumns(ctx, this.paintedAt + ERASE_GAP + 1, moved);
+      this.stroke(ctx, this.paintedAt, moved, cut, gap);
+    }
+    this.painted = true;
+    this.paintedAt = cut;
+    this.paintedColour = colour;
+    this.paintedGap = gap;
+    return true;
+  }
+
+  /** Forget what was painted: the next paint draws the whole lane (the layer was cleared, or the lane hidden). */
+  unpaint(ctx: CanvasRenderingContext2D): void {
+    if (this.painted) this.clearColumns(ctx, 0, this.ys.length);
+    this.painted = false;
+  }
+
+  /**
+   * Clear `count` columns from column `from` (wrapping round the lane), the full height of the lane: from the
+   * column before the first (its stroke reaches into the first) up to the next column kept, or past the lane's edge.
+   */
+  private clearColumns(ctx: CanvasRenderingContext2D, from: number, count: number): void {
+    const n = this.ys.length;
+    const { x, y, height } = this.lane;
+    const start = ((from % n) + n) % n;
+    const first = Math.min(count, n - start);
+    ctx.clearRect(x + start - 2, y, first + (start + first < n ? 2 : 4), height);
+    if (count > first) ctx.clearRect(x - 2, y, count - first + 2, height);
+  }
+
+  /**
+   * Stroke from column `from` over the next `count` columns (wrapping round), leaving out the gap's columns ahead of
+   * `cut` (none when there is no gap); the path breaks at the gap and at the lane's right edge, as the sweep does.
+   */
+  private stroke(
+    ctx: CanvasRenderingContext2D,
+    from: number,
+    count: number,
+    cut: number,
+    gap: boolean,
+  ): void {
+    const n = this.ys.length;
     const { x, y, height, baseline } = this.lane;
     const base = y + height * baseline;
-    const n = this.ys.length;
-    const cut = gap ? Math.floor(this.head) : -1;
-    g.lineStyle(2.5, colour, 1);
     let drawing = false;
-    for (let c = 0; c < n; c += 1) {
+    ctx.beginPath();
+    for (let k = 0; k <= count; k += 1) {
+      const c = (from + k) % n;
+      // No line from the lane's last column round to its first, nor across the gap.
+      if (c === 0 && k > 0) drawing = false;
       if (gap && (c - cut - 1 + n) % n < ERASE_GAP) {
-        if (drawing) g.strokePath();
         drawing = false;
         continue;
       }
       const py = Math.max(y + 2, Math.min(y + height - 2, base - (this.ys[c] ?? 0)));
-      if (!drawing) {
-        g.beginPath();
-        g.moveTo(x + c, py);
-        drawing = true;
-      } else {
-        g.lineTo(x + c, py);
-      }
+      if (drawing) ctx.lineTo(x + c, py);
+      else ctx.moveTo(x + c, py);
+      drawing = true;
     }
-    if (drawing) g.strokePath();
+    ctx.stroke();
   }
 }

@@ -123,5 +123,7 @@ export interface BayHandle {
   texts(): { text: string; cssPx: number }[];
   /** How many frames the bay has drawn (its own loop's count, which may run slower than the page's animation frames). */
   frames(): number;
+  /** Of those, the frames that redrew the whole bay; the rest redrew only the monitor's sweeping traces. */
+  wholeFrames(): number;
   destroy(): void;
 }

@@ -84,7 +84,7 @@ describe('the Content-Security-Policy of the built site', { timeout: 120_000 }, 
     expect(await clockMinutes(page)).toBe(17);
     await page.locator('#panel-results summary').click();
     // The monitor sweeps: once the bay has come, let Phaser draw, and check the canvas holds a picture, not a blank.
-    await page.locator('.bay canvas').waitFor();
+    await page.locator('.bay canvas').first().waitFor();
     await frames(page, 30);
     const drawn = await page.evaluate(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('.bay canvas');

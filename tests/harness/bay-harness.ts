@@ -1,6 +1,7 @@
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import { createActor } from 'xstate';
+import { Trace } from '../../src/game/trace.ts';
 import { mountBay } from '../../src/game/bay.ts';
 import type { BayHandle, BayView } from '../../src/view/bay-view.ts';
 import { base, SCENARIOS } from './bay-scenarios.ts';
@@ -72,8 +73,54 @@ if (query.get('tick') === '1') {
   }, 1000);
 }
 
+/**
+ * The sweep painted column by column, frame after frame (steps of `steps` seconds), against the same trace painted
+ * whole at the end: how many pixels differ clearly, of how many the trace covers. `skipLast` leaves the incremental
+ * painting one frame behind (a check that the comparison can fail).
+ */
+function sweepCheck(steps: number[], skipLast = false): { differing: number; drawn: number } {
+  const lane = {
+    x: 2,
+    y: 2,
+    width: 290,
+    height: 114,
+    baseline: 0.7,
+    colour: 0x3ff07a,
+    pxPerSec: 80,
+    peaks: true,
+  };
+  const wave = (t: number) => Math.sin(t * 7) * 0.6 + (t % 0.8 < 0.05 ? 1 : 0);
+  const layer = (trace: Trace) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 300;
+    canvas.height = 120;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (ctx === null) throw new Error('no 2D canvas');
+    return { ctx, trace };
+  };
+  const swept = layer(new Trace(lane));
+  const whole = layer(new Trace(lane));
+  let now = 0;
+  steps.forEach((dt, i) => {
+    for (const t of [swept.trace, whole.trace]) t.advance(now, dt, wave, 50);
+    now += dt;
+    if (!skipLast || i < steps.length - 1) swept.trace.paint(swept.ctx, true);
+  });
+  whole.trace.paint(whole.ctx, true);
+  const a = swept.ctx.getImageData(0, 0, 300, 120).data;
+  const b = whole.ctx.getImageData(0, 0, 300, 120).data;
+  let differing = 0;
+  let drawn = 0;
+  for (let i = 3; i < a.length; i += 4) {
+    if ((b[i] ?? 0) > 128) drawn += 1;
+    if (Math.abs((a[i] ?? 0) - (b[i] ?? 0)) > 128) differing += 1;
+  }
+  return { differing, drawn };
+}
+
 declare global {
   interface Window {
+    sweepCheck?: typeof sweepCheck;
     bay?: BayHandle;
     /** The view the bay was mounted with, for the harness test. */
     bayView?: BayView;
@@ -81,3 +128,4 @@ declare global {
 }
 window.bay = handle;
 window.bayView = view;
+window.sweepCheck = sweepCheck;

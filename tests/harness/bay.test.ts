@@ -24,6 +24,8 @@ afterAll(async () => {
 
 /** The ECG lane on the 1280×720 canvas (src/game/monitor.ts): x, y, width, height, and its baseline's row. */
 const ECG = { x: 732, y: 112, w: 290, h: 114 } as const;
+/** The traces are painted on a layer of their own over the lanes (src/game/sweep-layer.ts), whose corner is here. */
+const SWEEP_LAYER = { x: 732, y: 90 } as const;
 const BASELINE = Math.round(ECG.y + ECG.h * 0.7 - ECG.y);
 
 interface Column {
@@ -47,7 +49,7 @@ async function ecgColumns(scenario: string): Promise<Column[]> {
   const page = await openBay(`scenario=${scenario}`);
   const columns = await page.evaluate(
     ({ x, y, w, h, baseline }) => {
-      const canvas = document.querySelector('canvas');
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.bay-sweep');
       const data = canvas?.getContext('2d')?.getImageData(x, y, w, h).data;
       if (data === undefined) throw new Error('no canvas');
       const out: { top: number | null; bottom: number | null }[] = [];
@@ -67,7 +69,7 @@ async function ecgColumns(scenario: string): Promise<Column[]> {
       }
       return out;
     },
-    { ...ECG, baseline: BASELINE },
+    { ...ECG, x: ECG.x - SWEEP_LAYER.x, y: ECG.y - SWEEP_LAYER.y, baseline: BASELINE },
   );
   await page.close();
   return columns;
@@ -138,6 +140,40 @@ describe('the monitor draws the rhythm the engine has', () => {
         const diff = ma.reduce((sum, v, i) => sum + Math.abs(v - (mb[i] ?? 0)), 0) / ma.length;
         expect(diff, `${a} vs ${b}`).toBeGreaterThan(1.5);
       }
+  });
+});
+
+describe('the sweep layer', () => {
+  /**
+   * The monitor's traces are painted a few columns a frame (src/game/trace.ts): after any run of frames the layer
+   * must show what painting the trace whole would. Frames of 1/60 s; uneven frames; frames longer than the erase gap;
+   * runs that wrap round the lane several times.
+   */
+  it('painted frame by frame shows what painting it whole would', async () => {
+    const page = await openBay('scenario=shock');
+    const runs = await page.evaluate(() => {
+      const check = window.sweepCheck;
+      if (check === undefined) throw new Error('no sweep check');
+      let seed = 7;
+      const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+      const even = Array.from({ length: 300 }, () => 1 / 60);
+      const uneven = Array.from({ length: 400 }, () => 0.004 + random() * 0.05);
+      const long = Array.from({ length: 40 }, () => 0.2 + random() * 0.15);
+      return {
+        even: check(even),
+        uneven: check(uneven),
+        long: check(long),
+        behind: check(even, true),
+      };
+    });
+    await page.close();
+    for (const run of [runs.even, runs.uneven, runs.long]) {
+      expect(run.drawn).toBeGreaterThan(500);
+      // A pixel or two at the gap's far edge may differ (a stroke's round end); no stroke missing or left over.
+      expect(run.differing).toBeLessThan(run.drawn * 0.005);
+    }
+    // One frame behind is a clearly different picture: the comparison can fail.
+    expect(runs.behind.differing).toBeGreaterThan(runs.behind.drawn * 0.02);
   });
 });
 
