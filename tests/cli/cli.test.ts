@@ -2,11 +2,34 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/run.ts';
 import { CASE_PATH, ROOT, caseText, factsIn } from '../support/load.ts';
 
-/** The real command line, as `npm run -s case --` runs it (without npm's start-up cost). */
+/**
+ * The command line run in this process, its output caught: what `npm run -s case --` does after Node has started.
+ * Starting Node and compiling the engine for each command cost a second or two; one test below runs the real
+ * process, and tests/cli/hostile-input.test.ts runs every hostile file through it.
+ */
 function cli(...args: string[]) {
+  let out = '';
+  let err = '';
+  const catchInto = (write: (text: string) => void) => (chunk: string | Uint8Array) => {
+    write(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return true;
+  };
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(catchInto((t) => (out += t)));
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(catchInto((t) => (err += t)));
+  try {
+    return { code: main(args), out, err };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
+/** The real command line, as `npm run -s case --` runs it (without npm's start-up cost). */
+function processCli(...args: string[]) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -50,6 +73,9 @@ describe('npm run case -- play', () => {
     ]);
     expect((result.score as { percent: number }).percent).toBeGreaterThanOrEqual(95);
     expect(cli('play', CASE_PATH, '--actions', GOOD, '--json').out).toBe(first.out);
+    // The real process prints the same bytes, and exits 0.
+    const real = processCli('play', CASE_PATH, '--actions', GOOD, '--json');
+    expect(real).toEqual({ code: 0, out: first.out, err: '' });
   });
 
   it("--seed overrides the script's seed", () => {
@@ -101,8 +127,8 @@ describe('npm run case -- play', () => {
     expect(err).not.toMatch(/at .*\.ts:\d+/);
   });
 
-  it('wrong usage exits 2 with the usage text', () => {
-    const { code, err } = cli('play', CASE_PATH);
+  it('wrong usage exits 2 with the usage text (the real process)', () => {
+    const { code, err } = processCli('play', CASE_PATH);
     expect(code).toBe(2);
     expect(err).toContain('Usage:');
   });
