@@ -11,7 +11,7 @@ import {
   type TracePoint,
 } from '../play/context.ts';
 import type { ResolvedCase } from '../case/load/load-case.ts';
-import { meets, observe, type Vitals } from './physiology/observe.ts';
+import { compileCondition, meetsCompiled, observe, type Vitals } from './physiology/observe.ts';
 import { copyPatient } from './physiology/state.ts';
 import { stepConstants, stepMinute } from './physiology/step.ts';
 import { computeResult, flagWords, summarise, valueText, type Sample } from './results.ts';
@@ -185,6 +185,7 @@ export function advanceTo(
   const breakpoints = inputBreakpoints(ctx, resolved);
   const events = eventMinutes(ctx, resolved);
   const exposures = model.exposures;
+  const exposureTests = exposures.map(compileCondition);
   const withMetabolic = model.metabolic !== undefined;
   const exposureOpen = exposures.map(() => true);
   const caseEvents = { ...ctx.events };
@@ -239,7 +240,8 @@ export function advanceTo(
     for (let i = 0; i < exposures.length; i++) {
       const e = exposures[i];
       if (e === undefined || exposureOpen[i] !== true) continue;
-      if (meets(e, now)) exposureMin[e.id] = (exposureMin[e.id] ?? 0) + 1;
+      const test = exposureTests[i];
+      if (test !== undefined && meetsCompiled(test, now)) exposureMin[e.id] = (exposureMin[e.id] ?? 0) + 1;
     }
     if (arrest === null) {
       const shownMap = Math.round(map);

@@ -88,7 +88,9 @@ export function dueEvents(
       // Held only counts in the phases where the event can happen.
       const inPhase = spec.when.inPhase === undefined || spec.when.inPhase.includes(moment.phase);
       const holds = inPhase && gateHolds(spec.when.state, moment);
-      events[spec.id] = { ...state, heldMin: holds ? state.heldMin + 1 : 0 };
+      // A new record only when the count changes (most minutes a gate that does not hold stays at 0).
+      if (holds || state.heldMin !== 0)
+        events[spec.id] = { ...state, heldMin: holds ? state.heldMin + 1 : 0 };
     }
     const now = events[spec.id] ?? state;
     if (!triggered(spec, now, moment, done)) continue;

@@ -40,9 +40,21 @@ export function observedFrom(vitals: Vitals): Observed {
  * due, and a gate reads one or two values, so rounding all of them each minute would be most of the cost.
  */
 export function readingsOf(vitals: Vitals): Observed {
-  return new Proxy(vitals, ROUNDING);
+  return new Readings(vitals) as unknown as Observed;
 }
-const ROUNDING: ProxyHandler<Vitals> = { get: (target, name) => rounded(target, name as StateVariable) };
+
+/** Vitals read as the learner reads them: each value a getter that rounds it (one class, so reads are fast). */
+class Readings {
+  constructor(readonly vitals: Vitals) {}
+}
+for (const name of STATE_VARIABLES) {
+  Object.defineProperty(Readings.prototype, name, {
+    get(this: Readings) {
+      return rounded(this.vitals, name);
+    },
+    enumerable: true,
+  });
+}
 
 /** What a gate needs to know about the moment: values as read, phase, rhythm, treatments running. */
 export interface Moment {
@@ -87,24 +99,42 @@ export function momentOf(
 
 type Limits = Partial<Record<StateVariable, number>> | undefined;
 
-function every(
-  limits: Limits,
-  observed: Observed,
-  holds: (value: number, limit: number) => boolean,
-): boolean {
-  if (limits === undefined) return true;
-  for (const [name, limit] of Object.entries(limits) as [StateVariable, number][])
-    if (!holds(observed[name], limit)) return false;
-  return true;
+/** A gate's value limits as one list, each with its comparison: the integrator checks gates every minute. */
+type Check = readonly [name: StateVariable, limit: number, op: 'below' | 'above' | 'atMost' | 'atLeast'];
+const checksOf = new WeakMap<StateGate, readonly Check[]>();
+
+function checks(gate: StateGate): readonly Check[] {
+  let list = checksOf.get(gate);
+  if (list === undefined) {
+    const part = (limits: Limits, op: Check[2]): Check[] =>
+      limits === undefined
+        ? []
+        : (Object.entries(limits) as [StateVariable, number][]).map(([name, limit]) => [name, limit, op]);
+    list = [
+      ...part(gate.below, 'below'),
+      ...part(gate.above, 'above'),
+      ...part(gate.atMost, 'atMost'),
+      ...part(gate.atLeast, 'atLeast'),
+    ];
+    checksOf.set(gate, list);
+  }
+  return list;
+}
+
+function holds(value: number, limit: number, op: Check[2]): boolean {
+  return op === 'below'
+    ? value < limit
+    : op === 'above'
+      ? value > limit
+      : op === 'atMost'
+        ? value <= limit
+        : value >= limit;
 }
 
 /** Whether every part of a gate holds at this moment. */
 export function gateHolds(gate: StateGate, m: Moment): boolean {
+  for (const [name, limit, op] of checks(gate)) if (!holds(m.observed[name], limit, op)) return false;
   return (
-    every(gate.below, m.observed, (v, l) => v < l) &&
-    every(gate.above, m.observed, (v, l) => v > l) &&
-    every(gate.atMost, m.observed, (v, l) => v <= l) &&
-    every(gate.atLeast, m.observed, (v, l) => v >= l) &&
     (gate.running === undefined || gate.running.some((id) => m.running(id))) &&
     !gate.notRunning?.some((id) => m.running(id)) &&
     (gate.phase === undefined || gate.phase.includes(m.phase)) &&

@@ -33,7 +33,12 @@ function compensationShare(state: PatientState, model: ShockModel): number {
  * spontaneously, Winter's expected 1.5 × HCO3 + 8 (no higher than 40) reached in the share the patient can manage;
  * in cardiac arrest without ventilation, CO2 accumulates (60). pH by Henderson–Hasselbalch.
  */
-export function acidBase(state: PatientState, inputs: MinuteInputs, model: ShockModel): AcidBase {
+export function acidBase(
+  state: PatientState,
+  inputs: MinuteInputs,
+  model: ShockModel,
+  out: AcidBase = { ph: 0, pco2: 0, rrGain: 0, anionGap: 0 },
+): AcidBase {
   const m = model.metabolic;
   const hco3 = m === undefined ? NORMAL_BICARBONATE : Math.max(1, state.bicarbonate);
   const v = model.ventilation;
@@ -51,13 +56,23 @@ export function acidBase(state: PatientState, inputs: MinuteInputs, model: Shock
   }
   const anionGap =
     m === undefined ? 12 : m.anionGapNormal + state.ketones + Math.max(0, state.lactate - 1) + state.toxin;
-  return { ph: 6.1 + Math.log10(hco3 / (0.03 * pco2)), pco2, rrGain, anionGap };
+  out.ph = 6.1 + Math.log10(hco3 / (0.03 * pco2));
+  out.pco2 = pco2;
+  out.rrGain = rrGain;
+  out.anionGap = anionGap;
+  return out;
 }
+
+/**
+ * One gas for the physiology's own use inside a minute, read at once and never kept: the hot loop computes two or
+ * three gases a minute and need not allocate them.
+ */
+export const SCRATCH_GAS: AcidBase = { ph: 0, pco2: 0, rrGain: 0, anionGap: 0 };
 
 /** Minutes of heavy compensation, counted towards fatigue (and slowly forgiven when it eases). */
 export function stepFatigue(state: PatientState, inputs: MinuteInputs, model: ShockModel): void {
   if (model.ventilation.fatigueAfterMin === undefined || inputs.ventilated) return;
-  const { pco2 } = acidBase(state, inputs, model);
+  const { pco2 } = acidBase(state, inputs, model, SCRATCH_GAS);
   state.fatigueMin =
     pco2 < HEAVY_COMPENSATION_PCO2 ? state.fatigueMin + 1 : Math.max(0, state.fatigueMin - 1);
 }

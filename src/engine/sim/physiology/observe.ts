@@ -1,6 +1,6 @@
 import type { ResolvedCase } from '../../case/load/load-case.ts';
 import type { ShockModel, StateCondition, StateVariable } from '../../case/schema/physiology.ts';
-import { acidBase } from './acid-base.ts';
+import { acidBase, SCRATCH_GAS } from './acid-base.ts';
 import { NO_INPUTS, type MinuteInputs, type PatientState } from './state.ts';
 
 /** What the monitor and the bedside show. Unrounded; views and reports round. */
@@ -78,9 +78,20 @@ export function meanArterialPressure(
 ): number {
   // In cardiac arrest there is no cardiac output: only chest compressions make a pressure.
   if (inputs.arrest) return inputs.cpr ? inputs.cprMapMmHg : 0;
+  const deficit = effectiveDeficit(state, inputs, model);
+  return mapWith(state, inputs, model, deficit, fluidEffect(state, model, deficit, weightKg));
+}
+
+/** The MAP outside an arrest, given the deficit and the fluid effect (observe has them already). */
+function mapWith(
+  state: PatientState,
+  inputs: MinuteInputs,
+  model: ShockModel,
+  deficit: number,
+  fluid: number,
+): number {
   const m = model.map;
   const p = model.pressor;
-  const deficit = effectiveDeficit(state, inputs, model);
   const ec50 =
     (p.ec50Base + p.ec50PerSeverity * state.severity) * (inputs.steroidActing ? p.steroidEc50Factor : 1);
   const pressor = (p.emaxMmHg * state.pressorEffect) / (ec50 + state.pressorEffect);
@@ -89,7 +100,7 @@ export function meanArterialPressure(
     m.base +
     m.perSeverity * state.severity +
     m.perDeficit * deficit +
-    m.fluidMaxMmHg * fluidEffect(state, model, deficit, weightKg) +
+    m.fluidMaxMmHg * fluid +
     pressor +
     inputs.fixedPressorMmHg +
     inputs.mapChange +
@@ -139,17 +150,21 @@ export function observe(
   model: ShockModel,
   weightKg: number,
 ): Vitals {
-  const map = meanArterialPressure(state, inputs, model, weightKg);
+  const deficit = effectiveDeficit(state, inputs, model);
+  // The same fluid effect enters the MAP and the heart rate: computed once.
+  const fluid = fluidEffect(state, model, deficit, weightKg);
+  const map = inputs.arrest
+    ? meanArterialPressure(state, inputs, model, weightKg)
+    : mapWith(state, inputs, model, deficit, fluid);
   const pulsePressure = model.pulsePressure.base + model.pulsePressure.perSeverity * state.severity;
   const temp = model.temperature.base + model.temperature.perBurden * state.burden - inputs.antipyreticDropC;
-  const deficit = effectiveDeficit(state, inputs, model);
   const h = model.hr;
   const sinusHr =
     h.base +
     h.perSeverity * state.severity +
     h.perDeficit * clamp(deficit, 0, h.deficitCap) +
     h.perDegreeC * (temp - 37) -
-    h.fluidMax * fluidEffect(state, model, deficit, weightKg) +
+    h.fluidMax * fluid +
     (model.painful && !inputs.painRelieved ? h.pain : 0) +
     inputs.hrChange;
   const fixedHr = inputs.rhythmHr + (inputs.rhythmHrResponds ? inputs.hrChange : 0);
@@ -161,7 +176,7 @@ export function observe(
     model.crt.base +
     model.crt.perMap * clamp((model.mapTargetMmHg - map) / model.crt.mapSpan, 0, 1) +
     model.crt.perVolume * state.severity * clamp(deficit, 0, 1);
-  const acid = acidBase(state, inputs, model);
+  const acid = acidBase(state, inputs, model, SCRATCH_GAS);
   // In arrest: compressions make a small pulse pressure, ventilations 10 a minute, and the oximeter finds no pulse.
   const pp = inputs.arrest ? (inputs.cpr ? 25 : 0) : pulsePressure;
   const breathing = !inputs.arrest;
@@ -221,11 +236,34 @@ export function initialVitals(
   };
 }
 
+/** A condition as lists to run down: the integrator asks every minute, and entries of an object each time cost. */
+export interface Compiled {
+  below: readonly (readonly [StateVariable, number])[];
+  above: readonly (readonly [StateVariable, number])[];
+}
+const compiled = new WeakMap<StateCondition, Compiled>();
+
+/** A condition as lists to run down (made once per condition): the integrator asks every minute. */
+export function compileCondition(condition: StateCondition): Compiled {
+  let c = compiled.get(condition);
+  if (c === undefined) {
+    const pairs = (limits: Partial<Record<StateVariable, number>>) =>
+      (Object.entries(limits) as [StateVariable, number | undefined][]).flatMap(([name, limit]) =>
+        limit === undefined ? [] : [[name, limit] as const],
+      );
+    compiled.set(condition, (c = { below: pairs(condition.below), above: pairs(condition.above) }));
+  }
+  return c;
+}
+
+/** Whether the patient meets a compiled condition (compileCondition). */
+export function meetsCompiled(c: Compiled, v: Vitals): boolean {
+  for (const [variable, limit] of c.below) if (v[variable] < limit) return true;
+  for (const [variable, limit] of c.above) if (v[variable] > limit) return true;
+  return false;
+}
+
 /** Whether the patient meets a condition: any listed value below (or above) its threshold. */
 export function meets(condition: StateCondition, v: Vitals): boolean {
-  for (const [variable, limit] of Object.entries(condition.below) as [StateVariable, number][])
-    if (v[variable] < limit) return true;
-  for (const [variable, limit] of Object.entries(condition.above) as [StateVariable, number][])
-    if (v[variable] > limit) return true;
-  return false;
+  return meetsCompiled(compileCondition(condition), v);
 }

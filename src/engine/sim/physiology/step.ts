@@ -1,5 +1,5 @@
 import type { Metabolic, ShockModel } from '../../case/schema/physiology.ts';
-import { acidBase, dialysisShare, stepFatigue } from './acid-base.ts';
+import { acidBase, dialysisShare, SCRATCH_GAS, stepFatigue } from './acid-base.ts';
 import { effectiveDeficit, meanArterialPressure } from './observe.ts';
 import type { MinuteInputs, PatientState } from './state.ts';
 
@@ -126,7 +126,7 @@ export function stepMinute(
   } else if (
     model.metabolic !== undefined &&
     a.phBelow !== undefined &&
-    acidBase(s, inputs, model).ph < a.phBelow
+    acidBase(s, inputs, model, SCRATCH_GAS).ph < a.phBelow
   ) {
     s.arrested = true;
     s.arrestCause = 'acidaemia';
