@@ -88,7 +88,18 @@ export async function closeSite(browser: Browser, server: PreviewServer): Promis
 
 export async function launch(): Promise<Browser> {
   requireChromium();
+  // Under vitest, one Chromium serves the whole run (tests/support/global-setup.ts): each test file connects to it
+  // and gets contexts of its own (closing them when it disconnects) instead of starting a browser.
+  const shared = process.env.VITEST === undefined ? '' : inject('chromiumEndpoint');
+  if (shared !== '') return chromium.connect(shared);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+}
+
+/** A Chromium for other processes to connect to (the test run's one browser). */
+export async function launchShared(): Promise<{ endpoint: string; close(): Promise<void> }> {
+  requireChromium();
+  const server = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  return { endpoint: server.wsEndpoint(), close: () => server.close() };
 }
 
 /**

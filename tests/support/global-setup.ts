@@ -1,22 +1,27 @@
 import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { buildSite } from './browser.ts';
+import { buildSite, launchShared } from './browser.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The site built once for the whole run (tests/support/browser.ts serves it; never written to). */
     builtSite: string;
+    /** Where the run's one Chromium listens: test files connect to it rather than each starting one. */
+    chromiumEndpoint: string;
   }
 }
 
 /**
- * One build of the site for every browser test file (each used to build its own: about 6 s apiece on this machine).
+ * One build of the site and one Chromium for every browser test file (each used to build its own, about 6 s apiece
+ * on this machine, and start its own browser).
  * A test that changes files in a build (a new service worker, a config file) serves a copy (`copyOfBuiltSite`).
  */
-export default async function setup(project: TestProject): Promise<() => void> {
-  const outDir = await buildSite();
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const [outDir, chromium] = await Promise.all([buildSite(), launchShared()]);
   project.provide('builtSite', outDir);
-  return () => {
+  project.provide('chromiumEndpoint', chromium.endpoint);
+  return async () => {
+    await chromium.close();
     rmSync(outDir, { recursive: true, force: true });
   };
 }
