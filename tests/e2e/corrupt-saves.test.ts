@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fingerprint, SAVE_KEY, SET_ASIDE_KEY, type SavedPlay } from '../../src/app/save.ts';
@@ -128,7 +127,10 @@ describe('a damaged save never stops the game from loading', { timeout: 60_000 }
       page.locator('[data-action="download-damaged-save"]').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^bedside-save-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.json$/);
-    expect(readFileSync(await download.path(), 'utf8')).toBe(text);
+    // The test run's Chromium is shared (connected to, not launched): the file is streamed back, not read in place.
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(text);
 
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
