@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BUDGET } from '../../src/engine/index.ts';
 import { LIST_MAX } from '../../src/engine/case/schema/bounds.ts';
 import { CASE_PATH, ROOT, caseText } from '../support/load.ts';
+import { cliCommand } from '../support/cli.ts';
 
 /**
  * A hostile-input corpus, built fresh, through the real command line: huge numbers, numbers beyond a double,
@@ -27,13 +28,13 @@ interface Run {
   ms: number;
 }
 
-/** The real command line, as `npm run -s case --` runs it, stopped after LIMIT_MS. */
+/** The command line in a process of its own (tests/support/cli.ts), stopped after LIMIT_MS. */
 function cli(...args: string[]): Promise<Run> {
   const started = performance.now();
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/main.ts', ...args],
+      [...cliCommand(), ...args],
       { cwd: ROOT, encoding: 'utf8', timeout: LIMIT_MS, maxBuffer: 64 * 1024 * 1024 },
       (error, out, err) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : null;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadCase, loadCatalog, type Problem } from '../../src/engine/index.ts';
+import { cliCommand } from '../support/cli.ts';
 import {
   CASE_PATH,
   ROOT,
@@ -172,7 +173,7 @@ describe('authored text that hides what it says is warned about, where it stands
     data.patient.$comment = 'reversed \u202Etext';
     const text = JSON.stringify(data, null, 2);
     writeFileSync(file, text);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'validate', file], {
+    const run = spawnSync(process.execPath, [...cliCommand(), 'validate', file], {
       cwd: ROOT,
       encoding: 'utf8',
     });

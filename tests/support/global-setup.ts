@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { buildSite, launchShared } from './browser.ts';
+import { buildCli } from './cli.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -8,6 +9,8 @@ declare module 'vitest' {
     builtSite: string;
     /** Where the run's one Chromium listens: test files connect to it rather than each starting one. */
     chromiumEndpoint: string;
+    /** The command line bundled for Node, for tests that start it many times (see tests/support/cli.ts). */
+    cliBundle: string;
   }
 }
 
@@ -17,11 +20,13 @@ declare module 'vitest' {
  * A test that changes files in a build (a new service worker, a config file) serves a copy (`copyOfBuiltSite`).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const [outDir, chromium] = await Promise.all([buildSite(), launchShared()]);
+  const [outDir, chromium, cli] = await Promise.all([buildSite(), launchShared(), buildCli()]);
   project.provide('builtSite', outDir);
   project.provide('chromiumEndpoint', chromium.endpoint);
+  project.provide('cliBundle', cli.file);
   return async () => {
     await chromium.close();
+    cli.remove();
     rmSync(outDir, { recursive: true, force: true });
   };
 }
