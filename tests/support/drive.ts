@@ -15,14 +15,19 @@ export async function clockMinutes(page: Page): Promise<number> {
  * (`hook(page, action, { confirm: false })` leaves the question open, for a test of the question itself.)
  */
 export async function hook(page: Page, action: string, options: { confirm?: boolean } = {}): Promise<void> {
-  const target = page.locator(`[data-action="${action}"]`);
-  if ((await target.count()) !== 1)
-    throw new Error(`expected one [data-action="${action}"], found ${String(await target.count())}`);
   const confirm = (options.confirm ?? true) && /^(dispose|order):/.test(action);
-  await target.evaluate((el: HTMLElement, confirm: boolean) => {
-    el.click();
-    if (confirm) document.querySelector<HTMLElement>('dialog[open] [data-action="confirm"]')?.click();
-  }, confirm);
+  // One round trip: find the one control, click it, and accept what it asks.
+  const found = await page.evaluate(
+    ([selector, confirm]) => {
+      const targets = document.querySelectorAll<HTMLElement>(selector);
+      if (targets.length !== 1) return targets.length;
+      targets[0]?.click();
+      if (confirm) document.querySelector<HTMLElement>('dialog[open] [data-action="confirm"]')?.click();
+      return 1;
+    },
+    [`[data-action="${action}"]`, confirm] as const,
+  );
+  if (found !== 1) throw new Error(`expected one [data-action="${action}"], found ${String(found)}`);
 }
 
 /**
