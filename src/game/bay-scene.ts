@@ -15,9 +15,11 @@ const MAX_STEP_SEC = 0.1;
  * How often the patient's half of the bay is drawn when no new view has come: the breathing and the drips move
  * slowly enough for this. The monitor's half is drawn when its heart symbol blinks or its alarms flash, and its
  * traces sweep every frame on a layer of their own (SweepLayer). The Canvas renderer's cost is the pixels it draws:
- * at 60 whole frames a second the bay took 32–39 % of the main thread at 1080p (BENCHMARKS.md).
+ * at 60 whole frames a second the bay took 32–39 % of the main thread at 1080p; with the sweep on its own layer and
+ * the patient's half at 20 frames a second, 17–21 %; at 15, 14–16 % (npm run bench -- bay; BENCHMARKS.md). A breath
+ * takes two seconds or more and a drip falls in a few frames either way.
  */
-const PATIENT_FPS = 20;
+const PATIENT_FPS = 15;
 /** A frame that arrives this early (ms) still counts as on time for a whole redraw (animation frames jitter). */
 const FRAME_SLACK_MS = 4;
 
