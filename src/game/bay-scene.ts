@@ -47,7 +47,7 @@ export class BayScene extends Phaser.Scene {
   /** Whether a view has come that the canvas does not show yet. */
   private stale = true;
   /** When the patient's half was last drawn (ms of the game's clock). */
-  private lastWhole = -Infinity;
+  private lastPatientDraw = -Infinity;
   /** Whole redraws, and frames that drew only part of the bay (a half, the sweep): for the benchmark and the tests. */
   readonly drawn = { whole: 0, part: 0 };
 
@@ -109,9 +109,11 @@ export class BayScene extends Phaser.Scene {
   private chooseCameras(time: number, monitorChanged: boolean): 'whole' | 'part' | 'none' {
     const whole = this.stale;
     const patient =
-      !whole && !this.view.reducedMotion && time - this.lastWhole >= 1000 / PATIENT_FPS - FRAME_SLACK_MS;
+      !whole &&
+      !this.view.reducedMotion &&
+      time - this.lastPatientDraw >= 1000 / PATIENT_FPS - FRAME_SLACK_MS;
     const monitor = !whole && monitorChanged;
-    if (whole || patient) this.lastWhole = time;
+    if (whole || patient) this.lastPatientDraw = time;
     this.stale = false;
     this.cameras.main.setVisible(whole);
     this.halves?.patient.setVisible(patient);

@@ -283,7 +283,10 @@ export class Monitor {
       alarms.map !== 'ok' && !steady && flashOn,
     );
     const lit = this.drawHeartSymbol(view);
-    const look = `${String(lit)}|${String(steady || flashOn)}`;
+    // A box flashes only while its parameter alarms: otherwise the flash's phase changes nothing on the screen.
+    const flashing =
+      !steady && (['hr', 'map', 'spo2', 'rr', 'temp'] as const).some((p) => alarms[p] !== 'ok');
+    const look = `${String(lit)}|${flashing ? String(flashOn) : '-'}`;
     const changed = look !== this.look;
     this.look = look;
     return { painted, changed };
