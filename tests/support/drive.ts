@@ -83,8 +83,11 @@ export async function perform(page: Page, step: ScriptAction): Promise<void> {
 
 /** The case picker with nothing saved (a learner's first visit), the clock mode chosen in the URL. */
 export async function openPicker(page: Page, url: string, clock: 'step' | 'real' = 'step'): Promise<void> {
+  // A page of a context of its own that has stored nothing yet is already a first visit: no need to clear and reload.
+  const fresh = page.url() === 'about:blank' && (await page.context().storageState()).origins.length === 0;
   await page.goto(`${url}?clock=${clock}`);
   await page.waitForSelector('body[data-ready="true"]');
+  if (fresh) return;
   await page.evaluate(() => {
     localStorage.clear();
   });
