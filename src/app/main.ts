@@ -891,7 +891,7 @@ class App {
     return this.bay?.frames() ?? 0;
   }
 
-  /** Benchmark hook: of those, the frames that redrew the whole bay (the rest redrew only the sweeping traces). */
+  /** Benchmark hook: of those, the frames that redrew the whole bay (the rest a half of it, or only the sweep). */
   bayWholeFrames(): number {
     return this.bay?.wholeFrames() ?? 0;
   }

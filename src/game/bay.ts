@@ -29,7 +29,7 @@ export function mountBay(parent: HTMLElement, initial: BayView): BayHandle {
     scene,
   });
   let destroyed = false;
-  // Phaser's canvas is the parent's first child; the monitor's sweep is laid over it.
+  // The monitor's sweep layer is positioned inside the parent, over Phaser's canvas (src/game/sweep-layer.ts).
   parent.style.position = 'relative';
   return {
     // Frames that drew anything: the whole bay, or a part of it (a half, or only the monitor's sweep).

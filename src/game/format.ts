@@ -10,7 +10,9 @@ export function oneDecimal(value: number): string {
   return Number.isFinite(value) ? value.toFixed(1) : '--.-';
 }
 
-export type AlarmParam = 'hr' | 'map' | 'spo2' | 'rr' | 'temp';
+/** The monitored numerics that alarm, in the monitor's order. */
+export const ALARM_PARAMS = ['hr', 'map', 'spo2', 'rr', 'temp'] as const;
+export type AlarmParam = (typeof ALARM_PARAMS)[number];
 
 const ALARM_NAME: Record<AlarmParam, string> = {
   hr: 'HR',

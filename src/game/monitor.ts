@@ -3,7 +3,7 @@ import { bake } from './bake.ts';
 import { ALARM_LIMITS, type BayView } from '../view/bay-view.ts';
 import { PARAM, SCREEN } from './colours.ts';
 import { clockText } from '../engine/play/clock.ts';
-import { alarmMessage, oneDecimal, whole, type AlarmParam } from './format.ts';
+import { ALARM_PARAMS, alarmMessage, oneDecimal, whole, type AlarmParam } from './format.ts';
 import { Label } from './label.ts';
 import { drawBezel, drawHeart, SCR } from './monitor-frame.ts';
 import { NumericBox } from './numeric-box.ts';
@@ -236,10 +236,9 @@ export class Monitor {
     const { vitals, alarms } = view;
     this.clock.set(`T+ ${clockText(view.nowMin)}`);
     const arrestAlarm = view.patient.arrest || view.patient.dead ? ARREST_ALARM[view.rhythm.id] : undefined;
-    const messages = [
-      arrestAlarm ?? '',
-      ...(['hr', 'map', 'spo2', 'rr', 'temp'] as const).map((p) => alarmMessage(p, alarms[p])),
-    ].filter((m) => m !== '');
+    const messages = [arrestAlarm ?? '', ...ALARM_PARAMS.map((p) => alarmMessage(p, alarms[p]))].filter(
+      (m) => m !== '',
+    );
     // Like a real monitor, the header names the alarms; two at most, then a count of the rest.
     const headline = (n: number) =>
       `*** ${messages.slice(0, n).join('  ')}${messages.length > n ? `  +${String(messages.length - n)}` : ''}`;
@@ -269,7 +268,7 @@ export class Monitor {
     this.boxes.temp.setValue(oneDecimal(vitals.temp));
     const steady = view.reducedMotion || view.steadyAlarms || view.paused;
     const flashOn = Math.floor(timeMs / 500) % 2 === 0;
-    for (const p of ['hr', 'map', 'spo2', 'rr', 'temp'] as const) {
+    for (const p of ALARM_PARAMS) {
       this.boxes[p].setAlarm(alarms[p], steady, flashOn);
     }
     this.artBox.setAlarm(alarms.map, steady, flashOn);
@@ -284,8 +283,7 @@ export class Monitor {
     );
     const lit = this.drawHeartSymbol(view);
     // A box flashes only while its parameter alarms: otherwise the flash's phase changes nothing on the screen.
-    const flashing =
-      !steady && (['hr', 'map', 'spo2', 'rr', 'temp'] as const).some((p) => alarms[p] !== 'ok');
+    const flashing = !steady && ALARM_PARAMS.some((p) => alarms[p] !== 'ok');
     const look = `${String(lit)}|${flashing ? String(flashOn) : '-'}`;
     const changed = look !== this.look;
     this.look = look;

@@ -121,9 +121,9 @@ export interface BayHandle {
    * and the canvas's scale to the page): a projector's test checks that none is too small to read.
    */
   texts(): { text: string; cssPx: number }[];
-  /** How many frames the bay has drawn (its own loop's count, which may run slower than the page's animation frames). */
+  /** How many frames drew anything: the whole bay, a half of it, or only the monitor's sweeping traces. */
   frames(): number;
-  /** Of those, the frames that redrew the whole bay; the rest redrew only the monitor's sweeping traces. */
+  /** Of those, the frames that redrew the whole bay (a new view, the web font). */
   wholeFrames(): number;
   destroy(): void;
 }

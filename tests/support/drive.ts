@@ -30,6 +30,10 @@ export async function hook(page: Page, action: string, options: { confirm?: bool
   if (found !== 1) throw new Error(`expected one [data-action="${action}"], found ${String(found)}`);
 }
 
+/** The step clock's buttons, largest first: the clock is moved with the largest that fits. */
+const CLOCK_STEPS = [60, 15, 5, 1] as const;
+const stepFor = (gap: number) => CLOCK_STEPS.find((step) => gap >= step) ?? 1;
+
 /**
  * Move the step-mode clock to `minute` with +60/+15/+5/+1, clicked as a learner would, the largest that fits. The
  * clicks happen in the page, as many as one round trip allows (each click renders at once): a long script's clock
@@ -39,27 +43,27 @@ export async function advanceTo(page: Page, minute: number): Promise<void> {
   for (let now = await clockMinutes(page); now < minute; now = await clockMinutes(page)) {
     const before = now;
     // No named functions inside: tsx (the scripts) would wrap them in a helper the page does not have.
-    await page.evaluate((target) => {
-      const pattern = /T\+ (\d+):(\d{2})/;
-      for (let at = -1; ;) {
-        const match = pattern.exec(document.querySelector('.clock')?.textContent ?? '');
-        if (match === null) return;
-        const now = Number(match[1]) * 60 + Number(match[2]);
-        // Reached, or nothing moved in this task (the next round trip sees why).
-        if (now >= target || now === at) return;
-        at = now;
-        const gap = target - now;
-        const step = gap >= 60 ? 60 : gap >= 15 ? 15 : gap >= 5 ? 5 : 1;
-        const buttons = document.querySelectorAll<HTMLElement>(`[data-action="advance:${String(step)}"]`);
-        if (buttons.length !== 1) return; // the caller's hook says what is wrong
-        buttons[0]?.click();
-      }
-    }, minute);
+    await page.evaluate(
+      ([target, steps]) => {
+        const pattern = /T\+ (\d+):(\d{2})/;
+        for (let at = -1; ;) {
+          const match = pattern.exec(document.querySelector('.clock')?.textContent ?? '');
+          if (match === null) return;
+          const now = Number(match[1]) * 60 + Number(match[2]);
+          // Reached, or nothing moved in this task (the next round trip sees why).
+          if (now >= target || now === at) return;
+          at = now;
+          const step = steps.find((s) => target - now >= s) ?? 1;
+          const buttons = document.querySelectorAll<HTMLElement>(`[data-action="advance:${String(step)}"]`);
+          if (buttons.length !== 1) return; // the caller's hook says what is wrong
+          buttons[0]?.click();
+        }
+      },
+      [minute, CLOCK_STEPS] as const,
+    );
     // Nothing moved in the page: one click from here, which says what is wrong if the button is not there.
-    if ((await clockMinutes(page)) === before) {
-      const gap = minute - before;
-      await hook(page, `advance:${String(gap >= 60 ? 60 : gap >= 15 ? 15 : gap >= 5 ? 5 : 1)}`);
-    }
+    if ((await clockMinutes(page)) === before)
+      await hook(page, `advance:${String(stepFor(minute - before))}`);
   }
 }
 

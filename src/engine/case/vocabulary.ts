@@ -24,6 +24,19 @@ export function phasesOfCourse(course: { phases?: Phase[] | undefined } | undefi
     : [...declared, { id: ARREST_PHASE, label: 'Cardiac arrest', arrest: true }];
 }
 
+/** Values only a case with physiology.metabolic simulates. */
+export const METABOLIC_VARIABLES = [
+  'glucose',
+  'potassium',
+  'ketones',
+  'bicarbonate',
+  'ph',
+  'pco2',
+  'anionGap',
+  'toxin',
+] as const;
+
+/** Every value of the simulated patient that a gate, a condition or a result may read. */
 export const STATE_VARIABLES = [
   'lactate',
   'creatinine',
@@ -37,28 +50,10 @@ export const STATE_VARIABLES = [
   'gcs',
   'crt',
   'urine',
-  'glucose',
-  'potassium',
-  'ketones',
-  'bicarbonate',
-  'ph',
-  'pco2',
-  'anionGap',
-  'toxin',
+  ...METABOLIC_VARIABLES,
   'injury',
   'severity',
   'burden',
-] as const;
-/** Values only a case with physiology.metabolic simulates. */
-export const METABOLIC_VARIABLES = [
-  'glucose',
-  'potassium',
-  'ketones',
-  'bicarbonate',
-  'ph',
-  'pco2',
-  'anionGap',
-  'toxin',
 ] as const;
 
 /** Signs the bay draws on the patient; the view also derives pallor, mottling, cyanosis and drowsiness from the state. */
