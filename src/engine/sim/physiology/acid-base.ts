@@ -40,20 +40,11 @@ export function acidBase(
   out: AcidBase = { ph: 0, pco2: 0, rrGain: 0, anionGap: 0 },
 ): AcidBase {
   const m = model.metabolic;
-  const hco3 = m === undefined ? NORMAL_BICARBONATE : Math.max(1, state.bicarbonate);
-  const v = model.ventilation;
-  let pco2: number;
-  let rrGain = 0;
-  if (inputs.ventilated) {
-    const alveolarLPerMin = (inputs.ventRate * Math.max(0, inputs.ventTidalMl - v.deadSpaceMl)) / 1000;
-    pco2 = Math.min(150, (0.863 * v.co2ProductionMlPerMin) / Math.max(0.5, alveolarLPerMin));
-  } else if (inputs.arrest) {
-    pco2 = inputs.cpr ? 50 : 60;
-  } else {
-    const winter = Math.min(40, 1.5 * hco3 + 8);
-    pco2 = 40 - compensationShare(state, model) * (40 - winter);
-    if (m !== undefined) rrGain = m.rrPerBicarbonateDeficit * Math.max(0, m.bicarbonate.normal - hco3);
-  }
+  const hco3 = bicarbonateOf(state, model);
+  const pco2 = pco2Of(state, inputs, model, hco3);
+  const spontaneous = !inputs.ventilated && !inputs.arrest;
+  const rrGain =
+    spontaneous && m !== undefined ? m.rrPerBicarbonateDeficit * Math.max(0, m.bicarbonate.normal - hco3) : 0;
   const anionGap =
     m === undefined ? 12 : m.anionGapNormal + state.ketones + Math.max(0, state.lactate - 1) + state.toxin;
   out.ph = 6.1 + Math.log10(hco3 / (0.03 * pco2));
@@ -61,6 +52,22 @@ export function acidBase(
   out.rrGain = rrGain;
   out.anionGap = anionGap;
   return out;
+}
+
+function bicarbonateOf(state: PatientState, model: ShockModel): number {
+  return model.metabolic === undefined ? NORMAL_BICARBONATE : Math.max(1, state.bicarbonate);
+}
+
+/** The gas's pCO2 alone (acidBase without the pH's logarithm: fatigue is counted from it every minute). */
+function pco2Of(state: PatientState, inputs: MinuteInputs, model: ShockModel, hco3: number): number {
+  const v = model.ventilation;
+  if (inputs.ventilated) {
+    const alveolarLPerMin = (inputs.ventRate * Math.max(0, inputs.ventTidalMl - v.deadSpaceMl)) / 1000;
+    return Math.min(150, (0.863 * v.co2ProductionMlPerMin) / Math.max(0.5, alveolarLPerMin));
+  }
+  if (inputs.arrest) return inputs.cpr ? 50 : 60;
+  const winter = Math.min(40, 1.5 * hco3 + 8);
+  return 40 - compensationShare(state, model) * (40 - winter);
 }
 
 /**
@@ -72,7 +79,7 @@ export const SCRATCH_GAS: AcidBase = { ph: 0, pco2: 0, rrGain: 0, anionGap: 0 };
 /** Minutes of heavy compensation, counted towards fatigue (and slowly forgiven when it eases). */
 export function stepFatigue(state: PatientState, inputs: MinuteInputs, model: ShockModel): void {
   if (model.ventilation.fatigueAfterMin === undefined || inputs.ventilated) return;
-  const { pco2 } = acidBase(state, inputs, model, SCRATCH_GAS);
+  const pco2 = pco2Of(state, inputs, model, bicarbonateOf(state, model));
   state.fatigueMin =
     pco2 < HEAVY_COMPENSATION_PCO2 ? state.fatigueMin + 1 : Math.max(0, state.fatigueMin - 1);
 }

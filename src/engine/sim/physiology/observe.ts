@@ -144,11 +144,45 @@ export function oxygenSaturation(
   return saturation(state, inputs, model, overloadStepsOf(state, model, weightKg));
 }
 
+/** A vitals record of zeros, its keys in the order observe writes them (the order a play's JSON keeps). */
+export function blankVitals(): Vitals {
+  return {
+    hr: 0,
+    sbp: 0,
+    dbp: 0,
+    map: 0,
+    rr: 0,
+    spo2: 0,
+    anionGap: 0,
+    toxin: 0,
+    temp: 0,
+    lactate: 0,
+    crt: 0,
+    urine: 0,
+    gcs: 0,
+    creatinine: 0,
+    glucose: 0,
+    potassium: 0,
+    ketones: 0,
+    bicarbonate: 0,
+    ph: 0,
+    pco2: 0,
+    injury: 0,
+    severity: 0,
+    burden: 0,
+  };
+}
+
+/**
+ * What the monitor and the bedside show, from the state and this minute's inputs. Written into `out` when one is
+ * given (the integrator rewrites one record every minute and copies only the minutes it keeps), else a new record.
+ */
 export function observe(
   state: PatientState,
   inputs: MinuteInputs,
   model: ShockModel,
   weightKg: number,
+  out: Vitals = blankVitals(),
 ): Vitals {
   const deficit = effectiveDeficit(state, inputs, model);
   // The same fluid effect enters the MAP and the heart rate: computed once.
@@ -180,44 +214,43 @@ export function observe(
   // In arrest: compressions make a small pulse pressure, ventilations 10 a minute, and the oximeter finds no pulse.
   const pp = inputs.arrest ? (inputs.cpr ? 25 : 0) : pulsePressure;
   const breathing = !inputs.arrest;
-  return {
-    hr,
-    sbp: map + (2 * pp) / 3,
-    dbp: Math.max(0, map - pp / 3),
-    map,
-    rr: inputs.ventilated
-      ? inputs.ventRate
-      : !breathing
-        ? inputs.cpr
-          ? 10
-          : 0
-        : Math.max(
-            6,
-            r.rrBase +
-              r.rrPerSeverity * state.severity +
-              r.rrPerOverloadStep * overloadSteps +
-              acid.rrGain -
-              inputs.bronchodilatorRrDrop,
-          ),
-    spo2: breathing ? saturation(state, inputs, model, overloadSteps) : 0,
-    anionGap: acid.anionGap,
-    toxin: state.toxin,
-    temp,
-    lactate: state.lactate,
-    crt,
-    urine: state.urineMlPerKgH,
-    gcs: state.gcs,
-    creatinine: state.creatinine,
-    glucose: state.glucose,
-    potassium: state.potassium,
-    ketones: state.ketones,
-    bicarbonate: state.bicarbonate,
-    ph: acid.ph,
-    pco2: acid.pco2,
-    injury: state.injury,
-    severity: state.severity,
-    burden: state.burden,
-  };
+  out.hr = hr;
+  out.sbp = map + (2 * pp) / 3;
+  out.dbp = Math.max(0, map - pp / 3);
+  out.map = map;
+  out.rr = inputs.ventilated
+    ? inputs.ventRate
+    : !breathing
+      ? inputs.cpr
+        ? 10
+        : 0
+      : Math.max(
+          6,
+          r.rrBase +
+            r.rrPerSeverity * state.severity +
+            r.rrPerOverloadStep * overloadSteps +
+            acid.rrGain -
+            inputs.bronchodilatorRrDrop,
+        );
+  out.spo2 = breathing ? saturation(state, inputs, model, overloadSteps) : 0;
+  out.anionGap = acid.anionGap;
+  out.toxin = state.toxin;
+  out.temp = temp;
+  out.lactate = state.lactate;
+  out.crt = crt;
+  out.urine = state.urineMlPerKgH;
+  out.gcs = state.gcs;
+  out.creatinine = state.creatinine;
+  out.glucose = state.glucose;
+  out.potassium = state.potassium;
+  out.ketones = state.ketones;
+  out.bicarbonate = state.bicarbonate;
+  out.ph = acid.ph;
+  out.pco2 = acid.pco2;
+  out.injury = state.injury;
+  out.severity = state.severity;
+  out.burden = state.burden;
+  return out;
 }
 
 /** Vitals at arrival, rounded as a monitor shows them (used to check a case's calibration). */
@@ -236,10 +269,25 @@ export function initialVitals(
   };
 }
 
+/** One value of the vitals, read by a function of its own (a keyed read by a varying name is slow). */
+type Reader = (v: Vitals) => number;
+const readers = new Map<string, Reader>();
+function readerOf(name: StateVariable): Reader {
+  let read = readers.get(name);
+  if (read === undefined) readers.set(name, (read = (v: Vitals) => v[name]));
+  return read;
+}
+
+/** A limit on one value, read by a function of its own. */
+interface Limit {
+  read: Reader;
+  limit: number;
+}
+
 /** A condition as lists to run down: the integrator asks every minute, and entries of an object each time cost. */
 export interface Compiled {
-  below: readonly (readonly [StateVariable, number])[];
-  above: readonly (readonly [StateVariable, number])[];
+  below: readonly Limit[];
+  above: readonly Limit[];
 }
 const compiled = new WeakMap<StateCondition, Compiled>();
 
@@ -247,19 +295,19 @@ const compiled = new WeakMap<StateCondition, Compiled>();
 export function compileCondition(condition: StateCondition): Compiled {
   let c = compiled.get(condition);
   if (c === undefined) {
-    const pairs = (limits: Partial<Record<StateVariable, number>>) =>
-      (Object.entries(limits) as [StateVariable, number | undefined][]).flatMap(([name, limit]) =>
-        limit === undefined ? [] : [[name, limit] as const],
+    const limits = (given: Partial<Record<StateVariable, number>>): Limit[] =>
+      (Object.entries(given) as [StateVariable, number | undefined][]).flatMap(([name, limit]) =>
+        limit === undefined ? [] : [{ read: readerOf(name), limit }],
       );
-    compiled.set(condition, (c = { below: pairs(condition.below), above: pairs(condition.above) }));
+    compiled.set(condition, (c = { below: limits(condition.below), above: limits(condition.above) }));
   }
   return c;
 }
 
 /** Whether the patient meets a compiled condition (compileCondition). */
 export function meetsCompiled(c: Compiled, v: Vitals): boolean {
-  for (const [variable, limit] of c.below) if (v[variable] < limit) return true;
-  for (const [variable, limit] of c.above) if (v[variable] > limit) return true;
+  for (const { read, limit } of c.below) if (read(v) < limit) return true;
+  for (const { read, limit } of c.above) if (read(v) > limit) return true;
   return false;
 }
 

@@ -12,6 +12,8 @@ export interface StepConstants {
   transientKeep: number;
   pressorApproach: number;
   insulinApproach: number;
+  /** Share of a toxic acid cleared by itself each minute (its half-life; 0 without one). */
+  toxinClearance: number;
 }
 
 export function stepConstants(model: ShockModel): StepConstants {
@@ -20,6 +22,10 @@ export function stepConstants(model: ShockModel): StepConstants {
     pressorApproach: 1 - Math.exp(-LN2 / model.pressor.halfLifeMin),
     insulinApproach:
       model.metabolic === undefined ? 0 : 1 - Math.exp(-LN2 / model.metabolic.insulin.halfLifeMin),
+    toxinClearance:
+      model.metabolic?.toxin === undefined
+        ? 0
+        : 1 - Math.exp((-LN2 * DT_H) / model.metabolic.toxin.halfLifeH),
   };
 }
 
@@ -165,7 +171,7 @@ function stepMetabolic(
   s.ketones += (DT_H * (ke.floor + ke.perBurden * s.burden - s.ketones)) / ke.tauH;
   // A toxic acid clears by itself at its half-life, and by dialysis.
   const t = m.toxin;
-  if (t !== undefined) s.toxin -= s.toxin * (1 - Math.exp((-LN2 * DT_H) / t.halfLifeH)) + s.toxin * dialysis;
+  if (t !== undefined) s.toxin -= s.toxin * k.toxinClearance + s.toxin * dialysis;
   const b = m.bicarbonate;
   const consumed =
     b.perKetone * s.ketones +
