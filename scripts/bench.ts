@@ -11,6 +11,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { loadCase, loadCatalog, playScript, Script, type ResolvedCase } from '../src/engine/index.ts';
+import { playToEnd } from '../src/engine/play/play.ts';
+import { inputsAt } from '../src/engine/sim/care.ts';
+import { modelFor } from '../src/engine/sim/model.ts';
+import { blankVitals, observe } from '../src/engine/sim/physiology/observe.ts';
+import { copyPatient, initialPatient } from '../src/engine/sim/physiology/state.ts';
+import { stepConstants, stepMinute } from '../src/engine/sim/physiology/step.ts';
 import { buildSite, launch, serveFolder } from '../tests/support/browser.ts';
 import { openCase } from '../tests/support/drive.ts';
 import {
@@ -74,6 +80,34 @@ function playsPerSecond(resolved: ResolvedCase): number {
   }
   return median(rounds);
 }
+/**
+ * The physiology alone: a step and an observation for every minute to the case's horizon (the care of its best path
+ * at minute 100, held constant), which every play must compute whatever surrounds it: the least a play can cost,
+ * best of 15 rounds, in µs.
+ */
+function physiologyMicroseconds(resolved: ResolvedCase): number {
+  const ctx = playToEnd(resolved, Script.parse({ actions: resolved.data.bestPath.actions }));
+  const model = modelFor(ctx, resolved);
+  const inputs = inputsAt(ctx, resolved, 100, model);
+  const constants = stepConstants(model);
+  const weightKg = resolved.data.patient.weightKg.value;
+  const out = blankVitals();
+  const course = () => {
+    const patient = copyPatient(initialPatient(model));
+    for (let minute = 0; minute < resolved.data.horizonMin; minute++) {
+      stepMinute(patient, inputs, model, weightKg, constants);
+      observe(patient, inputs, model, weightKg, out);
+    }
+  };
+  for (let warm = performance.now(); performance.now() - warm < 300;) course();
+  let best = Infinity;
+  for (let round = 0; round < 15; round++) {
+    const start = performance.now();
+    for (let i = 0; i < 50; i++) course();
+    best = Math.min(best, (performance.now() - start) / 50);
+  }
+  return best * 1000;
+}
 for (const path of wanted('engine') ? shippedCasePaths() : []) {
   const resolved = loadShippedCase(path);
   const rate = playsPerSecond(resolved);
@@ -82,6 +116,11 @@ for (const path of wanted('engine') ? shippedCasePaths() : []) {
     Math.round(rate).toLocaleString('en'),
     `≥ ${BUDGET.playsPerSecond.toLocaleString('en')}`,
     rate >= BUDGET.playsPerSecond,
+  );
+  const floor = physiologyMicroseconds(resolved);
+  say(
+    `engine: ${resolved.data.id} physiology alone, ${String(resolved.data.horizonMin)} min: µs (plays/s it allows)`,
+    `${floor.toFixed(0)} (${Math.round(1e6 / floor).toLocaleString('en')})`,
   );
 }
 
