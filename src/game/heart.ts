@@ -43,7 +43,14 @@ interface Wavelet {
 /** The sinus node's rate in complete heart block: it goes on at its own pace, unrelated to the slow escape. */
 const ATRIAL_RATE_IN_BLOCK = 90;
 /** Rates the engine gives these rhythms when the view has none to give. */
-const DEFAULT_RATE: Partial<Record<RhythmId, number>> = { pvt: 180, pea: 40, vt: 170, svt: 180, chb: 38 };
+const DEFAULT_RATE: Partial<Record<RhythmId, number>> = {
+  pvt: 180,
+  pea: 40,
+  vt: 170,
+  svt: 180,
+  chb: 38,
+  junctional: 40,
+};
 /** The pulse wave reaches the finger this long after the R wave. */
 const PULSE_TRANSIT_SEC = 0.22;
 /** Events this far behind the sweep are forgotten (the widest lane shows under 4 s). */
@@ -196,6 +203,7 @@ export class Heart {
         return { kind: 'sinus', rate };
       case 'af':
       case 'svt':
+      case 'junctional':
         return { kind: 'narrow', rate };
       case 'vt':
       case 'pvt':

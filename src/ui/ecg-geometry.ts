@@ -133,6 +133,10 @@ export function beats(tracing: Tracing): Beats {
       return { ...none, qrs: unpaced(regular(rate, 0.8)) };
     case 'svt':
       return { ...none, qrs: unpaced(regular(rate, 0)) };
+    case 'junctional':
+      // The junction paces the heart: narrow complexes, regular, with no P wave before them (any atrial activity is
+      // hidden in the QRS).
+      return { ...none, qrs: unpaced(regular(rate, 0.02)) };
     case 'vt':
     case 'pvt':
       return { ...none, qrs: unpaced(regular(rate, 0)), qrsS: VT_QRS_S, ventricular: true };

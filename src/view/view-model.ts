@@ -64,7 +64,8 @@ export function bayView(
     vitals,
     rhythm: {
       id: rhythm,
-      name: pacedName(rhythmName(rhythm, v.hr), pacing),
+      // With capture the rate on the monitor is the pacer's: the rhythm's own rate is not known (NaN names it plainly).
+      name: pacedName(rhythmName(rhythm, pacing?.state === 'capture' ? Number.NaN : v.hr), pacing),
       arrestMin: arrestRecord === null ? null : ctx.nowMin - arrestRecord.startedAt,
       qrs,
     },
@@ -116,6 +117,7 @@ function qrsWidth(rhythm: Rhythm, resolved: ResolvedCase): 'narrow' | 'wide' {
     case 'sinus':
     case 'af':
     case 'svt':
+    case 'junctional':
     case 'vf':
     case 'asystole':
       return 'narrow';
@@ -135,7 +137,7 @@ function qrsWidth(rhythm: Rhythm, resolved: ResolvedCase): 'narrow' | 'wide' {
  * segments and T waves recorded in one of them show in any other. A ventricular beat (VT, a broad escape, a paced
  * beat) depolarises the ventricles another way and has an ST and T of its own.
  */
-const CONDUCTED: readonly Rhythm[] = ['sinus', 'af', 'svt', 'chb'];
+const CONDUCTED: readonly Rhythm[] = ['sinus', 'af', 'svt', 'chb', 'junctional'];
 
 /** The morphology of the case's standard 12-lead ECG (the one the monitor's lead II shares), or null if it has none. */
 function standardEcgMorphology(resolved: ResolvedCase): EcgMorphology | null {

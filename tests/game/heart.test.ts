@@ -44,6 +44,19 @@ describe('the heart behind the monitor', () => {
     expect(mean).toBeLessThan(0.6);
   });
 
+  it('beats a junctional rhythm regularly at its slow rate, with no P wave before its complexes', () => {
+    const junctional = strip(spec({ rhythm: 'junctional', rateBpm: 26 }), 12);
+    const beats = crossings(junctional, 0.6);
+    expect(beats.length).toBeGreaterThanOrEqual(4);
+    for (const gap of gaps(beats)) expect(gap).toBeCloseTo(60 / 26, 1);
+    // The 60–250 ms before an R wave: a sinus beat's P wave is there (about 0.12), a junctional one has none.
+    const beforeR = (values: number[], r: number) =>
+      Math.max(...values.slice(Math.round(r / STEP) - 250, Math.round(r / STEP) - 60));
+    for (const r of beats.slice(1)) expect(beforeR(junctional, r)).toBeLessThan(0.02);
+    const sinus = strip(spec({ rateBpm: 40 }), 12);
+    expect(beforeR(sinus, crossings(sinus, 0.6)[2] ?? 0)).toBeGreaterThan(0.08);
+  });
+
   it('has no pulse without output: the pleth is flat in an arrest, the arterial line shows compressions', () => {
     const arrest = new Heart(spec({ rhythm: 'pea', rateBpm: 40, output: false, pressure: null }), 0);
     const cpr = new Heart(

@@ -91,6 +91,8 @@ export const SCENARIOS: Record<string, BayView> = {
     leadII: { stMm: 2.5, t: 'upright', q: false, lowVoltage: false },
   },
   'chb-junctional': { ...chb, rhythm: { ...chb.rhythm, qrs: 'narrow' } },
+  /** A junctional escape slowed by β-blockade and hyperkalaemia (BRASH): narrow, regular, no P waves. */
+  junctional: perfusing('junctional', 'Junctional bradycardia', 26, [80, 40]),
   paced: {
     ...chb,
     vitals: { ...chb.vitals, hr: 70, sbp: 112, dbp: 68, map: 83 },

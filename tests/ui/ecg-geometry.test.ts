@@ -85,6 +85,8 @@ describe('the rhythm follows the engine', () => {
     ['vt', 150],
     ['af', 110],
     ['chb', 38],
+    ['junctional', 26],
+    ['junctional', 45],
   ] as const)('%s at %i/min has that many QRS complexes in ten seconds (±1)', (rhythm, rate) => {
     expect(Math.abs(onPaper(tracing({ rhythm, rateBpm: rate })).length - rate / 6)).toBeLessThanOrEqual(1.5);
   });
@@ -117,6 +119,18 @@ describe('the rhythm follows the engine', () => {
     // No fixed PR: the time from each QRS back to the last P before it varies.
     const pr = b.qrs.filter((q) => q.atS > 0).map((q) => q.atS - Math.max(...b.p.filter((p) => p < q.atS)));
     expect(Math.max(...pr) - Math.min(...pr)).toBeGreaterThan(0.15);
+  });
+
+  it('a junctional rhythm is narrow and regular, with no P wave before its complexes', () => {
+    const b = beats(tracing({ rhythm: 'junctional', rateBpm: 26 }));
+    expect(b.p).toHaveLength(0);
+    expect(b.qrsS).toBeLessThan(0.12);
+    expect(b.qrs.every((q) => !q.paced)).toBe(true);
+    expect(variation(intervals(b.qrs.map((q) => q.atS)))).toBeLessThan(0.03);
+    // Paced, it is the pacer's rhythm: a spike before every wide complex, and still no P waves.
+    const paced = beats(tracing({ rhythm: 'junctional', rateBpm: 70, pacedBpm: 70 }));
+    expect(paced.qrs.every((q) => q.paced)).toBe(true);
+    expect(paced.p).toHaveLength(0);
   });
 
   it('VF has no complexes but a chaotic baseline; asystole is flat', () => {

@@ -6,7 +6,18 @@ import type { Phase } from './schema/course.ts';
  * validation code) into a page that only plays shipped cases, which the build has already checked.
  */
 
-export const RHYTHMS = ['sinus', 'af', 'svt', 'vt', 'chb', 'vf', 'pvt', 'pea', 'asystole'] as const;
+export const RHYTHMS = [
+  'sinus',
+  'af',
+  'svt',
+  'vt',
+  'chb',
+  'junctional',
+  'vf',
+  'pvt',
+  'pea',
+  'asystole',
+] as const;
 export type Rhythm = (typeof RHYTHMS)[number];
 export const ARREST_RHYTHMS: readonly Rhythm[] = ['vf', 'pvt', 'pea', 'asystole'];
 export const SHOCKABLE_RHYTHMS: readonly Rhythm[] = ['vf', 'pvt'];

@@ -113,7 +113,10 @@ export function cprRunning(ctx: CaseContext, resolved: ResolvedCase, minute: num
   );
 }
 
-/** The rhythm as the monitor names it: "Sinus tachycardia", "Ventricular fibrillation". */
+/**
+ * The rhythm as the monitor names it: "Sinus tachycardia", "Ventricular fibrillation". Sinus and junctional rhythms
+ * are named by `hr`; NaN (a rate that is not the rhythm's own) names them plainly.
+ */
 export function rhythmName(rhythm: Rhythm, hr: number): string {
   switch (rhythm) {
     case 'sinus':
@@ -126,6 +129,17 @@ export function rhythmName(rhythm: Rhythm, hr: number): string {
       return 'Ventricular tachycardia (with a pulse)';
     case 'chb':
       return 'Complete heart block';
+    case 'junctional':
+      // Named by its rate where the rate is its own (not a pacer's, not unknown: NaN or 0).
+      return !(hr > 0)
+        ? 'Junctional rhythm'
+        : hr < 40
+          ? 'Junctional bradycardia'
+          : hr <= 60
+            ? 'Junctional escape rhythm'
+            : hr <= 100
+              ? 'Accelerated junctional rhythm'
+              : 'Junctional tachycardia';
     case 'vf':
       return 'Ventricular fibrillation';
     case 'pvt':

@@ -228,12 +228,12 @@ function applyRhythm(inputs: MinuteInputs, rhythm: Rhythm, model: ShockModel): v
     return;
   }
   if (rhythm === 'sinus') return;
-  const effect = model.rhythms[rhythm as 'af' | 'svt' | 'vt' | 'chb'];
+  const effect = model.rhythms[rhythm as 'af' | 'svt' | 'vt' | 'chb' | 'junctional'];
   inputs.rhythmHr = effect.hrBpm ?? 0;
   inputs.rhythmHrFactor = effect.hrFactor;
   inputs.rhythmHrResponds = effect.drugsChangeRate;
-  // A paced slow rhythm gets its output back; pacing does not help a fast one.
-  const paced = rhythm === 'chb' && inputs.pacingRate > 0;
+  // A paced slow rhythm (a block's escape, a junctional one) gets its output back; pacing does not help a fast one.
+  const paced = (rhythm === 'chb' || rhythm === 'junctional') && inputs.pacingRate > 0;
   // A slow rhythm that a drug quickens (atropine in a nodal block) loses less output the nearer it gets to 60/min.
   const escape = effect.hrBpm ?? 60;
   const slow = escape < 60 && effect.drugsChangeRate;

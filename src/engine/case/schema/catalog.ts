@@ -389,7 +389,8 @@ const EffectSchema = z.discriminatedUnion('type', [
     ...chance,
     type: z.literal('pacing').meta({
       description:
-        'While it runs, a slow perfusing rhythm (complete heart block, sinus bradycardia) is paced at the dose ' +
+        'While it runs, a slow perfusing rhythm (complete heart block, a junctional escape, sinus bradycardia) is ' +
+        'paced at the dose ' +
         '(beats/min): the heart rate becomes the pacing rate and the output lost to the slow rhythm returns. ' +
         'Pacing does not treat asystole or VF.',
     }),

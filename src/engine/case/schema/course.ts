@@ -31,7 +31,8 @@ import {
 export const Rhythm = z.enum(RHYTHMS).meta({
   description:
     'A cardiac rhythm: sinus (named brady/normal/tachy by rate), af (atrial fibrillation), svt, vt (ventricular ' +
-    'tachycardia with a pulse), chb (complete heart block), and the arrest rhythms vf, pvt (pulseless VT), pea ' +
+    'tachycardia with a pulse), chb (complete heart block), junctional (a junctional escape rhythm: narrow ' +
+    'complexes, no P waves), and the arrest rhythms vf, pvt (pulseless VT), pea ' +
     '(pulseless electrical activity) and asystole.',
 });
 export type Rhythm = z.infer<typeof Rhythm>;

@@ -237,7 +237,13 @@ export type Metabolic = z.infer<typeof Metabolic>;
  * numbers: a complete heart block with a ventricular escape near 35/min and a MAP some 20 mmHg lower is textbook
  * (ERC/AHA bradycardia algorithms); the others are typical values, not measurements.
  */
-const rhythmEffect = (hrBpm: number | undefined, hrFactor: number, mapChange: number, what: string) =>
+const rhythmEffect = (
+  hrBpm: number | undefined,
+  hrFactor: number,
+  mapChange: number,
+  what: string,
+  drugsChangeRate = false,
+) =>
   z
     .strictObject({
       hrBpm: aboveZero(300, 'beats/min').optional().meta({
@@ -252,7 +258,7 @@ const rhythmEffect = (hrBpm: number | undefined, hrFactor: number, mapChange: nu
       }),
       drugsChangeRate: z
         .boolean()
-        .default(false)
+        .default(drugsChangeRate)
         .meta({
           description:
             'Whether drugs that change the heart rate (atropine, a β-blocker) act on the fixed rate hrBpm: a nodal ' +
@@ -309,6 +315,15 @@ export const RhythmModel = z
     svt: rhythmEffect(180, 1, -12, 'Supraventricular tachycardia.'),
     vt: rhythmEffect(170, 1, -25, 'Ventricular tachycardia with a pulse.'),
     chb: rhythmEffect(36, 1, -22, 'Complete heart block with a ventricular escape rhythm.'),
+    junctional: rhythmEffect(
+      40,
+      1,
+      -15,
+      'Junctional escape rhythm: the sinus node has slowed or stopped (drugs, hyperkalaemia, ischaemia) and the AV ' +
+        'junction paces the heart, with narrow complexes and no P waves before them. Its rate is the fixed hrBpm, ' +
+        'which atropine and catecholamines quicken (drugsChangeRate, true by default) and pacing replaces.',
+      true,
+    ),
   })
   .meta({
     description:
