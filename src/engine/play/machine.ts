@@ -10,7 +10,8 @@ import {
 } from './context.ts';
 import type { ResolvedCase } from '../case/load/load-case.ts';
 import { observe, type Vitals } from '../sim/physiology/observe.ts';
-import { initialPatient, NO_INPUTS } from '../sim/physiology/state.ts';
+import { initialPatient } from '../sim/physiology/state.ts';
+import { arrivalInputs } from '../sim/care.ts';
 import type { Phase } from '../case/schema/course.ts';
 import { eventSpecs, fireEvent } from '../sim/events.ts';
 import { beginArrest, die, enterPhase, returnOfCirculation } from './transitions.ts';
@@ -42,7 +43,12 @@ export function createCaseMachine(resolved: ResolvedCase, options: CaseMachineOp
   const data = resolved.data;
   const seed = options.seed ?? data.defaultSeed;
   const start = initialPatient(data.physiology);
-  const startVitals = observe(start, NO_INPUTS, data.physiology, data.patient.weightKg.value);
+  const startVitals = observe(
+    start,
+    arrivalInputs(data.physiology),
+    data.physiology,
+    data.patient.weightKg.value,
+  );
   const dispositionIds = Object.keys(resolved.catalog.dispositions);
   const phases = phasesOf(resolved);
   const arrestPhase = phases.find((p) => p.arrest) ?? phases[phases.length - 1];

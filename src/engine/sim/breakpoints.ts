@@ -44,6 +44,9 @@ export function inputBreakpoints(ctx: CaseContext, resolved: ResolvedCase): Set<
         case 'fixed-pressor':
           for (let m = 0; m <= effect.onsetMin; m++) at.add(given.atMin + m);
           break;
+        case 'pacing':
+          at.add(given.atMin + effect.onsetMin); // a wire captures once it is in
+          break;
         case 'membrane-stabiliser':
           at.add(given.atMin + Math.ceil(effect.durationMin));
           break;

@@ -135,8 +135,11 @@ export function inputsAt(
           break;
         }
         case 'insulin':
-          if (running && model.metabolic !== undefined)
-            inputs.insulin += given.dose / model.metabolic.insulin.fullEffectDose;
+          if (model.metabolic === undefined) break;
+          // A bolus acts along its kinetics; an infusion at its rate for as long as it runs.
+          if (treatment.mode === 'dose')
+            inputs.insulin += effect.peakEffect * share(treatment, given, minute, effect);
+          else if (running) inputs.insulin += given.dose / model.metabolic.insulin.fullEffectDose;
           break;
         case 'corticosteroid':
           if (since >= model.severity.steroidLagMin) inputs.steroidActing = true;
@@ -158,7 +161,9 @@ export function inputsAt(
           if (running) inputs.cpr = true;
           break;
         case 'pacing':
-          if (running) inputs.pacingRate = Math.max(inputs.pacingRate, given.dose);
+          // Pads capture at once; a transvenous wire once it is in (onsetMin).
+          if (running && since >= effect.onsetMin)
+            inputs.pacingRate = Math.max(inputs.pacingRate, given.dose);
           break;
         case 'membrane-stabiliser':
           if (since < effect.durationMin)
@@ -212,6 +217,13 @@ export function inputsAt(
         procedure.inductionMapDropMmHg * (inputs.pressorRate > 0 ? model.pressor.inductionDropShare : 1);
     }
   }
+  return inputs;
+}
+
+/** The inputs at arrival, before any care: none, but the rhythm the patient arrives in (a slow one costs output). */
+export function arrivalInputs(model: ShockModel): MinuteInputs {
+  const inputs: MinuteInputs = { ...NO_INPUTS };
+  applyRhythm(inputs, model.rhythms.initial, model);
   return inputs;
 }
 

@@ -81,14 +81,19 @@ export function loadCatalog(files: readonly TextFile[]): Loaded<Catalog> {
       if (treatment.mode === 'bolus' && treatment.rateMlPerMin === undefined) {
         problems.push(problemAt(source, ['treatments', id, 'rateMlPerMin'], 'a bolus needs rateMlPerMin'));
       }
-      // A one-off vasopressor dose must say how it builds and wanes; without kinetics it would do nothing.
+      // A one-off vasopressor or insulin dose must say how it builds and wanes: without kinetics a vasopressor would
+      // do nothing and an insulin bolus would act for ever.
       treatment.effects.forEach((effect, i) => {
-        if (treatment.mode === 'dose' && effect.type === 'vasopressor' && effect.kinetics === undefined)
+        if (
+          treatment.mode === 'dose' &&
+          (effect.type === 'vasopressor' || effect.type === 'insulin') &&
+          effect.kinetics === undefined
+        )
           problems.push(
             problemAt(
               source,
               ['treatments', id, 'effects', i, 'kinetics'],
-              'a one-off vasopressor dose needs kinetics (how fast it acts and wears off)',
+              `a one-off ${effect.type} dose needs kinetics (how fast it acts and wears off)`,
             ),
           );
       });

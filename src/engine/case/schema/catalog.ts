@@ -330,8 +330,17 @@ const EffectSchema = z.discriminatedUnion('type', [
     type: z.literal('insulin').meta({
       description:
         'While it runs, the rate divided by physiology.metabolic.insulin.fullEffectDose drives glucose down and ' +
-        'potassium into cells (after an effect-site lag). Needs a case with physiology.metabolic.',
+        'potassium into cells (after an effect-site lag). A one-off dose (a bolus of soluble insulin) acts along ' +
+        'its kinetics instead, peakEffect times the full effect at its peak. Needs a case with physiology.metabolic.',
     }),
+    kinetics: Kinetics.optional().meta({ description: 'Time course for a one-off dose (needed for one).' }),
+    peakEffect: inRange(0, 3, '× full effect')
+      .default(1)
+      .meta({
+        description:
+          "A one-off dose's effect at its peak, at defaultDose (in proportion to the dose), as a multiple of the " +
+          'full effect that physiology.metabolic.insulin.fullEffectDose gives as an infusion.',
+      }),
   }),
   z.strictObject({
     ...chance,
@@ -394,6 +403,13 @@ const EffectSchema = z.discriminatedUnion('type', [
         '(beats/min): the heart rate becomes the pacing rate and the output lost to the slow rhythm returns. ' +
         'Pacing does not treat asystole or VF.',
     }),
+    onsetMin: inRange(0, 240, 'min')
+      .default(0)
+      .meta({
+        description:
+          'Minutes from the order to capture: 0 for pads, the insertion for a transvenous wire (the pacer does ' +
+          'nothing before it).',
+      }),
   }),
   z.strictObject({
     ...chance,

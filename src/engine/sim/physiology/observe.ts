@@ -253,12 +253,16 @@ export function observe(
   return out;
 }
 
-/** Vitals at arrival, rounded as a monitor shows them (used to check a case's calibration). */
+/**
+ * Vitals at arrival, rounded as a monitor shows them (used to check a case's calibration). `inputs`: what acts at
+ * arrival (the rhythm the patient arrives in: sim/care.ts arrivalInputs).
+ */
 export function initialVitals(
   state: PatientState,
   resolved: ResolvedCase,
+  inputs: MinuteInputs = NO_INPUTS,
 ): Record<'hr' | 'sbp' | 'dbp' | 'rr' | 'spo2' | 'temp', number> {
-  const v = observe(state, NO_INPUTS, resolved.data.physiology, resolved.data.patient.weightKg.value);
+  const v = observe(state, inputs, resolved.data.physiology, resolved.data.patient.weightKg.value);
   return {
     hr: Math.round(v.hr),
     sbp: Math.round(v.sbp),
