@@ -132,29 +132,7 @@ const r = Math.round;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 export function tracePoint(atMin: number, v: Vitals, metabolic = false): TracePoint {
-  // One literal each way, no spread or assign: this runs every fifth simulated minute. With a metabolic model its
-  // values lead, as they always have (the output stays byte for byte the same).
-  if (!metabolic)
-    return {
-      atMin,
-      hr: r(v.hr),
-      sbp: r(v.sbp),
-      dbp: r(v.dbp),
-      map: r(v.map),
-      rr: r(v.rr),
-      spo2: r(v.spo2),
-      temp: r1(v.temp),
-      lactate: r1(v.lactate),
-      gcs: v.gcs,
-    };
-  return {
-    metabolic: {
-      glucose: r(v.glucose),
-      potassium: r1(v.potassium),
-      ph: Math.round(v.ph * 100) / 100,
-      bicarbonate: r1(v.bicarbonate),
-      ketones: r1(v.ketones),
-    },
+  const point: TracePoint = {
     atMin,
     hr: r(v.hr),
     sbp: r(v.sbp),
@@ -166,6 +144,17 @@ export function tracePoint(atMin: number, v: Vitals, metabolic = false): TracePo
     lactate: r1(v.lactate),
     gcs: v.gcs,
   };
+  if (!metabolic) return point;
+  // The metabolic values lead, as they always have (the output stays byte for byte the same). No spread of a
+  // maybe-empty object: this runs every fifth simulated minute.
+  const values = {
+    glucose: r(v.glucose),
+    potassium: r1(v.potassium),
+    ph: Math.round(v.ph * 100) / 100,
+    bicarbonate: r1(v.bicarbonate),
+    ketones: r1(v.ketones),
+  };
+  return Object.assign({ metabolic: values }, point);
 }
 
 /**
