@@ -215,20 +215,34 @@ export const counted = (facts: readonly Sourced[]): string =>
     .map(([p, n]) => `${String(n)} ${COUNTED[p]}`)
     .join(', ');
 
-/** The published report in full: authors, title, journal, year, DOI where known, and what is not known. */
+/** Where the report can be read: its DOI and, for an open-access report, its PubMed Central full text. */
+export function reportLinks(
+  source: ResolvedCase['data']['source'],
+): { prefix: string; label: string; href: string }[] {
+  const links: { prefix: string; label: string; href: string }[] = [];
+  if (source.doi !== undefined)
+    links.push({ prefix: 'doi:', label: source.doi, href: `https://doi.org/${source.doi}` });
+  if (source.pmcid !== undefined)
+    links.push({
+      prefix: 'PMCID: ',
+      label: source.pmcid,
+      href: `https://pmc.ncbi.nlm.nih.gov/articles/${source.pmcid}/`,
+    });
+  return links;
+}
+
+/** The published report in full: authors, title, journal, year, DOI and PMCID where known, and what is not known. */
 export function fullCitation(resolved: ResolvedCase): HTMLElement {
   const { source, kind } = resolved.data;
   const known: Child[] = [];
-  if (source.authors !== undefined) known.push(`${source.authors}. `);
-  if (source.title !== undefined) known.push(h('cite', {}, source.title), '. ');
+  // "et al." and a title ending in "?" end their own sentence.
+  const stop = (text: string) => (/[.?!]$/.test(text) ? ' ' : '. ');
+  if (source.authors !== undefined) known.push(source.authors, stop(source.authors));
+  if (source.title !== undefined) known.push(h('cite', {}, source.title), stop(source.title));
   if (source.journal !== undefined) known.push(h('i', {}, source.journal), ' ');
   if (source.year !== undefined) known.push(`${String(source.year)}. `);
-  if (source.doi !== undefined)
-    known.push(
-      'doi:',
-      h('a', { href: `https://doi.org/${source.doi}`, rel: 'noopener noreferrer' }, source.doi),
-      '.',
-    );
+  for (const link of reportLinks(source))
+    known.push(link.prefix, h('a', { href: link.href, rel: 'noopener noreferrer' }, link.label), '. ');
   const missing = [
     source.authors === undefined ? 'the authors' : null,
     source.title === undefined ? 'the title' : null,
@@ -242,6 +256,7 @@ export function fullCitation(resolved: ResolvedCase): HTMLElement {
     known.length > 0 ? h('p', {}, ...known) : null,
     h('p', {}, source.citation),
     source.language === undefined ? null : h('p', { class: 'meta' }, `Published in ${source.language}.`),
+    source.licence === undefined ? null : h('p', { class: 'meta' }, `Licence: ${source.licence}`),
     kind === 'real-case' && missing.length > 0
       ? h(
           'p',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROVENANCE_MARKS } from '../../src/ui/panels/panel.ts';
-import { counted, sourcedFacts } from '../../src/ui/sources.ts';
-import { caseText, loadShippedCase, shippedCasePaths } from '../support/load.ts';
+import { counted, reportLinks, sourcedFacts } from '../../src/ui/sources.ts';
+import { caseText, loadEditedCase, loadShippedCase, shippedCasePaths } from '../support/load.ts';
 
 describe('the Sources view lists every fact of a case, by where it comes from', () => {
   it.each(shippedCasePaths())('%s: every fact, each placed and said in words', (path) => {
@@ -48,5 +48,34 @@ describe('an inference from the report is shown as one', () => {
       mark: '~',
       words: 'Inferred: what the case report implies but does not say',
     });
+  });
+});
+
+describe("a real report's links", () => {
+  const first = loadShippedCase('cases/septic-shock-spondylodiscitis.json');
+  it('go to its DOI and, when it is open access, to its PubMed Central full text', () => {
+    const source = { ...first.data.source, doi: '10.12659/AJCR.934600', pmcid: 'PMC8793789' };
+    expect(reportLinks(source)).toEqual([
+      { prefix: 'doi:', label: '10.12659/AJCR.934600', href: 'https://doi.org/10.12659/AJCR.934600' },
+      {
+        prefix: 'PMCID: ',
+        label: 'PMC8793789',
+        href: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC8793789/',
+      },
+    ]);
+    // The first case's report has neither recorded: no links are made up.
+    expect(reportLinks(first.data.source)).toEqual([]);
+  });
+
+  it('a PMCID that is not one is refused where it stands', () => {
+    const edited = (pmcid: string) =>
+      loadEditedCase('cases/septic-shock-spondylodiscitis.json', (data) => {
+        (data.source as Record<string, unknown>).pmcid = pmcid;
+      });
+    expect(edited('PMC8793789').ok).toBe(true);
+    const wrong = edited('8793789');
+    expect(wrong.ok ? [] : wrong.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'source.pmcid: a PMCID looks like "PMC8793789"',
+    ]);
   });
 });

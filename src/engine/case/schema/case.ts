@@ -408,6 +408,21 @@ export const CaseFile = z
             description: 'The DOI without "doi:" or a URL, where known.',
             examples: ['10.12659/AJCR.934600'],
           }),
+        pmcid: text()
+          .regex(/^PMC\d+$/, { error: 'a PMCID looks like "PMC8793789"' })
+          .optional()
+          .meta({
+            description: "The report's PubMed Central id, where it has one (its open full text).",
+            examples: ['PMC8793789'],
+          }),
+        licence: text()
+          .min(1)
+          .optional()
+          .meta({
+            description:
+              'The licence the report is published under, as stated with it ("CC BY 4.0"), or what is known of it ' +
+              '("not stated with the text; the journal usually publishes under CC BY-NC-ND 4.0").',
+          }),
         language: text().min(1).optional().meta({
           description: 'The language the report was published in, when not English ("Spanish").',
         }),
