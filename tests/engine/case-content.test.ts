@@ -1,17 +1,56 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { factsIn } from '../support/load.ts';
+import { factsIn, loadShippedCase, ROOT, shippedCasePaths } from '../support/load.ts';
 import { firstCase } from '../support/play.ts';
 
-/** The verbatim report, when the shared seeds are beside the project (they are in CI and on developer machines). */
-function seed(): string | null {
+/**
+ * The text a real case was built from (`source.file`: the verbatim report, or a fact sheet of it), when the shared
+ * folder is beside the project (it is in CI and on developer machines), with the marks of a Markdown table or
+ * emphasis and runs of spaces made one space: a quote of a fact sheet's row ("HR 26 bpm") reads across its cells.
+ */
+function sourceText(file: string): string | null {
   try {
-    return readFileSync(join(import.meta.dirname, '../../../shared/seeds/000_ed96ac715c30c2c7.txt'), 'utf8');
+    return plain(readFileSync(join(ROOT, '..', file), 'utf8'));
   } catch {
     return null;
   }
 }
+const plain = (text: string) => text.replace(/[|*`]/g, ' ').replace(/\s+/g, ' ');
+
+describe('every real case quotes what its source really says', () => {
+  const real = shippedCasePaths()
+    .map((path) => loadShippedCase(path))
+    .filter((c) => c.data.kind === 'real-case');
+
+  it('there is at least one, and each names the text it was built from', () => {
+    expect(real.length).toBeGreaterThan(0);
+    for (const c of real) expect(c.data.source.file, c.data.id).toMatch(/^shared\/(seeds|sources)\//);
+  });
+
+  it("reads a fact sheet's table rows across their cells, so a quote of a row is found", () => {
+    const sheet = sourceText('shared/sources/brash-hyperkalaemia-bradycardia-shock.md');
+    if (sheet === null) return; // shared/ not beside this checkout
+    expect(sheet).toContain('HR 26 bpm');
+    expect(sheet).toContain('Potassium 5.2 → 7.3 → 4.9 (ref 3.5–5.0) mEq/L');
+    expect(sheet).not.toContain('HR 62 bpm');
+  });
+
+  it.each(real.map((c) => [c.data.id, c] as const))(
+    '%s: every "source" or "corrected" fact quotes words that are in its source',
+    (_id, resolved) => {
+      const text = sourceText(resolved.data.source.file ?? '');
+      if (text === null) return; // shared/ not beside this checkout: nothing to compare against
+      const quoted = factsIn(resolved.data).filter(({ fact }) => fact.provenance !== 'synthetic');
+      expect(quoted.length).toBeGreaterThan(10);
+      for (const { path, fact } of quoted) {
+        for (const fragment of plain(fact.reported ?? '').split(/\s*\.\.\.\s*/)) {
+          expect(text, `${path}: "${fragment}"`).toContain(fragment.trim());
+        }
+      }
+    },
+  );
+});
 
 describe("the first case keeps the report's facts exactly", () => {
   const data = firstCase.data;
@@ -35,18 +74,6 @@ describe("the first case keeps the report's facts exactly", () => {
     ] as const) {
       const result = data.results[test];
       expect(result?.kind === 'panel' && result.values[component]).toMatchObject({ value });
-    }
-  });
-
-  it('every "source" or "corrected" fact quotes words that really are in the report', () => {
-    const report = seed();
-    if (report === null) return; // shared/ not beside this checkout: nothing to compare against
-    const quoted = all.filter(({ fact }) => fact.provenance !== 'synthetic');
-    expect(quoted.length).toBeGreaterThan(40);
-    for (const { path, fact } of quoted) {
-      for (const fragment of (fact.reported ?? '').split(/\s*\.\.\.\s*/)) {
-        expect(report, `${path}: "${fragment}"`).toContain(fragment);
-      }
     }
   });
 
