@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { LearnerAction, ResolvedCase } from '../../src/engine/index.ts';
 import { loadCatalog, playScript } from '../../src/engine/index.ts';
 import { inputsAt } from '../../src/engine/sim/care.ts';
+import { initialPatient, NO_INPUTS } from '../../src/engine/sim/physiology/state.ts';
+import { stepMinute } from '../../src/engine/sim/physiology/step.ts';
 import { catalogFiles, editedCase, loadShippedCase } from '../support/load.ts';
 import { item, runPlan } from '../support/play.ts';
 
@@ -124,5 +126,45 @@ describe('a transvenous pacing wire', () => {
       [20, 26],
     ]);
     expect(wire.vitals.hr).toBe(70);
+  });
+});
+
+describe('kidneys that make no urine retain potassium (physiology.metabolic.potassium.retainedPerH)', () => {
+  const DKA = 'cases/diabetic-ketoacidosis.json';
+  const kidneys = (urine: number, retainedPerH: number) =>
+    editedCase(DKA, (data) => {
+      const p = data.physiology as {
+        initial: Record<string, number>;
+        urine: Record<string, number>;
+        metabolic: { potassium: Record<string, number> };
+      };
+      p.initial.urineMlPerKgH = urine;
+      p.urine.maxMlPerKgH = Math.max(urine, 0.001);
+      p.metabolic.potassium.retainedPerH = retainedPerH;
+    });
+
+  it('raises it at the set rate with no urine, and not at all with enough', () => {
+    const start = runPlan(dka, [], 0).vitals.potassium;
+    const anuric = runPlan(kidneys(0, 0.5), [], 120).vitals.potassium;
+    expect(anuric - start).toBeCloseTo(1, 1);
+    const unmodelled = runPlan(kidneys(0, 0), [], 120).vitals.potassium;
+    expect(unmodelled).toBeCloseTo(start, 5);
+    const passing = runPlan(kidneys(1, 0.5), [], 120).vitals.potassium;
+    expect(passing).toBeCloseTo(start, 5);
+  });
+
+  it('in proportion to the shortfall: at half the oliguria threshold, half the rate', () => {
+    const model = kidneys(0, 0.6).data.physiology;
+    const minuteRise = (urine: number) => {
+      const patient = initialPatient(model);
+      patient.urineMlPerKgH = urine;
+      const before = patient.potassium;
+      stepMinute(patient, NO_INPUTS, model, dka.data.patient.weightKg.value);
+      return patient.potassium - before;
+    };
+    const threshold = model.creatinine.oliguriaBelowMlPerKgH;
+    expect(minuteRise(0)).toBeCloseTo(0.6 / 60, 10);
+    expect(minuteRise(threshold / 2)).toBeCloseTo(0.3 / 60, 10);
+    expect(minuteRise(threshold)).toBe(0);
   });
 });

@@ -173,8 +173,19 @@ export const Metabolic = z
           'mmol/L per mmol',
           'mmol/L moved into cells per mmol of bicarbonate infused.',
         ),
+        retainedPerH: inRange(0, 1, 'mmol/L/h')
+          .default(0)
+          .meta({
+            description:
+              'mmol/L per hour potassium rises while the kidneys make no urine, in proportion to how far the urine ' +
+              'output is below creatinine.oliguriaBelowMlPerKgH (0: the kidneys are not modelled as retaining it). ' +
+              'Anuric kidney failure raises it about 0.3–0.5 mmol/L a day, faster with acidosis or tissue breakdown.',
+          }),
       })
-      .meta({ description: 'Serum potassium (mmol/L): insulin and bicarbonate shift it into cells.' }),
+      .meta({
+        description:
+          'Serum potassium (mmol/L): insulin and bicarbonate shift it into cells; kidneys that make no urine retain it.',
+      }),
     ketones: z
       .strictObject({
         floor: n(0, 30, 'mmol/L', 'β-hydroxybutyrate with no ketogenesis (mmol/L).'),

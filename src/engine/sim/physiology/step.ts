@@ -65,7 +65,8 @@ export function stepMinute(
 
   // 4b. Metabolic state, in a case that models it (ketoacidosis, a toxic acid), with any dialysis.
   const dialysis = dialysisShare(inputs, weightKg);
-  if (model.metabolic !== undefined) stepMetabolic(s, inputs, model.metabolic, k, dialysis);
+  if (model.metabolic !== undefined)
+    stepMetabolic(s, inputs, model.metabolic, k, dialysis, model.creatinine.oliguriaBelowMlPerKgH);
 
   const map = meanArterialPressure(s, inputs, model, weightKg);
 
@@ -150,6 +151,7 @@ function stepMetabolic(
   m: Metabolic,
   k: StepConstants,
   dialysis: number,
+  oliguriaBelow: number,
 ): void {
   s.insulinEffect += (inputs.insulin - s.insulinEffect) * k.insulinApproach;
   const insulin = s.insulinEffect;
@@ -165,6 +167,11 @@ function stepMetabolic(
     inputs.potassiumMmol * kk.perMmol -
     kk.lossPerLitre * (inputs.fluidMl / 1000) -
     inputs.bicarbonateMmol * kk.perBicarbonateMmol;
+  // Kidneys that make too little urine keep the potassium they should pass (in proportion to the shortfall).
+  if (kk.retainedPerH > 0) {
+    const shortfall = 1 - s.urineMlPerKgH / oliguriaBelow;
+    s.potassium += DT_H * kk.retainedPerH * clamp(shortfall, 0, 1);
+  }
   s.potassium += (inputs.bathPotassium - s.potassium) * dialysis;
   s.potassium = Math.max(1, s.potassium);
   const ke = m.ketones;
