@@ -47,9 +47,22 @@ describe('a junctional escape rhythm', () => {
     const untreated = runPlan(junctional, [], 12);
     expect(after.vitals.hr).toBeGreaterThan(before.vitals.hr + 10);
     expect(after.vitals.map).toBeGreaterThan(untreated.vitals.map + 5);
-    // A junction that drugs do not move (drugsChangeRate false): atropine leaves the rate where it was.
+    // A junction that drugs do not move (drugsChangeRate false): atropine leaves the rate where it was, and the
+    // pressure too (atropine raises it only through the rate), where glucagon, acting on the heart's contraction
+    // as well, still lifts it.
     const fixed = withRhythm('junctional', { drugsChangeRate: false });
-    expect(Math.round(runPlan(fixed, [[1, atropine]], 12).vitals.hr)).toBe(26);
+    const atropineGiven = runPlan(fixed, [[1, atropine]], 6);
+    expect(Math.round(atropineGiven.vitals.hr)).toBe(26);
+    expect(atropineGiven.vitals.map).toBeCloseTo(runPlan(fixed, [], 6).vitals.map, 6);
+    const glucagon = runPlan(fixed, [[1, { do: 'treat', id: 'glucagon', dose: 5 }]], 6);
+    expect(glucagon.vitals.map - runPlan(fixed, [], 6).vitals.map).toBeGreaterThan(3);
+  });
+
+  it('atropine still raises the pressure in sinus rhythm, where its rate rises', () => {
+    const given = runPlan(sinus, [[1, atropine]], 6);
+    const untreated = runPlan(sinus, [], 6);
+    expect(given.vitals.hr - untreated.vitals.hr).toBeGreaterThan(10);
+    expect(given.vitals.map - untreated.vitals.map).toBeGreaterThan(3);
   });
 
   it('is replaced by pacing with capture: the pacing rate, and the output the slow rhythm lost comes back', () => {

@@ -131,7 +131,8 @@ export function inputsAt(
         case 'haemodynamic': {
           const s = share(treatment, given, minute, effect);
           inputs.hrChange += effect.hrChange * s;
-          inputs.mapChange += effect.mapChange * s;
+          if (effect.mapViaRate) inputs.rateMapChange += effect.mapChange * s;
+          else inputs.mapChange += effect.mapChange * s;
           break;
         }
         case 'insulin':
@@ -204,6 +205,9 @@ export function inputsAt(
     inputs.fio2 = settings.fio2 === undefined ? inputs.fio2 : settings.fio2 / 100;
   }
   applyRhythm(inputs, ctx.rhythm, model);
+  // A pressure that comes through the rate comes only where the rate answers to drugs.
+  if (inputs.rateMapChange !== 0 && !(inputs.rhythmHr > 0 && !inputs.rhythmHrResponds))
+    inputs.mapChange += inputs.rateMapChange;
   for (const procedure of ctx.procedures) {
     if (minute >= procedure.endsAt) {
       if (procedure.controlsSource) inputs.sourceControlled = true;

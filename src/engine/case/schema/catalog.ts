@@ -320,6 +320,14 @@ const EffectSchema = z.discriminatedUnion('type', [
         'Beats/min at full effect, negative slows (for a one-off dose: at defaultDose, in proportion).',
     }),
     mapChange: inRange(-100, 100, 'mmHg').default(0).meta({ description: 'mmHg of MAP at full effect.' }),
+    mapViaRate: z
+      .boolean()
+      .default(false)
+      .meta({
+        description:
+          'Whether the MAP change comes only through the heart rate (atropine: true): then it is lost in a ' +
+          'fixed-rate rhythm whose rate drugs cannot change. False: it acts on the vessels or the contraction too.',
+      }),
     kinetics: Kinetics.optional().meta({ description: 'Time course for a one-off dose.' }),
     durationMin: effectMinutes().optional().meta({
       description: 'For a one-off dose without kinetics: minutes of full effect after the dose.',

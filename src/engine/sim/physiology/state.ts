@@ -125,6 +125,11 @@ export interface MinuteInputs {
   /** Direct heart-rate and MAP changes (β-blocker, atropine). */
   hrChange: number;
   mapChange: number;
+  /**
+   * MAP changes that come only through the rate (atropine): folded into mapChange where the rate answers to drugs,
+   * dropped in a fixed-rate rhythm that does not (an infranodal block, a junctional escape under β-blockade).
+   */
+  rateMapChange: number;
   /** Insulin rate over physiology.metabolic.insulin.fullEffectDose. */
   insulin: number;
   /** Solutes delivered this minute with the fluids. */
@@ -175,6 +180,7 @@ export const NO_INPUTS: MinuteInputs = {
   bronchodilatorRrDrop: 0,
   hrChange: 0,
   mapChange: 0,
+  rateMapChange: 0,
   insulin: 0,
   dextroseG: 0,
   potassiumMmol: 0,
