@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LearnerAction, ResolvedCase } from '../../src/engine/index.ts';
 import { loadCatalog, playScript } from '../../src/engine/index.ts';
+import { causesTreated } from '../../src/engine/sim/arrest.ts';
 import { inputsAt } from '../../src/engine/sim/care.ts';
+import { momentOf, observedFrom } from '../../src/engine/sim/gate.ts';
 import { initialPatient, NO_INPUTS } from '../../src/engine/sim/physiology/state.ts';
 import { stepMinute } from '../../src/engine/sim/physiology/step.ts';
 import { catalogFiles, editedCase, loadShippedCase } from '../support/load.ts';
@@ -69,6 +71,20 @@ describe('an IV insulin bolus (for hyperkalaemia)', () => {
 });
 
 describe('calcium gluconate', () => {
+  it('treats hyperkalaemia as a reversible cause of arrest, as calcium chloride does (DKA declares it)', () => {
+    const hyperkalaemic = editedCase('cases/diabetic-ketoacidosis.json', (data) => {
+      const p = data.physiology as { metabolic: { initial: Record<string, number> } };
+      p.metabolic.initial.potassium = 7.2;
+    });
+    const treated = (plan: [number, LearnerAction][]) => {
+      const ctx = runPlan(hyperkalaemic, plan, 3);
+      return causesTreated(ctx, hyperkalaemic, momentOf(ctx, observedFrom(ctx.vitals)));
+    };
+    expect(treated([])).toBe(false);
+    expect(treated([[1, treat('calcium-gluconate', 30)]])).toBe(true);
+    expect(treated([[1, treat('calcium-chloride', 10)]])).toBe(true);
+  });
+
   it('raises the potassium at which the heart arrests by 1.5 mmol/L for 45 minutes, like calcium chloride', () => {
     const ctx = runPlan(dka, [[1, treat('calcium-gluconate', 30)]], 2);
     expect(inputsAt(ctx, dka, 2).potassiumMargin).toBe(1.5);
