@@ -185,3 +185,34 @@ describe('the dynamics follow the clinical pack (§5.2)', () => {
     expect(drop).toBeLessThanOrEqual(1.0);
   });
 });
+
+describe('the arrest this case can bring (hypokalaemia: insulin and fluids with no potassium)', () => {
+  const insulinWithoutPotassium: ScriptAction[] = [
+    { at: 0, do: 'treat', id: 'normal-saline', dose: 1000 },
+    { at: 5, do: 'treat', id: 'insulin-infusion', dose: 0.1 },
+    { at: 60, do: 'treat', id: 'normal-saline', dose: 1000 },
+    { at: 120, do: 'treat', id: 'normal-saline', dose: 1000 },
+  ];
+  const arrestAt = course(insulinWithoutPotassium).arrests[0]?.startedAt ?? 0;
+  const answered = (id: string, dose?: number) =>
+    item(
+      playScript(dka, {
+        actions: sorted([
+          ...insulinWithoutPotassium,
+          { at: arrestAt, do: 'treat', id: 'cpr' },
+          { at: arrestAt + 2, do: 'treat', id, ...(dose === undefined ? {} : { dose }) },
+        ]),
+      }),
+      'arrest-cause-treated',
+    );
+
+  it('credits the potassium given for it, within 10 minutes', () => {
+    expect(arrestAt).toBeGreaterThan(6 * 60);
+    expect(answered('potassium-chloride-arrest')).toMatchObject({ earned: 4, max: 4 });
+  });
+
+  it('does not credit calcium, which is for hyperkalaemia (the contraindicated variant)', () => {
+    for (const id of ['calcium-chloride', 'calcium-gluconate'])
+      expect(answered(id)).toMatchObject({ earned: 0, max: 4 });
+  });
+});
