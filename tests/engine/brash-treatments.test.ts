@@ -6,23 +6,18 @@ import { inputsAt } from '../../src/engine/sim/care.ts';
 import { momentOf, observedFrom } from '../../src/engine/sim/gate.ts';
 import { initialPatient, NO_INPUTS } from '../../src/engine/sim/physiology/state.ts';
 import { stepMinute } from '../../src/engine/sim/physiology/step.ts';
-import { catalogFiles, editedCase, loadShippedCase } from '../support/load.ts';
+import { catalogFiles, editedCase, loadShippedCase, stemiArrivingIn } from '../support/load.ts';
 import { item, runPlan } from '../support/play.ts';
 
 // What BRASH (bradycardia, renal failure, AV-nodal blockade, shock, hyperkalaemia) asks of the catalogue: glucagon,
 // calcium gluconate, an IV insulin bolus, a transvenous pacing wire. Each is tried on a shipped case that has what it
 // acts on (a metabolic model for insulin and calcium, a slow rhythm for the wire).
 const dka = loadShippedCase('cases/diabetic-ketoacidosis.json');
-const STEMI = 'cases/inferior-stemi-rv.json';
-const stemi = loadShippedCase(STEMI);
+const stemi = loadShippedCase('cases/inferior-stemi-rv.json');
 const treat = (id: string, dose?: number): LearnerAction =>
   dose === undefined ? { do: 'treat', id } : { do: 'treat', id, dose };
 const junctional = (drugsChangeRate: boolean): ResolvedCase =>
-  editedCase(STEMI, (data) => {
-    const physiology = data.physiology as { rhythms: Record<string, unknown> };
-    physiology.rhythms.initial = 'junctional';
-    physiology.rhythms.junctional = { hrBpm: 26, mapChange: -20, drugsChangeRate };
-  });
+  stemiArrivingIn('junctional', { drugsChangeRate });
 
 describe('an IV insulin bolus (for hyperkalaemia)', () => {
   it('moves potassium into cells and lowers the glucose within the hour, and is gone in about 7 hours', () => {

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseContext, ResolvedCase } from '../../src/engine/index.ts';
 import { bayView } from '../../src/view/view-model.ts';
-import { editedCase } from '../support/load.ts';
+import { stemiArrivingIn } from '../support/load.ts';
 import { runPlan } from '../support/play.ts';
 
 // A junctional escape rhythm (the sinus node slowed by drugs or potassium, the AV junction pacing the heart), set at
-// arrival on the STEMI case, whose catalogue has atropine and transcutaneous pacing.
-const STEMI = 'cases/inferior-stemi-rv.json';
-function withRhythm(initial: 'sinus' | 'junctional', junctional: Record<string, unknown> = {}): ResolvedCase {
-  return editedCase(STEMI, (data) => {
-    const physiology = data.physiology as { rhythms: Record<string, unknown> };
-    physiology.rhythms.initial = initial;
-    physiology.rhythms.junctional = { hrBpm: 26, mapChange: -20, ...junctional };
-  });
-}
+// arrival on the STEMI case.
+const withRhythm = stemiArrivingIn;
 const junctional = withRhythm('junctional');
 const sinus = withRhythm('sinus');
 const view = (ctx: CaseContext, resolved: ResolvedCase) =>

@@ -107,3 +107,19 @@ export function factsIn(value: unknown, path = ''): { path: string; fact: CaseFa
     return [{ path, fact: value as CaseFact }];
   return Object.entries(value).flatMap(([k, v]) => factsIn(v, path === '' ? k : `${path}.${k}`));
 }
+
+/**
+ * The STEMI case (its catalogue has atropine, glucagon and both pacers) arriving in `initial`, with a junctional
+ * escape at 26/min that costs 20 mmHg, and any other setting of that rhythm (`drugsChangeRate`…): the slow rhythm of
+ * BRASH on a case that has it nowhere else.
+ */
+export function stemiArrivingIn(
+  initial: 'sinus' | 'junctional',
+  junctional: Record<string, unknown> = {},
+): ResolvedCase {
+  return editedCase('cases/inferior-stemi-rv.json', (data) => {
+    const physiology = data.physiology as { rhythms: Record<string, unknown> };
+    physiology.rhythms.initial = initial;
+    physiology.rhythms.junctional = { hrBpm: 26, mapChange: -20, ...junctional };
+  });
+}

@@ -1,7 +1,8 @@
 import type { CaseContext, TreatmentRecord } from '../play/context.ts';
 import type { ResolvedCase } from '../case/load/load-case.ts';
 import { doseProfile } from './physiology/kinetics.ts';
-import { NO_INPUTS, type MinuteInputs } from './physiology/state.ts';
+import { observe } from './physiology/observe.ts';
+import { initialPatient, NO_INPUTS, type MinuteInputs } from './physiology/state.ts';
 import type { Treatment } from '../case/schema/catalog.ts';
 import type { Kinetics, ShockModel } from '../case/schema/physiology.ts';
 import { ARREST_RHYTHMS, type Rhythm } from '../case/vocabulary.ts';
@@ -229,6 +230,22 @@ export function arrivalInputs(model: ShockModel): MinuteInputs {
   const inputs: MinuteInputs = { ...NO_INPUTS };
   applyRhythm(inputs, model.rhythms.initial, model);
   return inputs;
+}
+
+/** The vitals at minute 0, rounded as a monitor shows them: what a case's calibration is checked against. */
+export function arrivalVitals(
+  resolved: ResolvedCase,
+): Record<'hr' | 'sbp' | 'dbp' | 'rr' | 'spo2' | 'temp', number> {
+  const model = resolved.data.physiology;
+  const v = observe(initialPatient(model), arrivalInputs(model), model, resolved.data.patient.weightKg.value);
+  return {
+    hr: Math.round(v.hr),
+    sbp: Math.round(v.sbp),
+    dbp: Math.round(v.dbp),
+    rr: Math.round(v.rr),
+    spo2: Math.round(v.spo2),
+    temp: Math.round(v.temp * 10) / 10,
+  };
 }
 
 /**

@@ -1,9 +1,7 @@
 import { CaseFile } from '../schema/case.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import type { ScoringRule } from '../schema/scoring.ts';
-import { initialVitals } from '../../sim/physiology/observe.ts';
-import { initialPatient } from '../../sim/physiology/state.ts';
-import { arrivalInputs } from '../../sim/care.ts';
+import { arrivalVitals } from '../../sim/care.ts';
 import { authoringWarnings } from './authoring-warnings.ts';
 import { referenceProblems } from './case-references.ts';
 import { problemAt, parseJson, type JsonSource } from './json-source.ts';
@@ -213,8 +211,7 @@ function checkRule(
 
 /** The simulation at minute 0 should show what the report recorded at arrival. */
 function calibrationWarnings(source: JsonSource, resolved: ResolvedCase): Problem[] {
-  const model = resolved.data.physiology;
-  const vitals = initialVitals(initialPatient(model), resolved, arrivalInputs(model));
+  const vitals = arrivalVitals(resolved);
   const tolerance: Record<string, number> = { hr: 3, sbp: 4, dbp: 4, rr: 2, spo2: 2, temp: 0.2 };
   const warnings: Problem[] = [];
   for (const [name, reported] of Object.entries(resolved.data.presentation.arrivalVitals)) {

@@ -1,7 +1,6 @@
-import type { ResolvedCase } from '../../case/load/load-case.ts';
 import type { ShockModel, StateCondition, StateVariable } from '../../case/schema/physiology.ts';
 import { acidBase, SCRATCH_GAS } from './acid-base.ts';
-import { NO_INPUTS, type MinuteInputs, type PatientState } from './state.ts';
+import type { MinuteInputs, PatientState } from './state.ts';
 
 /** What the monitor and the bedside show. Unrounded; views and reports round. */
 export interface Vitals {
@@ -251,26 +250,6 @@ export function observe(
   out.severity = state.severity;
   out.burden = state.burden;
   return out;
-}
-
-/**
- * Vitals at arrival, rounded as a monitor shows them (used to check a case's calibration). `inputs`: what acts at
- * arrival (the rhythm the patient arrives in: sim/care.ts arrivalInputs).
- */
-export function initialVitals(
-  state: PatientState,
-  resolved: ResolvedCase,
-  inputs: MinuteInputs = NO_INPUTS,
-): Record<'hr' | 'sbp' | 'dbp' | 'rr' | 'spo2' | 'temp', number> {
-  const v = observe(state, inputs, resolved.data.physiology, resolved.data.patient.weightKg.value);
-  return {
-    hr: Math.round(v.hr),
-    sbp: Math.round(v.sbp),
-    dbp: Math.round(v.dbp),
-    rr: Math.round(v.rr),
-    spo2: Math.round(v.spo2),
-    temp: Math.round(v.temp * 10) / 10,
-  };
 }
 
 /** One value of the vitals, read by a function of its own (a keyed read by a varying name is slow). */
