@@ -81,6 +81,10 @@ export function applyAction(
     ...(by === undefined ? {} : { by }),
   };
   const reason = checkAction(resolved, action) ?? checkNow(ctx, resolved, action);
+  // A receiving team's standing order with nothing to act on (stop an infusion the learner never started) is
+  // simply not needed: kept in the log, not said in the projected course as a refusal.
+  if (reason !== null && by === 'team')
+    return update(ctx, { log: appended(ctx.log, { ...at, accepted: false, reason }) });
   if (reason !== null) {
     return update(ctx, {
       log: appended(ctx.log, { ...at, accepted: false, reason }),

@@ -189,14 +189,19 @@ export const Metabolic = z
     ketones: z
       .strictObject({
         floor: n(0, 30, 'mmol/L', 'β-hydroxybutyrate with no ketogenesis (mmol/L).'),
-        perBurden: pos(30, 'mmol/L', 'β-hydroxybutyrate target at burden 1 (mmol/L), above the floor.'),
+        perBurden: n(
+          0,
+          30,
+          'mmol/L',
+          'β-hydroxybutyrate target at burden 1 (mmol/L), above the floor; 0 where the disease makes no ketones.',
+        ),
         tauH: tauH('Time constant towards the target (h).'),
       })
       .meta({ description: 'β-hydroxybutyrate follows the disease driver (ketogenesis) with a lag.' }),
     bicarbonate: z
       .strictObject({
         normal: n(10, 40, 'mmol/L', 'Bicarbonate with no ketoacids (mmol/L).'),
-        perKetone: pos(10, 'mmol/L per mmol/L', 'mmol/L of bicarbonate consumed per mmol/L of ketones.'),
+        perKetone: n(0, 10, 'mmol/L per mmol/L', 'mmol/L of bicarbonate consumed per mmol/L of ketones.'),
         tauH: tauH('Time constant towards the target (h).'),
         perMmol: pos(1, 'mmol/L per mmol', 'mmol/L rise per mmol of bicarbonate infused.'),
         perLactate: inRange(0, 2, 'mmol/L per mmol/L').default(0).meta({
@@ -732,6 +737,13 @@ export const ShockModel = z
         spo2Base: n(50, 100, '%', 'SpO2 (%) at severity 0 on room air.'),
         spo2PerSeverity: n(-100, 100, '%', 'SpO2 change (percentage points) per unit severity.'),
         spo2PerOverloadStep: n(-100, 100, '%', 'SpO2 change (percentage points) per overload step.'),
+        bronchodilatorResponse: inRange(0, 1, '0–1')
+          .default(1)
+          .meta({
+            description:
+              "Share of a bronchodilator's SpO2 gain and fall in breathing rate this patient gets: 1 where the " +
+              'airways are in spasm (anaphylaxis, asthma), 0 where they are not (adrenaline given for a slow heart).',
+          }),
       })
       .meta({
         description:

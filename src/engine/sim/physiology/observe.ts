@@ -128,7 +128,7 @@ function saturation(
     r.spo2Base +
     r.spo2PerSeverity * state.severity +
     r.spo2PerOverloadStep * overloadSteps +
-    inputs.bronchodilatorSpo2;
+    inputs.bronchodilatorSpo2 * r.bronchodilatorResponse;
   // On the ventilator the shortfall from 100 % shrinks with the inspired oxygen (teaching grade: × 0.21 / FiO2).
   if (inputs.ventilated) return clamp(100 - (100 - Math.min(100, roomAir)) * (0.21 / inputs.fio2), 50, 100);
   return clamp(roomAir + inputs.spo2Gain, 50, 100);
@@ -229,7 +229,7 @@ export function observe(
             r.rrPerSeverity * state.severity +
             r.rrPerOverloadStep * overloadSteps +
             acid.rrGain -
-            inputs.bronchodilatorRrDrop,
+            inputs.bronchodilatorRrDrop * r.bronchodilatorResponse,
         );
   out.spo2 = breathing ? saturation(state, inputs, model, overloadSteps) : 0;
   out.anionGap = acid.anionGap;
