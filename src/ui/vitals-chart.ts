@@ -58,7 +58,7 @@ const GLUCOSE: ChartSpec = {
     `Glucose ${String(first.metabolic?.glucose ?? '')} mg/dL at arrival, ${String(last.metabolic?.glucose ?? '')} at ${clockText(last.atMin)}.`,
 };
 
-/** … and potassium against its normal range. */
+/** … and potassium against its normal range, up to the 9 mmol/L a hyperkalaemic arrest may reach (6.5: severe). */
 const POTASSIUM: ChartSpec = {
   id: 'potassium',
   title: 'Potassium over the whole course',
@@ -66,8 +66,8 @@ const POTASSIUM: ChartSpec = {
     { label: 'Potassium (mmol/L)', colour: '#b8860b', dash: '', value: (p) => p.metabolic?.potassium },
   ],
   min: 2,
-  max: 7,
-  grid: [2, 3.5, 5, 7],
+  max: 9,
+  grid: [2, 3.5, 5, 6.5, 9],
   targets: [3.5, 5],
   describe: (first, last) =>
     `Potassium ${String(first.metabolic?.potassium ?? '')} mmol/L at arrival, ${String(last.metabolic?.potassium ?? '')} at ${clockText(last.atMin)}.`,

@@ -155,6 +155,8 @@ describe('the physiology of the spiral (teaching grade)', () => {
     expect(given.timeline.some((e) => e.ref === 'event:evening-doses-given')).toBe(true);
     expect(held.timeline.some((e) => e.ref === 'event:evening-doses-given')).toBe(false);
     expect(held.vitals.map - given.vitals.map).toBeGreaterThan(3);
+    // An order, said as one (not "Gave … 1 order").
+    expect(held.timeline.map((e) => e.text)).toContain('Ordered: Hold the regular medicines (drug chart).');
   });
 });
 

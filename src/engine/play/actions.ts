@@ -243,8 +243,13 @@ function giveTreatment(
   const dose = requestedDose ?? treatment.defaultDose;
   const amount = `${String(dose)} ${treatment.doseUnit}${treatment.route === 'none' ? '' : ` ${treatment.route}`}`;
   let treatments = ctx.treatments;
+  // A written order with nothing given (hold the regular medicines) is said as an order, not as a dose.
   let text =
-    treatment.category === 'monitoring' ? `Placed ${treatment.name}.` : `Gave ${treatment.name} ${amount}.`;
+    treatment.category === 'monitoring'
+      ? `Placed ${treatment.name}.`
+      : treatment.category === 'other' && treatment.route === 'none'
+        ? `Ordered: ${treatment.name}.`
+        : `Gave ${treatment.name} ${amount}.`;
   if (treatment.category === 'position') {
     // One position at a time: the new one replaces whichever was held.
     treatments = treatments.map((t) =>
