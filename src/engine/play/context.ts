@@ -88,7 +88,14 @@ export interface Settle {
 
 /** Work the machine does in order: move time, take an action, end the learner's part. */
 export type WorkItem =
-  | { kind: 'advance'; toMin: number; interruptible: boolean; settle?: Settle }
+  | {
+      kind: 'advance';
+      toMin: number;
+      interruptible: boolean;
+      settle?: Settle;
+      /** The minutes an action takes the learner (a procedure): an arrest ends them, and the learner is free. */
+      busy?: true;
+    }
   | { kind: 'act'; action: LearnerAction; by?: 'team' }
   | { kind: 'end' }
   /**

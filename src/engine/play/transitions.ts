@@ -15,7 +15,13 @@ export function beginArrest(play: CaseContext, resolved: ResolvedCase): CaseCont
   const patient = copyPatient(play.patient);
   patient.gcs = 3;
   patient.lowMapMin = 0;
+  // The learner stops whatever took their time (an intubation, a pacing wire) to resuscitate: the procedure's
+  // minutes no longer hold the clock.
+  const next = play.queue[0];
   const started = update(play, {
+    ...(play.ended === null && next?.kind === 'advance' && next.busy === true
+      ? { queue: play.queue.slice(1) }
+      : {}),
     arrests: [...play.arrests, newArrest(play, due.rhythm, due.cause)],
     rhythm: due.rhythm,
     patient,

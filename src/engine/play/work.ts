@@ -17,7 +17,7 @@ import { appended, growingInPlace } from './lists.ts';
 
 export type { ReplayStep } from './context.ts';
 import type { ResolvedCase } from '../case/load/load-case.ts';
-import { dueEvents, eventSpecs, firstDone } from '../sim/events.ts';
+import { afterRefs, dueEvents, eventSpecs, firstDone } from '../sim/events.ts';
 import { momentOf, readingsOf } from '../sim/gate.ts';
 
 /**
@@ -127,7 +127,9 @@ export function work(play: CaseContext, resolved: ResolvedCase): CaseContext {
       if (acted.ended !== null && play.ended === null) return handOver(acted, resolved); // the learner's later actions do not happen
       const busy = acted.log.at(-1)?.accepted === true ? actionMinutes(resolved, item.action) : 0;
       const queue: WorkItem[] =
-        busy > 0 ? [{ kind: 'advance', toMin: acted.nowMin + busy, interruptible: false }, ...rest] : rest;
+        busy > 0
+          ? [{ kind: 'advance', toMin: acted.nowMin + busy, interruptible: false, busy: true }, ...rest]
+          : rest;
       return eventsAfterAction(update(acted, { queue }), resolved, `${item.action.do}:${item.action.id}`);
     }
     case 'end':
@@ -218,7 +220,9 @@ export function eventsAfterAction(
   ref: string | null,
 ): CaseContext {
   const now = eventSpecs(resolved).some((e) =>
-    ref === null ? e.when.atMin === 0 : e.when.after === ref && e.when.delayMin === 0,
+    ref === null
+      ? e.when.atMin === 0
+      : e.when.after !== undefined && afterRefs(e.when.after).includes(ref) && e.when.delayMin === 0,
   );
   if (!now || play.due.length > 0) return play;
   const events = { ...play.events };

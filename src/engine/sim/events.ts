@@ -37,6 +37,20 @@ export function firstDone(ctx: CaseContext): Map<string, number> {
   return done;
 }
 
+/** The actions an event follows: one, or any of a list. */
+export const afterRefs = (after: string | readonly string[]): readonly string[] =>
+  typeof after === 'string' ? [after] : after;
+
+/** The first minute any of the actions was done, or undefined if none was. */
+function firstOf(after: string | readonly string[], done: ReadonlyMap<string, number>): number | undefined {
+  let first: number | undefined;
+  for (const ref of afterRefs(after)) {
+    const at = done.get(ref);
+    if (at !== undefined && (first === undefined || at < first)) first = at;
+  }
+  return first;
+}
+
 /** Whether an event's trigger holds at this minute (its state part: held for forMin, counted by the caller). */
 function triggered(
   spec: CaseEventSpec,
@@ -49,8 +63,9 @@ function triggered(
   if (when.atMin !== undefined && moment.atMin < when.atMin) return false;
   if (when.state !== undefined && state.heldMin < when.forMin) return false;
   if (when.after !== undefined) {
-    const at = done.get(when.after);
+    const at = firstOf(when.after, done);
     if (at === undefined || moment.atMin < at + when.delayMin) return false;
+    if (when.windowMin !== undefined && moment.atMin > at + when.delayMin + when.windowMin) return false;
   }
   return true;
 }

@@ -139,13 +139,25 @@ export const EventTrigger = z
     forMin: wholeInRange(1, BUDGET.horizonMin, 'min').default(1).meta({
       description: '… for this many consecutive minutes (e.g. MAP below 45 for 10 minutes).',
     }),
-    after: ActionRef.optional().meta({
-      description: 'After this learner action (the first time it is done) …',
-      examples: ['treat:nitroglycerin-sl'],
-    }),
+    after: z
+      .union([ActionRef, list(ActionRef)])
+      .optional()
+      .meta({
+        description:
+          'After this learner action (the first time it is done), or after the first done of a list of them ' +
+          '(any anticoagulant) …',
+        examples: ['treat:nitroglycerin-sl', ['treat:heparin-infusion', 'treat:enoxaparin']],
+      }),
     delayMin: inRange(0, NEVER_MIN, 'min')
       .default(0)
       .meta({ description: '… and this many minutes after it.' }),
+    windowMin: inRange(0, NEVER_MIN, 'min')
+      .optional()
+      .meta({
+        description:
+          '… and no more than this many minutes later than that (absent: any time after). With a state, an event ' +
+          'tied to the moment of an act: an arrest at induction only if the patient was in shock then.',
+      }),
     unless: list(ActionRef).optional().meta({
       description:
         'Never fires if any of these actions was done before it would (e.g. unless adrenaline was given).',
