@@ -36,7 +36,9 @@ export function readableReport(result: PlayResult): string {
 /** The simulated course every `everyMin` minutes, for authors tuning a case's physiology (`play --trace 15`). */
 export function traceTable(trace: readonly TracePoint[], everyMin: number): string {
   const metabolic = trace.some((p) => p.metabolic !== undefined);
+  const neuro = trace.some((p) => p.nihss !== undefined);
   const head = ['time', 'HR', 'BP', 'MAP', 'RR', 'SpO2', 'T', 'lac', 'GCS'];
+  if (neuro) head.push('NIHSS');
   if (metabolic) head.push('glu', 'K', 'pH', 'HCO3', 'BHB');
   const rows = trace
     .filter((p, i) => p.atMin % everyMin === 0 || i === trace.length - 1)
@@ -52,6 +54,7 @@ export function traceTable(trace: readonly TracePoint[], everyMin: number): stri
         p.lactate.toFixed(1),
         String(p.gcs),
       ];
+      if (neuro) cells.push(p.nihss === undefined ? '' : String(p.nihss));
       const m = p.metabolic;
       if (m !== undefined)
         cells.push(

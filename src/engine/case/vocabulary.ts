@@ -47,6 +47,9 @@ export const METABOLIC_VARIABLES = [
   'toxin',
 ] as const;
 
+/** Values only a case with physiology.neuro simulates (the NIH Stroke Scale, 0–42). */
+export const NEURO_VARIABLES = ['nihss'] as const;
+
 /** Every value of the simulated patient that a gate, a condition or a result may read. */
 export const STATE_VARIABLES = [
   'lactate',
@@ -65,6 +68,7 @@ export const STATE_VARIABLES = [
   'injury',
   'severity',
   'burden',
+  ...NEURO_VARIABLES,
 ] as const;
 
 /** Signs the bay draws on the patient; the view also derives pallor, mottling, cyanosis and drowsiness from the state. */

@@ -177,6 +177,8 @@ export interface TracePoint {
   temp: number;
   lactate: number;
   gcs: number;
+  /** The NIH Stroke Scale, only in a case with physiology.neuro. */
+  nihss?: number;
   /** Only in a case with physiology.metabolic. */
   metabolic?: { glucose: number; potassium: number; ph: number; bicarbonate: number; ketones: number };
 }

@@ -193,7 +193,7 @@ function startFault(play: CaseContext): CaseContext | null {
   if (broken === null) return null;
   const vitals = { ...play.vitals };
   for (const key of Object.keys(vitals) as (keyof Vitals)[])
-    if (!(Math.abs(vitals[key]) <= VITAL_LIMIT)) vitals[key] = 0;
+    if (!(Math.abs(vitals[key] ?? 0) <= VITAL_LIMIT)) vitals[key] = 0;
   return update(play, { ...simulationFault(play, 0, broken), vitals });
 }
 

@@ -98,10 +98,11 @@ export function brokenVital(v: Vitals): string | null {
     Math.abs(v.toxin) +
     Math.abs(v.injury) +
     Math.abs(v.severity) +
-    Math.abs(v.burden);
+    Math.abs(v.burden) +
+    Math.abs(v.nihss ?? 0);
   if (screen <= VITAL_LIMIT) return null;
   for (const key in v) {
-    const x = v[key as keyof Vitals];
+    const x = v[key as keyof Vitals] ?? 0;
     if (!(Math.abs(x) <= VITAL_LIMIT)) return key;
   }
   return null;
@@ -144,6 +145,8 @@ export function tracePoint(atMin: number, v: Vitals, metabolic = false): TracePo
     lactate: r1(v.lactate),
     gcs: v.gcs,
   };
+  // Only in a case with physiology.neuro: a case without it keeps its trace byte for byte.
+  if (v.nihss !== undefined) point.nihss = v.nihss;
   if (!metabolic) return point;
   // The metabolic values lead, as they always have (the output stays byte for byte the same). No spread of a
   // maybe-empty object: this runs every fifth simulated minute.

@@ -166,6 +166,7 @@ export function fireEvent(ctx: CaseContext, resolved: ResolvedCase, id: string):
         next.severity = Math.min(1, Math.max(0, next.severity));
         next.gcs = Math.min(15, Math.max(3, Math.round(next.gcs)));
         next.toxin = Math.max(0, next.toxin);
+        next.injury = Math.max(0, next.injury);
         patient = next;
         break;
       }

@@ -26,12 +26,15 @@ const FACTOR = Object.fromEntries(STATE_VARIABLES.map((n) => [n, 10 ** (DECIMALS
   number
 >;
 const rounded = (vitals: Vitals, name: StateVariable) =>
-  Math.round(vitals[name] * FACTOR[name]) / FACTOR[name];
+  Math.round((vitals[name] ?? Number.NaN) * FACTOR[name]) / FACTOR[name];
 
-/** The patient as the learner would read them now: every simulated value, rounded as it is shown. */
+/**
+ * The patient as the learner would read them now: every simulated value, rounded as it is shown. A value the case
+ * does not simulate (nihss without physiology.neuro) is left out, so such a case's log stays as it was.
+ */
 export function observedFrom(vitals: Vitals): Observed {
   const out = {} as Observed;
-  for (const name of STATE_VARIABLES) out[name] = rounded(vitals, name);
+  for (const name of STATE_VARIABLES) if (vitals[name] !== undefined) out[name] = rounded(vitals, name);
   return out;
 }
 

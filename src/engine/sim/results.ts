@@ -176,7 +176,10 @@ function readValue(
     return { value, provenance: 'synthetic', note: ASSUMED_NORMAL };
   }
   if ('fromState' in given) {
-    const value = roundTo(given.offset + given.scale * vitals[given.fromState], component.decimals);
+    const value = roundTo(
+      given.offset + given.scale * (vitals[given.fromState] ?? Number.NaN),
+      component.decimals,
+    );
     const reported = given.asReported;
     if (reported !== undefined && roundTo(reported.value, component.decimals) === value)
       return withWords({ value, provenance: reported.provenance }, reported);

@@ -1,7 +1,7 @@
 import type { CaseFile } from '../schema/case.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import type { StateGate } from '../schema/course.ts';
-import { METABOLIC_VARIABLES } from '../schema/state.ts';
+import { METABOLIC_VARIABLES, NEURO_VARIABLES } from '../schema/state.ts';
 import { COURSE_PHASE, phasesOfCourse } from '../schema/course.ts';
 import { parameterAt } from '../../sim/model.ts';
 import { problemAt, type JsonSource } from './json-source.ts';
@@ -113,8 +113,13 @@ export function courseProblems(source: JsonSource, data: CaseFile, catalog: Cata
   return problems;
 }
 
-/** Why reading this value needs physiology.metabolic in this case, or null (it has one, or the value needs none). */
+/**
+ * Why reading this value needs physiology.metabolic (or, for nihss, physiology.neuro) in this case, or null (it has
+ * one, or the value needs none).
+ */
 export function needsMetabolic(data: CaseFile, variable: string): string | null {
+  if (data.physiology.neuro === undefined && (NEURO_VARIABLES as readonly string[]).includes(variable))
+    return `"${variable}" needs a neurological model: add physiology.neuro or read another value`;
   return data.physiology.metabolic === undefined &&
     (METABOLIC_VARIABLES as readonly string[]).includes(variable)
     ? `"${variable}" needs a metabolic model: add physiology.metabolic or read another value`

@@ -194,6 +194,7 @@ export const PATIENT_STATE_VALUES = [
   'bicarbonate',
   'toxin',
   'gcs',
+  'injury',
 ] as const;
 /** The range of each value an event may set, in its unit (the simulated values' ranges, and the volume state). */
 const PATIENT_RANGES = {
@@ -208,6 +209,7 @@ const PATIENT_RANGES = {
   bicarbonate: STATE_RANGES.bicarbonate,
   toxin: STATE_RANGES.toxin,
   gcs: STATE_RANGES.gcs,
+  injury: STATE_RANGES.injury,
 } as const satisfies Record<(typeof PATIENT_STATE_VALUES)[number], Range>;
 /** What an event may add to a value: at most the width of its range, either way. */
 const PATIENT_CHANGES = Object.fromEntries(
@@ -222,7 +224,7 @@ const widestValue = widestOf(PATIENT_RANGES);
 const PatientValue = z.enum(PATIENT_STATE_VALUES).meta({
   description:
     'A hidden state value an event can move: burden (disease driver), severity, volumeDeficitMl, lactate, ' +
-    'creatinine, gcs (consciousness, 3–15), and (with physiology.metabolic) glucose, potassium, ketones, ' +
+    'creatinine, gcs (consciousness, 3–15), injury (burden × hours: tissue lost, e.g. a bleed into an infarct), and (with physiology.metabolic) glucose, potassium, ketones, ' +
     'bicarbonate and toxin.',
 });
 

@@ -4,7 +4,7 @@ import { Rhythm, StateGate } from './course.ts';
 import { ActionRef, stateThresholds, STATE_RANGES } from './state.ts';
 import { aboveZero, inRange, list, NEVER_MIN, share, text, wholeInRange } from './bounds.ts';
 
-export { ActionRef, METABOLIC_VARIABLES, STATE_VARIABLES, StateVariable } from './state.ts';
+export { ActionRef, METABOLIC_VARIABLES, NEURO_VARIABLES, STATE_VARIABLES, StateVariable } from './state.ts';
 
 /**
  * Parameters of the teaching-grade shock model (clinical pack §4.3). Every number lives in the case so another
@@ -467,6 +467,54 @@ export const FluidPlateau = z
   });
 export type FluidPlateau = z.infer<typeof FluidPlateau>;
 
+/**
+ * A neurological deficit score the engine simulates (teaching grade): the NIH Stroke Scale as the deficit of the core
+ * that cannot be saved, plus the tissue still at risk (the driver's burden: a penumbra still ischaemic) and the
+ * tissue lost while it stayed so (injury, burden × hours: the infarct completing).
+ */
+export const Neuro = z
+  .strictObject({
+    nihss: z
+      .strictObject({
+        base: n(
+          0,
+          42,
+          'NIHSS points',
+          'Points of the deficit that no treatment gives back (the infarct core).',
+        ),
+        perBurden: n(
+          0,
+          100,
+          'NIHSS points per unit of burden',
+          'Points per unit of the driver burden: the penumbra still ischaemic, which reperfusion can save.',
+        ),
+        perInjury: n(
+          0,
+          100,
+          'NIHSS points per burden × hour',
+          'Points per unit of injury (burden × hours): penumbra lost to infarction while it stayed ischaemic.',
+        ),
+        max: wholeInRange(0, 42, 'NIHSS points')
+          .default(42)
+          .meta({
+            description: "The most the score can read (42, the scale's maximum, unless a case caps it).",
+          }),
+      })
+      .meta({
+        description:
+          'NIHSS = base + perBurden × burden + perInjury × injury, rounded to a whole point and held within 0–max. ' +
+          'Untreated the burden stays and the injury grows, so the deficit worsens; a treatment that lowers the ' +
+          'burden (driver.effectiveTreatments, e.g. alteplase) lets it improve, less the longer it waited.',
+        examples: [{ base: 3, perBurden: 10, perInjury: 1, max: 42 }],
+      }),
+  })
+  .meta({
+    description:
+      'A simulated neurological deficit (optional). Adds the value "nihss" for gates, exam changes, results ' +
+      '(fromState), exposures and the trace. A case without it simulates no deficit score.',
+  });
+export type Neuro = z.infer<typeof Neuro>;
+
 export const ShockModel = z
   .strictObject({
     model: z
@@ -800,6 +848,7 @@ export const ShockModel = z
     ventilation: Ventilation.prefault({}),
     resuscitation: Resuscitation.prefault({}),
     metabolic: Metabolic.optional(),
+    neuro: Neuro.optional(),
     interventions: list(Intervention).default([]).meta({
       description: 'Procedures that learner actions set going (e.g. drainage on "dispose:operating-room").',
     }),

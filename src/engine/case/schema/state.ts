@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STATE_VARIABLES } from '../vocabulary.ts';
-export { METABOLIC_VARIABLES, STATE_VARIABLES } from '../vocabulary.ts';
+export { METABOLIC_VARIABLES, NEURO_VARIABLES, STATE_VARIABLES } from '../vocabulary.ts';
 import { eachInItsRange, ID_MAX, inRange, widestOf, type Range } from './bounds.ts';
 
 export const StateVariable = z.enum(STATE_VARIABLES).meta({
@@ -9,7 +9,8 @@ export const StateVariable = z.enum(STATE_VARIABLES).meta({
     '(β-hydroxybutyrate, mmol/L), bicarbonate (mmol/L), ph and pco2 (mmHg, from bicarbonate with respiratory ' +
     'compensation, or from the ventilator) need physiology.metabolic, as do anionGap (mmol/L: the normal gap plus ' +
     "ketones, lactate above 1 and any toxin) and toxin (mmol/L of the case's unmeasured acid); injury is the burden accumulated over time (burden × hours), e.g. " +
-    'for a troponin that climbs while an artery stays shut.',
+    'for a troponin that climbs while an artery stays shut; nihss (the NIH Stroke Scale, 0–42 points) needs ' +
+    'physiology.neuro.',
 });
 export type StateVariable = z.infer<typeof StateVariable>;
 
@@ -45,6 +46,7 @@ export const STATE_RANGES = {
   injury: { min: 0, max: 200, unit: 'burden × h' },
   severity: { min: 0, max: 1, unit: '0–1' },
   burden: { min: 0, max: 1, unit: '0–1' },
+  nihss: { min: 0, max: 42, unit: 'NIHSS points' },
 } as const satisfies Record<StateVariable, Range>;
 
 /** Thresholds on simulated values, each within its variable's range (STATE_RANGES) and in its unit. */

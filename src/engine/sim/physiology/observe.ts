@@ -1,4 +1,4 @@
-import type { ShockModel, StateCondition, StateVariable } from '../../case/schema/physiology.ts';
+import type { Neuro, ShockModel, StateCondition, StateVariable } from '../../case/schema/physiology.ts';
 import { acidBase, SCRATCH_GAS } from './acid-base.ts';
 import type { MinuteInputs, PatientState } from './state.ts';
 
@@ -27,6 +27,11 @@ export interface Vitals {
   injury: number;
   severity: number;
   burden: number;
+  /**
+   * The NIH Stroke Scale (0–42), only in a case with physiology.neuro: absent otherwise, so a case without it keeps
+   * the same record (and the same play, byte for byte).
+   */
+  nihss?: number;
 }
 
 const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
@@ -143,6 +148,15 @@ export function oxygenSaturation(
   return saturation(state, inputs, model, overloadStepsOf(state, model, weightKg));
 }
 
+/**
+ * The NIH Stroke Scale of the moment (physiology.neuro): the core's fixed deficit, the penumbra still at risk (the
+ * burden) and what has been lost while it stayed so (injury, burden × hours), as a whole score within 0–max.
+ */
+export function nihssOf(state: PatientState, neuro: Neuro): number {
+  const n = neuro.nihss;
+  return clamp(Math.round(n.base + n.perBurden * state.burden + n.perInjury * state.injury), 0, n.max);
+}
+
 /** A vitals record of zeros, its keys in the order observe writes them (the order a play's JSON keeps). */
 export function blankVitals(): Vitals {
   return {
@@ -249,6 +263,7 @@ export function observe(
   out.injury = state.injury;
   out.severity = state.severity;
   out.burden = state.burden;
+  if (model.neuro !== undefined) out.nihss = nihssOf(state, model.neuro);
   return out;
 }
 
@@ -257,7 +272,8 @@ type Reader = (v: Vitals) => number;
 const readers = new Map<string, Reader>();
 function readerOf(name: StateVariable): Reader {
   let read = readers.get(name);
-  if (read === undefined) readers.set(name, (read = (v: Vitals) => v[name]));
+  // A value the case does not simulate (nihss without physiology.neuro) reads as NaN: no threshold is crossed.
+  if (read === undefined) readers.set(name, (read = (v: Vitals) => v[name] ?? Number.NaN));
   return read;
 }
 
