@@ -139,9 +139,12 @@ export function checkCase(resolved: ResolvedCase): CaseCheck {
     const start: ScriptAction[] = probe.do === 'stop' ? [{ at: 0, do: 'treat', id: probe.id ?? '' }] : [];
     const stop = probe.do === 'stop' ? { ...probe, at: 1 } : probe;
     const probed = play([...start, stop, ...best.filter((a) => !excuses.includes(`${a.do}:${a.id ?? ''}`))]);
-    // A harm that needs a state (bicarbonate at a normal pH) may not be met at arrival: try along the best path,
-    // the learner staying at the bedside, every half hour until it is.
-    if (rule.type === 'harm' && rule.onlyIf?.state !== undefined && !reached(rule, [probed]))
+    // A harm that needs a state (bicarbonate at a normal pH), or an earlier action (an anticoagulant after
+    // thrombolysis), may not be met at arrival: try along the best path, the learner staying at the bedside, every
+    // half hour until it is.
+    const later =
+      rule.type === 'harm' && (rule.onlyIf?.state !== undefined || rule.onlyIf?.after !== undefined);
+    if (later && !reached(rule, [probed]))
       for (let at = 30; at < data.horizonMin; at += 30)
         if (reached(rule, [play([...withoutEnding, { ...stop, at }])])) break;
     // The state may come only from the treatment itself (insulin alone lowers the potassium): started at arrival

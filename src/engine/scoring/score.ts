@@ -393,6 +393,8 @@ function harmApplies(
   if (when.before !== undefined && done.some((d) => d.index < hit.index && when.before?.includes(d.ref)))
     return false;
   if (when.without !== undefined && done.some((d) => when.without?.includes(d.ref))) return false;
+  if (when.after !== undefined && !done.some((d) => d.index < hit.index && when.after?.includes(d.ref)))
+    return false;
   return true;
 }
 

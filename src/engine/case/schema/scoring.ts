@@ -249,6 +249,13 @@ const ScoringRuleTypes = z.discriminatedUnion('type', [
         }),
         before: list(ActionRef).optional().meta({ description: 'Only if none of these had been done yet.' }),
         without: list(ActionRef).optional().meta({ description: 'Only if none of these was ever done.' }),
+        after: list(ActionRef)
+          .optional()
+          .meta({
+            description:
+              'Only if one of these had been done before it (an anticoagulant after thrombolysis, not before).',
+            examples: [['treat:alteplase']],
+          }),
         state: StateGate.optional().meta({
           description:
             'Only if the patient was in this state when the action was taken (potassium above 5.0, glucose above ' +
