@@ -494,11 +494,9 @@ export const Neuro = z
           'NIHSS points per burden × hour',
           'Points per unit of injury (burden × hours): penumbra lost to infarction while it stayed ischaemic.',
         ),
-        max: wholeInRange(0, 42, 'NIHSS points')
-          .default(42)
-          .meta({
-            description: "The most the score can read (42, the scale's maximum, unless a case caps it).",
-          }),
+        max: wholeInRange(0, 42, 'NIHSS points').default(42).meta({
+          description: "The most the score can read (42, the scale's maximum, unless a case caps it).",
+        }),
       })
       .meta({
         description:
