@@ -92,7 +92,7 @@ const arrivingHypertensive = editedCase(PATH, (data) => {
   if (vitals.sbp !== undefined) vitals.sbp.value = 192;
   if (vitals.dbp !== undefined) vitals.dbp.value = 91;
 });
-/** The same man whose pressure barely rises at minute 50 (to 179/78): no labetalol is needed. */
+/** The same man whose pressure barely rises at minute 95 (to 179/78): no labetalol is needed. */
 const pressureStaysDown = editedCase(PATH, (data) => {
   const events = (data.course as { events: { id: string; effects: { type: string; set?: object }[] }[] })
     .events;
@@ -130,24 +130,26 @@ describe('each rule credits its act only in the state its guideline names', () =
     expect(item(playOf(...readyBy, at(40, treat('alteplase', 54))), 'real-alteplase').earned).toBe(1);
   });
 
-  it('thrombolysis: less credit after 60 minutes, and beyond 4.5 h from onset (minute 120) a harm', () => {
-    const at100 = playOf(...readyBy, at(49, treat('labetalol', 20)), at(100, treat('alteplase', 54)));
-    expect(item(at100, 'thrombolysis-door-to-needle').earned).toBeCloseTo(3.6, 5);
-    expect(item(at100, 'harm-lysis-beyond-window').earned).toBe(0);
-    const at125 = playOf(...readyBy, at(49, treat('labetalol', 20)), at(125, treat('alteplase', 54)));
+  it("thrombolysis: less credit after 60 minutes (the real team's minute 90), and beyond 4.5 h from onset (minute 120) a harm", () => {
+    const at92 = playOf(...readyBy, at(92, treat('alteplase', 54)));
+    expect(item(at92, 'thrombolysis-door-to-needle').earned).toBeCloseTo(3.6, 5);
+    expect(item(at92, 'harm-lysis-beyond-window').earned).toBe(0);
+    const at125 = playOf(...readyBy, at(96, treat('labetalol', 20)), at(125, treat('alteplase', 54)));
     expect(item(at125, 'thrombolysis-door-to-needle').earned).toBe(0);
     expect(item(at125, 'harm-lysis-beyond-window').earned).toBe(-10);
   });
 
   it('labetalol: credited when the pressure has risen above 180, not when it stays below', () => {
-    const risen = playOf(at(55, treat('labetalol', 10)));
+    const risen = playOf(at(100, treat('labetalol', 10)));
     expect(item(risen, 'labetalol-for-bp').earned).toBe(5);
-    const down = playScript(pressureStaysDown, { actions: [at(55, treat('labetalol', 10))] });
+    const down = playScript(pressureStaysDown, { actions: [at(100, treat('labetalol', 10))] });
     expect(item(down, 'labetalol-for-bp').earned).toBe(0);
     // Labetalol 20 mg brings 189/88 under 180/105 and keeps it there past 6 hours.
-    const ctx = runPlan(stroke, [[52, treat('labetalol', 20)]], 360);
+    const ctx = runPlan(stroke, [[97, treat('labetalol', 20)]], 400);
     expect(Math.round(ctx.vitals.sbp)).toBeLessThanOrEqual(180);
-    expect(Math.round(runPlan(stroke, [], 60).vitals.sbp)).toBeGreaterThan(185);
+    expect(Math.round(runPlan(stroke, [], 100).vitals.sbp)).toBeGreaterThan(185);
+    // Before the rise (and at the real team's needle time, minute 90) he is under 185/110.
+    expect(Math.round(runPlan(stroke, [], 90).vitals.sbp)).toBeLessThanOrEqual(185);
   });
 
   it('the pressure after thrombolysis: credited when kept under 180/105, not when left high', () => {
@@ -155,7 +157,7 @@ describe('each rule credits its act only in the state its guideline names', () =
     const left = playOf(...readyBy, at(40, treat('alteplase', 54)));
     expect(item(left, 'bp-controlled').earned).toBe(0);
     // No credit for a pressure no one had to control: no thrombolysis, no points.
-    expect(item(playOf(at(52, treat('labetalol', 20))), 'bp-controlled').earned).toBe(0);
+    expect(item(playOf(at(97, treat('labetalol', 20))), 'bp-controlled').earned).toBe(0);
   });
 
   it('an antiplatelet or anticoagulant: penalised after thrombolysis, not before it nor without it', () => {
