@@ -7,7 +7,7 @@ import {
 } from '../../src/engine/index.ts';
 import type { ScriptAction } from '../../src/engine/case/schema/script.ts';
 import { editedCase, harmfulScriptFor, loadShippedCase } from '../support/load.ts';
-import { item, runPlan } from '../support/play.ts';
+import { at, item, runPlan, treat } from '../support/play.ts';
 
 // The BRASH case (Bailuni Neto et al., Am J Case Rep 2022): a junctional escape at 26, a MAP of 53, a potassium of
 // 7.3 in stage 4 CKD on atenolol and amlodipine. Its scoring rules each credit an act only in the state their
@@ -18,9 +18,6 @@ const best = playScript(brash, { actions: bestActions });
 const nothing = playScript(brash, { actions: [] });
 const harmful = playScript(brash, harmfulScriptFor(brash));
 
-const treat = (id: string, dose?: number): LearnerAction =>
-  dose === undefined ? { do: 'treat', id } : { do: 'treat', id, dose };
-const at = (minute: number, action: LearnerAction): ScriptAction => ({ at: minute, ...action });
 const vitalsAt = (plan: [number, LearnerAction][], minute: number) => runPlan(brash, plan, minute).vitals;
 const playOf = (...actions: ScriptAction[]): PlayResult => playScript(brash, { actions });
 /** The best path without the actions whose ids are given. */

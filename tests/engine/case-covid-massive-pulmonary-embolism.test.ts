@@ -7,7 +7,7 @@ import {
 } from '../../src/engine/index.ts';
 import type { ScriptAction } from '../../src/engine/case/schema/script.ts';
 import { harmfulScriptFor, loadShippedCase } from '../support/load.ts';
-import { item, runPlan } from '../support/play.ts';
+import { at, item, runPlan, treat } from '../support/play.ts';
 
 // The COVID-19 pulmonary embolism case (Hirschbaum et al., Eur Heart J Case Rep 2021): SpO2 82 % on air, a strained
 // right ventricle, shock at 90 minutes (the report's 12 hours, brought forward), thrombolysis or the catheter, and an
@@ -17,9 +17,6 @@ const best = playScript(pe, { actions: pe.data.bestPath.actions });
 const nothing = playScript(pe, { actions: [] });
 const harmful = playScript(pe, harmfulScriptFor(pe));
 
-const treat = (id: string, dose?: number): LearnerAction =>
-  dose === undefined ? { do: 'treat', id } : { do: 'treat', id, dose };
-const at = (minute: number, action: LearnerAction): ScriptAction => ({ at: minute, ...action });
 const playOf = (...actions: ScriptAction[]): PlayResult => playScript(pe, { actions });
 const vitalsAt = (plan: [number, LearnerAction][], minute: number) => runPlan(pe, plan, minute).vitals;
 const HEPARIN = at(5, treat('heparin-infusion', 18));

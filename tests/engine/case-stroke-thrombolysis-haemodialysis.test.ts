@@ -8,7 +8,7 @@ import {
 } from '../../src/engine/index.ts';
 import type { ScriptAction } from '../../src/engine/case/schema/script.ts';
 import { editedCase, harmfulScriptFor, loadShippedCase } from '../support/load.ts';
-import { item, runPlan } from '../support/play.ts';
+import { at, item, runPlan, treat } from '../support/play.ts';
 
 // Thrombolysis in a haemodialysis patient (Power, Moser & Duncan, NDT Plus 2010): a left ACA-territory infarct,
 // NIHSS 8, BP 176/75 at the stroke centre, 2 h 30 min after onset (so the 4.5-hour window closes at minute 120),
@@ -20,9 +20,6 @@ const best = playScript(stroke, { actions: bestActions });
 const nothing = playScript(stroke, { actions: [] });
 const harmful = playScript(stroke, harmfulScriptFor(stroke));
 
-const treat = (id: string, dose?: number): LearnerAction =>
-  dose === undefined ? { do: 'treat', id } : { do: 'treat', id, dose };
-const at = (minute: number, action: LearnerAction): ScriptAction => ({ at: minute, ...action });
 const order = (minute: number, id: string): ScriptAction => ({ at: minute, do: 'order', id });
 const playOf = (...actions: ScriptAction[]): PlayResult => playScript(stroke, { actions });
 const nihssAt = (ctx: CaseContext, minute: number) => ctx.trace.find((p) => p.atMin === minute)?.nihss;

@@ -30,6 +30,13 @@ export function play(steps: Step[], seed?: number, resolved = firstCase): PlayRe
   return playScript(resolved, script(...steps), seed);
 }
 
+/** A treatment as a learner action, at the catalogue's default dose unless one is given. */
+export const treat = (id: string, dose?: number): LearnerAction =>
+  dose === undefined ? { do: 'treat', id } : { do: 'treat', id, dose };
+
+/** A learner action at a minute, as a script writes it. */
+export const at = (minute: number, action: LearnerAction): ScriptAction => ({ at: minute, ...action });
+
 export const item = (result: PlayResult, id: string) => {
   const found = result.score.items.find((i) => i.id === id);
   if (found === undefined) throw new Error(`no score item ${id}`);
