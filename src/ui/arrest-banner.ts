@@ -17,11 +17,21 @@ const ARREST_EFFECTS: readonly EffectType[] = [
   'pacing',
 ];
 
-/** Rank of a treatment among the arrest actions, or null when it is none of them. */
-function arrestRank(t: Treatment): number | null {
+/**
+ * Rank of a treatment among the arrest actions, or null when it is none of them. A treatment the case names for one
+ * of its reversible causes (alteplase for a pulmonary embolism) is offered too, after the resuscitation ones.
+ */
+function arrestRank(t: Treatment, forCause: boolean): number | null {
   const ranks = t.effects.map((e) => ARREST_EFFECTS.indexOf(e.type)).filter((r) => r >= 0);
   if (ranks.length > 0) return Math.min(...ranks);
-  return t.category === 'resuscitation' ? ARREST_EFFECTS.length : null;
+  if (t.category === 'resuscitation') return ARREST_EFFECTS.length;
+  return forCause ? ARREST_EFFECTS.length + 1 : null;
+}
+
+/** The treatments a case names as treating a reversible cause of its arrests ("treat:alteplase" → alteplase). */
+function causeTreatments(resolved: PlayModel['resolved']): Set<string> {
+  const ids = resolved.data.physiology.resuscitation.causes.flatMap((c) => c.treatedBy);
+  return new Set(ids.filter((ref) => ref.startsWith('treat:')).map((ref) => ref.slice('treat:'.length)));
 }
 
 /**
@@ -43,8 +53,9 @@ export function arrestBanner(intents: Intents): Component {
 
   const renderActions = memo(
     ({ resolved }: PlayModel) => {
+      const forCause = causeTreatments(resolved);
       const ranked = Object.entries(resolved.catalog.treatments)
-        .map(([id, t]) => ({ id, t, rank: arrestRank(t) }))
+        .map(([id, t]) => ({ id, t, rank: arrestRank(t, forCause.has(id)) }))
         .filter((x): x is { id: string; t: Treatment; rank: number } => x.rank !== null)
         .sort((a, b) => a.rank - b.rank);
       const cprId = ranked.find((x) => x.t.effects.some((e) => e.type === 'cpr'))?.id ?? null;
