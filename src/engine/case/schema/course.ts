@@ -224,7 +224,8 @@ const widestValue = widestOf(PATIENT_RANGES);
 const PatientValue = z.enum(PATIENT_STATE_VALUES).meta({
   description:
     'A hidden state value an event can move: burden (disease driver), severity, volumeDeficitMl, lactate, ' +
-    'creatinine, gcs (consciousness, 3–15), injury (burden × hours: tissue lost, e.g. a bleed into an infarct), and (with physiology.metabolic) glucose, potassium, ketones, ' +
+    'creatinine, gcs (consciousness, 3–15), injury (burden × hours: tissue lost, e.g. a bleed into an infarct), ' +
+    'and (with physiology.metabolic) glucose, potassium, ketones, ' +
     'bicarbonate and toxin.',
 });
 
