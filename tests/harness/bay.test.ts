@@ -39,8 +39,18 @@ async function openBay(query: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(`${harness?.url ?? ''}?${query}&reduced=1`);
   await page.waitForFunction(() => window.bay !== undefined && document.querySelector('canvas') !== null);
-  // A few frames for the scene to draw its still strips.
-  await page.waitForTimeout(400);
+  // The scene has drawn its still strips (a trace on the sweep layer), and a couple more frames have gone to the
+  // bay's own canvas; waited for, not timed, so a busy machine only makes it slower.
+  await page.waitForFunction(() => {
+    const layer = document.querySelector<HTMLCanvasElement>('canvas.bay-sweep');
+    const data = layer?.getContext('2d')?.getImageData(0, 0, layer.width, layer.height).data;
+    if (data === undefined) return false;
+    for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) return true;
+    return false;
+  });
+  await page.evaluate(async () => {
+    for (let i = 0; i < 3; i += 1) await new Promise((done) => requestAnimationFrame(done));
+  });
   return page;
 }
 
