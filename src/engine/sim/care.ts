@@ -143,6 +143,10 @@ export function inputsAt(
             inputs.insulin += effect.peakEffect * share(treatment, given, minute, effect);
           else if (running) inputs.insulin += given.dose / model.metabolic.insulin.fullEffectDose;
           break;
+        case 'potassium-shift':
+          if (model.metabolic !== undefined)
+            inputs.potassiumShiftPerH += effect.peakPerH * share(treatment, given, minute, effect);
+          break;
         case 'corticosteroid':
           if (since >= model.severity.steroidLagMin) inputs.steroidActing = true;
           break;

@@ -310,6 +310,23 @@ const EffectSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     ...chance,
+    type: z.literal('potassium-shift').meta({
+      description:
+        'Moves potassium into cells without insulin (a β2-agonist such as nebulised salbutamol): peakPerH at full ' +
+        'effect, along kinetics for a one-off dose or for durationMin after it. Acts in a case with ' +
+        'physiology.metabolic; with potassium.shiftReturnHalfLifeH what it moved comes back as it wears off.',
+    }),
+    peakPerH: inRange(0, 5, 'mmol/L/h').meta({
+      description:
+        'mmol/L per hour moved into cells at full effect (for a one-off dose: at defaultDose, in proportion).',
+    }),
+    kinetics: Kinetics.optional().meta({ description: 'Time course for a one-off dose.' }),
+    durationMin: effectMinutes().optional().meta({
+      description: 'For a one-off dose without kinetics: minutes of full effect after the dose.',
+    }),
+  }),
+  z.strictObject({
+    ...chance,
     type: z.literal('haemodynamic').meta({
       description:
         'A direct change in heart rate and MAP (a β-blocker slows, atropine quickens): while it runs, along ' +

@@ -181,10 +181,31 @@ export const Metabolic = z
               'output is below creatinine.oliguriaBelowMlPerKgH (0: the kidneys are not modelled as retaining it). ' +
               'Anuric kidney failure raises it about 0.3–0.5 mmol/L a day, faster with acidosis or tissue breakdown.',
           }),
+        shiftReturnHalfLifeH: inRange(0.5, 24, 'h')
+          .optional()
+          .meta({
+            description:
+              'Potassium moved into cells (by insulin, bicarbonate or a potassium-shift drug such as salbutamol) ' +
+              'comes back out with this half-life: the rebound once a bolus wears off, which only removal ' +
+              '(urine, dialysis) prevents. Absent: what is moved stays moved (a case whose insulin runs throughout).',
+          }),
+        excretedPerH: inRange(0, 1, 'per h')
+          .default(0)
+          .meta({
+            description:
+              'Share of the potassium above excretedAbove that kidneys making urine pass each hour, in proportion ' +
+              'to the urine output up to creatinine.oliguriaBelowMlPerKgH (0: no excretion modelled). Failing ' +
+              'kidneys pass little: 0.1 takes 6.0 towards 4.5 over about a day.',
+          }),
+        excretedAbove: inRange(3, 6, 'mmol/L')
+          .default(4.5)
+          .meta({ description: 'The potassium the kidneys excrete towards (mmol/L).' }),
       })
       .meta({
         description:
-          'Serum potassium (mmol/L): insulin and bicarbonate shift it into cells; kidneys that make no urine retain it.',
+          'Serum potassium (mmol/L): insulin, bicarbonate and β-agonists shift it into cells (and, with ' +
+          'shiftReturnHalfLifeH, it comes back); kidneys that make no urine retain it, and with excretedPerH those ' +
+          'that do pass it.',
       }),
     ketones: z
       .strictObject({

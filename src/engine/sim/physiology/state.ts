@@ -31,6 +31,8 @@ export interface PatientState {
   /** Metabolic state (physiology.metabolic); 0 in a case without it. */
   glucose: number;
   potassium: number;
+  /** Potassium moved into cells and due back out (mmol/L; physiology.metabolic.potassium.shiftReturnHalfLifeH). */
+  potassiumShifted: number;
   ketones: number;
   bicarbonate: number;
   /** The case's unmeasured acid (physiology.metabolic.toxin), mmol/L. */
@@ -61,6 +63,7 @@ export function initialPatient(model: ShockModel): PatientState {
     insulinEffect: 0,
     glucose: metabolic?.glucoseMgDl ?? 0,
     potassium: metabolic?.potassium ?? 0,
+    potassiumShifted: 0,
     ketones: metabolic?.ketones ?? 0,
     bicarbonate: metabolic?.bicarbonate ?? 0,
     toxin: model.metabolic?.toxin?.initialMmol ?? 0,
@@ -92,6 +95,7 @@ export function copyPatient(p: PatientState): PatientState {
     insulinEffect: p.insulinEffect,
     glucose: p.glucose,
     potassium: p.potassium,
+    potassiumShifted: p.potassiumShifted,
     ketones: p.ketones,
     bicarbonate: p.bicarbonate,
     toxin: p.toxin,
@@ -136,6 +140,8 @@ export interface MinuteInputs {
   dextroseG: number;
   potassiumMmol: number;
   bicarbonateMmol: number;
+  /** Potassium moved into cells by drugs other than insulin (a β2-agonist), mmol/L/h. */
+  potassiumShiftPerH: number;
   /** The heart is stopped (an arrest rhythm); with CPR the circulation is cprMapMmHg, without it none. */
   arrest: boolean;
   cpr: boolean;
@@ -185,6 +191,7 @@ export const NO_INPUTS: MinuteInputs = {
   dextroseG: 0,
   potassiumMmol: 0,
   bicarbonateMmol: 0,
+  potassiumShiftPerH: 0,
   arrest: false,
   cpr: false,
   cprMapMmHg: 0,

@@ -14,6 +14,8 @@ export interface StepConstants {
   insulinApproach: number;
   /** Share of a toxic acid cleared by itself each minute (its half-life; 0 without one). */
   toxinClearance: number;
+  /** Share of the potassium moved into cells that comes back out each minute (0: none comes back). */
+  potassiumReturn: number;
 }
 
 export function stepConstants(model: ShockModel): StepConstants {
@@ -26,6 +28,10 @@ export function stepConstants(model: ShockModel): StepConstants {
       model.metabolic?.toxin === undefined
         ? 0
         : 1 - Math.exp((-LN2 * DT_H) / model.metabolic.toxin.halfLifeH),
+    potassiumReturn:
+      model.metabolic?.potassium.shiftReturnHalfLifeH === undefined
+        ? 0
+        : 1 - Math.exp((-LN2 * DT_H) / model.metabolic.potassium.shiftReturnHalfLifeH),
   };
 }
 
@@ -167,11 +173,30 @@ function stepMetabolic(
     inputs.potassiumMmol * kk.perMmol -
     kk.lossPerLitre * (inputs.fluidMl / 1000) -
     inputs.bicarbonateMmol * kk.perBicarbonateMmol;
-  // Kidneys that make too little urine keep the potassium they should pass (in proportion to the shortfall).
+  // A β2-agonist moves potassium into cells too (kept apart from the sum above, whose order the older cases' output
+  // depends on to the last bit).
+  if (inputs.potassiumShiftPerH !== 0) s.potassium -= DT_H * inputs.potassiumShiftPerH;
+  // What was moved comes back out as the drugs wear off (a case that models the rebound).
+  if (k.potassiumReturn > 0) {
+    s.potassiumShifted +=
+      DT_H * (kk.insulinShiftPerH * insulin + inputs.potassiumShiftPerH) +
+      inputs.bicarbonateMmol * kk.perBicarbonateMmol;
+    const back = s.potassiumShifted * k.potassiumReturn;
+    s.potassiumShifted -= back;
+    s.potassium += back;
+  }
+  // Kidneys that make too little urine keep the potassium they should pass (in proportion to the shortfall); those
+  // that make urine pass what is above normal (in proportion to the flow, up to the oliguria threshold).
   if (kk.retainedPerH > 0) {
     const shortfall = 1 - s.urineMlPerKgH / oliguriaBelow;
     s.potassium += DT_H * kk.retainedPerH * clamp(shortfall, 0, 1);
   }
+  if (kk.excretedPerH > 0)
+    s.potassium -=
+      DT_H *
+      kk.excretedPerH *
+      clamp(s.urineMlPerKgH / oliguriaBelow, 0, 1) *
+      Math.max(0, s.potassium - kk.excretedAbove);
   s.potassium += (inputs.bathPotassium - s.potassium) * dialysis;
   s.potassium = Math.max(1, s.potassium);
   const ke = m.ketones;
