@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   playScript,
+  playToEnd,
   type LearnerAction,
   type PlayResult,
   type ResolvedCase,
@@ -60,13 +61,13 @@ describe('scoring paths', () => {
     expect(best.course.phases).toEqual(['arrival', 'recovering']);
   });
 
-  it('doing nothing: the potassium climbs, the escape slows, and the heart stops within about 3–4 hours', () => {
+  it('doing nothing: the potassium climbs, the escape slows, and the heart stops at about 4 hours', () => {
     expect(nothing.score.percent).toBeLessThanOrEqual(10);
     expect(nothing.outcome.status).toBe('dead');
     expect(nothing.outcome.deathAtMin).toBeGreaterThan(150);
     expect(nothing.outcome.deathAtMin).toBeLessThan(270);
     expect(nothing.course.events['escape-slows']).toBeDefined();
-    expect(vitalsAt([], 150).potassium).toBeGreaterThan(7.6);
+    expect(vitalsAt([], 150).potassium).toBeGreaterThan(7.5);
   });
 
   it('the harmful script scores low: late and partial treatment, insulin without glucose and a profound hypoglycaemia', () => {
@@ -102,6 +103,64 @@ describe('the physiology of the spiral (teaching grade)', () => {
     expect(vitalsAt([[0, treat('calcium-gluconate', 30)]], 60).potassium).toBeCloseTo(untreated.potassium, 5);
   });
 
+  // The case's potassium model with one of its parts taken out, to show what that part does.
+  const withPotassium = (change: Record<string, number | undefined>): ResolvedCase =>
+    editedCase('cases/brash-hyperkalaemia-bradycardia.json', (data) => {
+      const physiology = data.physiology as { metabolic: { potassium: Record<string, number | undefined> } };
+      Object.assign(physiology.metabolic.potassium, change);
+    });
+  const potassiumAt = (resolved: ResolvedCase, plan: [number, LearnerAction][], minute: number) =>
+    runPlan(resolved, plan, minute).vitals.potassium;
+  const insulinGlucose: [number, LearnerAction][] = [
+    [0, treat('insulin-iv-bolus', 10)],
+    [0, treat('dextrose-50', 50)],
+    [1, treat('dextrose-10', 50)],
+  ];
+
+  it('insulin only moves the potassium: it comes back out as the insulin wears off (the rebound)', () => {
+    const lowest = potassiumAt(brash, insulinGlucose, 150);
+    const later = potassiumAt(brash, insulinGlucose, 240);
+    // Lowest at 2–3 hours, then climbing: by 4 hours it is well up again (he makes no urine to clear it).
+    expect(potassiumAt(brash, insulinGlucose, 60)).toBeGreaterThan(lowest);
+    expect(later - lowest).toBeGreaterThan(0.4);
+    // Without the rebound in the model the same two hours add only what the anuric kidneys retain.
+    const noRebound = withPotassium({ shiftReturnHalfLifeH: undefined });
+    const retainedOnly =
+      potassiumAt(noRebound, insulinGlucose, 240) - potassiumAt(noRebound, insulinGlucose, 150);
+    expect(later - lowest - retainedOnly).toBeGreaterThan(0.25);
+  });
+
+  it('kidneys that make urine again clear the potassium: without insulin, restored perfusion brings it down over hours', () => {
+    // The best path without its insulin (calcium, adrenaline, the medicines held, the wire), read off the trace
+    // because the handover at 100 minutes plays the rest of the course on.
+    const noInsulin = bestActions.filter((a) => a.id !== 'insulin-iv-bolus');
+    const onTrace = (resolved: ResolvedCase, minute: number) =>
+      playToEnd(resolved, { actions: noInsulin }).trace.find((p) => p.atMin === minute)?.metabolic?.potassium;
+    expect(onTrace(brash, 60)).toBeGreaterThan(7.0);
+    expect(onTrace(brash, 360)).toBeLessThan(6.0);
+    // No excretion in the model: perfusion restored, the potassium stays near where it was (only the adrenaline's
+    // shift lowers it).
+    expect(
+      (onTrace(withPotassium({ excretedPerH: 0 }), 360) ?? 0) - (onTrace(brash, 360) ?? 0),
+    ).toBeGreaterThan(1);
+  });
+
+  it('high-dose salbutamol lowers the potassium about 0.5–1.0 mmol/L at 2 hours, more with insulin', () => {
+    const salbutamol = (dose: number): [number, LearnerAction] => [
+      0,
+      treat('salbutamol-nebulised-hyperkalaemia', dose),
+    ];
+    const untreated = potassiumAt(brash, [], 120);
+    const fall = untreated - potassiumAt(brash, [salbutamol(10)], 120);
+    expect(fall).toBeGreaterThan(0.5);
+    expect(fall).toBeLessThan(1.0);
+    expect(untreated - potassiumAt(brash, [salbutamol(20)], 120)).toBeGreaterThan(fall);
+    const both = potassiumAt(brash, [...insulinGlucose, salbutamol(10)], 120);
+    expect(potassiumAt(brash, insulinGlucose, 120) - both).toBeGreaterThan(0.4);
+    // The bronchospasm dose (5 mg, the anaphylaxis entry) is not the hyperkalaemia treatment and moves nothing here.
+    expect(potassiumAt(brash, [[0, treat('salbutamol-nebulised', 5)]], 120)).toBeCloseTo(untreated, 5);
+  });
+
   it('calcium holds off the hyperkalaemic arrest for its 45 minutes', () => {
     // Potassium chloride into this patient: the arrest comes later under calcium's cover.
     const loaded: [number, LearnerAction][] = [
@@ -131,12 +190,24 @@ describe('the physiology of the spiral (teaching grade)', () => {
     expect(low.glucose).toBeLessThan(70);
   });
 
-  it('adrenaline raises the pressure without moving the rate; its bronchodilator effect does nothing here', () => {
+  it('adrenaline raises the pressure without moving the rate, and moves a little potassium into cells; its bronchodilator effect does nothing here', () => {
     const v = vitalsAt([[0, treat('adrenaline-infusion', 0.1)]], 20);
     expect(v.map).toBeGreaterThanOrEqual(65);
     expect(v.hr).toBe(26);
     expect(v.spo2).toBe(95);
     expect(v.rr).toBe(18);
+    // An hour of it, against calcium alone (which moves none): its β2 shift, and the urine its pressure brings.
+    const shift =
+      vitalsAt([[0, treat('calcium-gluconate', 30)]], 60).potassium -
+      vitalsAt(
+        [
+          [0, treat('calcium-gluconate', 30)],
+          [0, treat('adrenaline-infusion', 0.1)],
+        ],
+        60,
+      ).potassium;
+    expect(shift).toBeGreaterThan(0.1);
+    expect(shift).toBeLessThan(0.5);
   });
 
   it('the evening doses come at 18:00 unless the regular medicines are held, and deepen the shock', () => {
