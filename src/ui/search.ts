@@ -49,6 +49,24 @@ export function matches(query: string, entry: Searchable): boolean {
   return fold(query) === '' || matchRank(query, entry) !== null;
 }
 
+/**
+ * Show the entries that match what the learner typed and hide the rest; a group (the `section` an entry sits in)
+ * whose entries all hide hides with them, so no heading stands over nothing. Returns how many entries show.
+ */
+export function filterEntries(query: string, entries: readonly (Searchable & { el: HTMLElement })[]): number {
+  let shown = 0;
+  const groups = new Map<Element, boolean>();
+  for (const entry of entries) {
+    const hit = matches(query, entry);
+    entry.el.hidden = !hit;
+    if (hit) shown += 1;
+    const group = entry.el.closest('section');
+    if (group !== null) groups.set(group, (groups.get(group) ?? false) || hit);
+  }
+  for (const [group, any] of groups) (group as HTMLElement).hidden = !any;
+  return shown;
+}
+
 /** A search field, its label and its hint, wired to `onSearch` as the learner types. */
 export function searchField(options: {
   id: string;

@@ -224,3 +224,51 @@ describe("the consultant's words follow what has been done", { timeout: 120_000 
     await withCt.close();
   });
 });
+
+describe('finding a treatment by typing', { timeout: 120_000 }, () => {
+  it('"albuterol" finds both salbutamol entries in their groups; the arrow key reaches them; nothing found is said', async () => {
+    const { page, errors } = await newPage();
+    await openCase(page, site.url, 'brash-hyperkalaemia-bradycardia');
+    await page.locator('#panel-treatments > summary').click();
+    const list = page.locator('#panel-treatments .treat-list');
+    const shown = () => list.locator('button:visible').allTextContents();
+    const groupsShown = () => list.locator('section:visible h3').allTextContents();
+    const everything = (await shown()).length;
+    expect(everything).toBeGreaterThan(40);
+
+    const search = page.locator('#treat-search');
+    await search.fill('albuterol');
+    expect((await shown()).map((t) => t.split(' · ')[0])).toEqual([
+      'Salbutamol (albuterol) nebulised',
+      'Salbutamol (albuterol) nebulised, high dose (for hyperkalaemia)',
+    ]);
+    // Only the groups that hold a match keep their heading.
+    expect(await groupsShown()).toEqual(['Oxygen and airway', 'Insulin, glucose and electrolytes']);
+    // The arrow keys go from the field into the matches; Enter opens the dose dialog of the one reached.
+    await search.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('dialog[open]');
+    expect(await dialog.locator('h2').textContent()).toContain('high dose (for hyperkalaemia)');
+    await page.keyboard.press('Escape');
+
+    await search.fill('zzz');
+    expect(await shown()).toEqual([]);
+    expect(await page.locator('#panel-treatments [role="status"]').textContent()).toBe(
+      'No treatment matches “zzz”.',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await search.fill('');
+    expect((await shown()).length).toBe(everything);
+    expect(await page.locator('#panel-treatments [role="status"]').isVisible()).toBe(false);
+
+    // The order entry says so too, and hides a group with nothing in it.
+    await page.locator('#panel-orders > summary').click();
+    await page.locator('#order-search').fill('troponin');
+    expect(await page.locator('#panel-orders .order-list section:visible').count()).toBe(1);
+    await page.locator('#order-search').fill('zzz');
+    expect(await page.locator('#panel-orders [role="status"]').textContent()).toBe('No test matches “zzz”.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -2,7 +2,7 @@ import { orderStatus, type OrderStatus } from '../../view/view-model.ts';
 import { durationText } from '../../engine/index.ts';
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
-import { matches, searchField, type Searchable } from '../search.ts';
+import { filterEntries, searchField, type Searchable } from '../search.ts';
 import { actionButton, panel } from './panel.ts';
 import { wetReadControl } from './wet-read.ts';
 
@@ -39,8 +39,11 @@ export function ordersPanel(intents: Intents): Component {
   const list = h('div', { class: 'order-list' });
   let searchable: (Searchable & { el: HTMLElement })[] = [];
   let query = '';
+  const none = h('p', { class: 'meta', hidden: true, role: 'status' });
   const filter = () => {
-    for (const item of searchable) item.el.hidden = !matches(query, item);
+    const shown = filterEntries(query, searchable);
+    none.hidden = shown > 0;
+    none.textContent = shown > 0 ? '' : `No test matches “${query.trim()}”.`;
   };
   const search = searchField({
     id: 'order-search',
@@ -55,7 +58,7 @@ export function ordersPanel(intents: Intents): Component {
   });
   const pending = h('div', { class: 'pending', 'aria-label': 'Orders in progress' });
   // What is already on its way comes first, then the order entry.
-  body.append(h('h3', {}, 'Your orders'), pending, search.label, search.input, search.hint, list);
+  body.append(h('h3', {}, 'Your orders'), pending, search.label, search.input, search.hint, none, list);
 
   const renderCatalogue = memo(
     ({ resolved }: PlayModel) => {

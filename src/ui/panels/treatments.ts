@@ -1,6 +1,7 @@
 import { currentArrest, isRunning } from '../../engine/index.ts';
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
+import { filterEntries, searchField, type Searchable } from '../search.ts';
 import { actionButton, panel } from './panel.ts';
 
 type Category = PlayModel['resolved']['catalog']['treatments'][string]['category'];
@@ -36,18 +37,48 @@ const inArrest = ({ ctx }: PlayModel) => ctx.deathAtMin === null && currentArres
 export function treatmentsPanel(intents: Intents): Component {
   const { el, body, badge } = panel('treatments', 'Treat', 'syringe');
   const runningList = h('div', { class: 'running', 'aria-label': 'Running now' });
-  const catalogue = h('div', {});
-  body.append(h('h3', {}, 'Running now'), runningList, catalogue);
+  const catalogue = h('div', { class: 'treat-list' });
+  // Seventy-odd drugs, fluids and procedures in their groups: typing finds one by any of its names (salbutamol,
+  // albuterol), as the order entry does.
+  let searchable: (Searchable & { el: HTMLElement })[] = [];
+  let query = '';
+  const none = h('p', { class: 'meta', hidden: true, role: 'status' });
+  const filter = () => {
+    const shown = filterEntries(query, searchable);
+    none.hidden = shown > 0;
+    none.textContent = shown > 0 ? '' : `No treatment matches “${query.trim()}”.`;
+  };
+  const search = searchField({
+    id: 'treat-search',
+    label: 'Find a treatment',
+    placeholder: 'Type to find a drug, fluid or procedure, e.g. salb',
+    hint: 'Filters the list below by name or another name (epinephrine, albuterol).',
+    results: catalogue,
+    onSearch: (typed) => {
+      query = typed;
+      filter();
+    },
+  });
+  body.append(
+    h('h3', {}, 'Running now'),
+    runningList,
+    search.label,
+    search.input,
+    search.hint,
+    none,
+    catalogue,
+  );
 
   const renderCatalogue = memo(
     (model: PlayModel) => {
       const { resolved } = model;
       const arrest = inArrest(model);
+      searchable = [];
       const groups = (arrest ? IN_ARREST : GROUPS).map(([category, title]) => {
         const items = Object.entries(resolved.catalog.treatments)
           .filter(([, t]) => t.category === category)
-          .map(([id, t]) =>
-            h(
+          .map(([id, t]) => {
+            const li = h(
               'li',
               {},
               h(
@@ -71,8 +102,10 @@ export function treatmentsPanel(intents: Intents): Component {
                       `${t.route === 'none' ? '' : ` · ${t.route}`} · ${String(t.defaultDose)} ${t.doseUnit}`,
                     ),
               ),
-            ),
-          );
+            );
+            searchable.push({ el: li, name: t.name, others: [id, ...t.synonyms] });
+            return li;
+          });
         return items.length === 0
           ? null
           : h(
@@ -86,6 +119,7 @@ export function treatmentsPanel(intents: Intents): Component {
             );
       });
       replaceKeepingFocus(catalogue, ...groups.filter((g) => g !== null));
+      filter();
     },
     (model) => `${model.resolved.data.id}|${String(inArrest(model))}`,
   );
