@@ -53,7 +53,7 @@ export function matches(query: string, entry: Searchable): boolean {
  * Show the entries that match what the learner typed and hide the rest; a group (the `section` an entry sits in)
  * whose entries all hide hides with them, so no heading stands over nothing. Returns how many entries show.
  */
-export function filterEntries(query: string, entries: readonly (Searchable & { el: HTMLElement })[]): number {
+function filterEntries(query: string, entries: readonly (Searchable & { el: HTMLElement })[]): number {
   let shown = 0;
   const groups = new Map<Element, boolean>();
   for (const entry of entries) {
@@ -65,6 +65,52 @@ export function filterEntries(query: string, entries: readonly (Searchable & { e
   }
   for (const [group, any] of groups) (group as HTMLElement).hidden = !any;
   return shown;
+}
+
+/**
+ * A search over a grouped catalogue list (the order entry, the Treat panel): the field with its label and hint, a
+ * status that says when nothing matches, and the entries the list registers each time it is drawn (`clear`, `add`,
+ * then `filter` to apply what is typed to the new entries).
+ */
+export function catalogueSearch(options: {
+  id: string;
+  label: string;
+  placeholder: string;
+  hint: string;
+  results: HTMLElement;
+  /** What a "nothing matches" status says, e.g. "No test matches". */
+  nothing: string;
+}): {
+  parts: HTMLElement[];
+  clear: () => void;
+  add: (el: HTMLElement, name: string, others: readonly string[]) => void;
+  filter: () => void;
+} {
+  let entries: (Searchable & { el: HTMLElement })[] = [];
+  let query = '';
+  const none = h('p', { class: 'meta', hidden: true, role: 'status' });
+  const filter = () => {
+    const shown = filterEntries(query, entries);
+    none.hidden = shown > 0;
+    none.textContent = shown > 0 ? '' : `${options.nothing} “${query.trim()}”.`;
+  };
+  const field = searchField({
+    ...options,
+    onSearch: (typed) => {
+      query = typed;
+      filter();
+    },
+  });
+  return {
+    parts: [field.label, field.input, field.hint, none],
+    clear: () => {
+      entries = [];
+    },
+    add: (el, name, others) => {
+      entries.push({ el, name, others });
+    },
+    filter,
+  };
 }
 
 /** A search field, its label and its hint, wired to `onSearch` as the learner types. */

@@ -2,7 +2,7 @@ import { orderStatus, type OrderStatus } from '../../view/view-model.ts';
 import { durationText } from '../../engine/index.ts';
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
-import { filterEntries, searchField, type Searchable } from '../search.ts';
+import { catalogueSearch } from '../search.ts';
 import { actionButton, panel } from './panel.ts';
 import { wetReadControl } from './wet-read.ts';
 
@@ -37,32 +37,21 @@ function statusText(status: OrderStatus, category: string): string {
 export function ordersPanel(intents: Intents): Component {
   const { el, body, badge } = panel('orders', 'Order tests', 'testTubes');
   const list = h('div', { class: 'order-list' });
-  let searchable: (Searchable & { el: HTMLElement })[] = [];
-  let query = '';
-  const none = h('p', { class: 'meta', hidden: true, role: 'status' });
-  const filter = () => {
-    const shown = filterEntries(query, searchable);
-    none.hidden = shown > 0;
-    none.textContent = shown > 0 ? '' : `No test matches “${query.trim()}”.`;
-  };
-  const search = searchField({
+  const search = catalogueSearch({
     id: 'order-search',
     label: 'Find a test',
     placeholder: 'Type to find a test, e.g. lac',
     hint: 'Filters the list below by name or abbreviation.',
     results: list,
-    onSearch: (typed) => {
-      query = typed;
-      filter();
-    },
+    nothing: 'No test matches',
   });
   const pending = h('div', { class: 'pending', 'aria-label': 'Orders in progress' });
   // What is already on its way comes first, then the order entry.
-  body.append(h('h3', {}, 'Your orders'), pending, search.label, search.input, search.hint, none, list);
+  body.append(h('h3', {}, 'Your orders'), pending, ...search.parts, list);
 
   const renderCatalogue = memo(
     ({ resolved }: PlayModel) => {
-      searchable = [];
+      search.clear();
       const groups = GROUPS.map(([category, title]) => {
         const items = Object.entries(resolved.catalog.tests)
           .filter(([, t]) => t.category === category)
@@ -74,7 +63,7 @@ export function ordersPanel(intents: Intents): Component {
               {},
               actionButton(intents, { do: 'order', id }, [t.name, h('span', { class: 'meta' }, ` · ${eta}`)]),
             );
-            searchable.push({ el: li, name: t.name, others: [id, ...t.synonyms] });
+            search.add(li, t.name, [id, ...t.synonyms]);
             return li;
           });
         return h(
@@ -85,7 +74,7 @@ export function ordersPanel(intents: Intents): Component {
         );
       });
       list.replaceChildren(...groups);
-      filter();
+      search.filter();
     },
     ({ resolved }) => resolved.data.id,
   );

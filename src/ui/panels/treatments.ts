@@ -1,7 +1,7 @@
 import { currentArrest, isRunning } from '../../engine/index.ts';
 import { h, memo, replaceKeepingFocus } from '../dom.ts';
 import type { Component, Intents, PlayModel } from '../model.ts';
-import { filterEntries, searchField, type Searchable } from '../search.ts';
+import { catalogueSearch } from '../search.ts';
 import { actionButton, panel } from './panel.ts';
 
 type Category = PlayModel['resolved']['catalog']['treatments'][string]['category'];
@@ -40,40 +40,21 @@ export function treatmentsPanel(intents: Intents): Component {
   const catalogue = h('div', { class: 'treat-list' });
   // Seventy-odd drugs, fluids and procedures in their groups: typing finds one by any of its names (salbutamol,
   // albuterol), as the order entry does.
-  let searchable: (Searchable & { el: HTMLElement })[] = [];
-  let query = '';
-  const none = h('p', { class: 'meta', hidden: true, role: 'status' });
-  const filter = () => {
-    const shown = filterEntries(query, searchable);
-    none.hidden = shown > 0;
-    none.textContent = shown > 0 ? '' : `No treatment matches “${query.trim()}”.`;
-  };
-  const search = searchField({
+  const search = catalogueSearch({
     id: 'treat-search',
     label: 'Find a treatment',
     placeholder: 'Type to find a drug, fluid or procedure, e.g. salb',
     hint: 'Filters the list below by name or another name (epinephrine, albuterol).',
     results: catalogue,
-    onSearch: (typed) => {
-      query = typed;
-      filter();
-    },
+    nothing: 'No treatment matches',
   });
-  body.append(
-    h('h3', {}, 'Running now'),
-    runningList,
-    search.label,
-    search.input,
-    search.hint,
-    none,
-    catalogue,
-  );
+  body.append(h('h3', {}, 'Running now'), runningList, ...search.parts, catalogue);
 
   const renderCatalogue = memo(
     (model: PlayModel) => {
       const { resolved } = model;
       const arrest = inArrest(model);
-      searchable = [];
+      search.clear();
       const groups = (arrest ? IN_ARREST : GROUPS).map(([category, title]) => {
         const items = Object.entries(resolved.catalog.treatments)
           .filter(([, t]) => t.category === category)
@@ -103,7 +84,7 @@ export function treatmentsPanel(intents: Intents): Component {
                     ),
               ),
             );
-            searchable.push({ el: li, name: t.name, others: [id, ...t.synonyms] });
+            search.add(li, t.name, [id, ...t.synonyms]);
             return li;
           });
         return items.length === 0
@@ -119,7 +100,7 @@ export function treatmentsPanel(intents: Intents): Component {
             );
       });
       replaceKeepingFocus(catalogue, ...groups.filter((g) => g !== null));
-      filter();
+      search.filter();
     },
     (model) => `${model.resolved.data.id}|${String(inArrest(model))}`,
   );
