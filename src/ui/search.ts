@@ -55,7 +55,7 @@ export function matches(query: string, entry: Searchable): boolean {
  */
 function filterEntries(query: string, entries: readonly (Searchable & { el: HTMLElement })[]): number {
   let shown = 0;
-  const groups = new Map<Element, boolean>();
+  const groups = new Map<HTMLElement, boolean>();
   for (const entry of entries) {
     const hit = matches(query, entry);
     entry.el.hidden = !hit;
@@ -63,7 +63,7 @@ function filterEntries(query: string, entries: readonly (Searchable & { el: HTML
     const group = entry.el.closest('section');
     if (group !== null) groups.set(group, (groups.get(group) ?? false) || hit);
   }
-  for (const [group, any] of groups) (group as HTMLElement).hidden = !any;
+  for (const [group, any] of groups) group.hidden = !any;
   return shown;
 }
 
@@ -88,10 +88,11 @@ export function catalogueSearch(options: {
 } {
   let entries: (Searchable & { el: HTMLElement })[] = [];
   let query = '';
-  const none = h('p', { class: 'meta', hidden: true, role: 'status' });
+  // Always in the page (an empty live region takes no room), so a screen reader hears it when it fills: a hidden
+  // status that is shown and filled at once is often not announced.
+  const none = h('p', { class: 'meta search-none', role: 'status' });
   const filter = () => {
     const shown = filterEntries(query, entries);
-    none.hidden = shown > 0;
     none.textContent = shown > 0 ? '' : `${options.nothing} “${query.trim()}”.`;
   };
   const field = searchField({
